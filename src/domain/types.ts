@@ -1,0 +1,51 @@
+/** Plain domain types shared by ingest, analyze, services and chat. No I/O here. */
+
+export const EVENT_TYPES = ["visit", "talks", "exercise", "patrol", "agreement", "arms", "training", "pledge"] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export type DevelopmentStatus = "held" | "announced" | "planned";
+export type DatePrecision = "day" | "month" | "year";
+export type PublishedSource = "feed" | "page_metadata" | "byline" | "text_header" | "inferred";
+
+/** ISO 3166-1 alpha-2 code, upper case. */
+export type CountryCode = string;
+
+/** A calendar span with its precision; `start`/`end` are YYYY-MM-DD. */
+export interface DateSpan {
+  start: string;
+  end: string;
+  precision: DatePrecision;
+  /** false when part of it (the year, the day) was implied rather than written */
+  certain: boolean;
+}
+
+/** An article as the analyzer sees it: text in, no database ids needed. */
+export interface ArticleInput {
+  id?: number;
+  url: string;
+  title: string;
+  text: string;
+  captions?: string[];
+  language?: string | null;
+  /** publication date-time (ISO) when known */
+  publishedAt?: string | null;
+  publishedPrecision?: "minute" | "day" | "month" | "year" | null;
+  outlet?: string | null;
+}
+
+/** A country pair in canonical order (a < b). */
+export interface CountryPair {
+  a: CountryCode;
+  b: CountryCode;
+}
+
+/** Orders two codes into the canonical pair. */
+export function makePair(x: CountryCode, y: CountryCode): CountryPair {
+  const [a, b] = [x.toUpperCase(), y.toUpperCase()].sort() as [string, string];
+  return { a, b };
+}
+
+/** Formats a DateSpan at its precision, as the export contract wants (YYYY, YYYY-MM, YYYY-MM-DD). */
+export function formatAtPrecision(iso: string, precision: DatePrecision): string {
+  return precision === "year" ? iso.slice(0, 4) : precision === "month" ? iso.slice(0, 7) : iso.slice(0, 10);
+}
