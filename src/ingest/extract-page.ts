@@ -1,0 +1,331 @@
+/**
+ * Article body extraction: Readability on linkedom, with our DOM pre-clean (related/share/social
+ * blocks, marker-headed boxes, captions set apart) and the junk filter over the paragraphs after it.
+ * No I/O: HTML and URL in, an ExtractedPage (or null when nothing article-like is found) out.
+ */
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { fold, nfc } from "../lib/text.ts";
+import { filterJunkLines, isBlockMarker, isCaptionLine, type RemovedLine } from "./junk-filter.ts";
+import { findPageDate } from "./page-date.ts";
+import type { ExtractedPage } from "./types.ts";
+
+export interface ExtractOptions {
+  /** IANA zone of the outlet, for stamps without an offset (e.g. "Asia/Ho_Chi_Minh") */
+  timeZone: string;
+}
+
+/** Below this many characters of body text the page is not an article (a menu, a list page). */
+const MIN_BODY_CHARS = 200;
+
+/** Collapses whitespace inside a paragraph and trims it. */
+function squash(s: string): string {
+  return s.replace(/[\s\u00a0\u200b]+/g, " ").trim();
+}
+
+function meta(doc: Document, attr: "property" | "name", key: string): string | null {
+  const v = doc.querySelector(`meta[${attr}="${key}"]`)?.getAttribute("content");
+  return v ? squash(nfc(v)) || null : null;
+}
+
+function absoluteUrl(href: string | null | undefined, base: string): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
+/** Separators between a headline and the site name in <title> / og:title. */
+const TITLE_SEPARATOR = /\s+[-|–—·»:]\s+/;
+
+/**
+ * Drops a site suffix from a title: "Tàu Nga cập cảng - VnExpress" → "Tàu Nga cập cảng". The last
+ * part goes when it names the site (siteName or host) or is a short label after a longer headline.
+ */
+export function stripTitleSuffix(title: string, siteName: string | null, url: string): string {
+  let host = "";
+  try {
+    host = new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    // a bad URL only loses the host hint
+  }
+  const hostLabel = fold(host.split(".")[0] ?? "");
+  const site = siteName ? fold(siteName).replace(/[^\p{L}\p{N}]+/gu, "") : "";
+  let t = title.trim();
+  for (let round = 0; round < 2; round++) {
+    const parts = t.split(TITLE_SEPARATOR);
+    if (parts.length < 2) break;
+    const last = parts[parts.length - 1]!;
+    const head = t.slice(0, t.length - last.length).replace(/\s+[-|–—·»:]\s*$/, "").trim();
+    const lastKey = fold(last).replace(/[^\p{L}\p{N}]+/gu, "");
+    const namesSite =
+      (site.length > 0 && (lastKey === site || lastKey.includes(site) || site.includes(lastKey))) ||
+      (hostLabel.length > 2 && (lastKey.includes(hostLabel) || fold(last).includes(host)));
+    const shortLabel = last.split(/\s+/).length <= 3 && head.split(/\s+/).length >= 4 && /\s[|–—·»]\s/.test(t);
+    if (!(namesSite || shortLabel) || head.length === 0) break;
+    t = head;
+  }
+  return t;
+}
+
+/** Vietnamese-only letters (with and without tone marks), to tell vi from en when lang is absent. */
+const VI_LETTERS = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/giu;
+
+/** Language from <html lang>/meta, else "vi" or "en" from the share of Vietnamese letters. */
+function detectLanguage(doc: Document, text: string): string | null {
+  const declared =
+    doc.documentElement?.getAttribute("lang") ??
+    doc.documentElement?.getAttribute("xml:lang") ??
+    doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute("content") ??
+    doc.querySelector('meta[property="og:locale"]')?.getAttribute("content");
+  const code = declared?.trim().toLowerCase().split(/[-_]/)[0];
+  if (code && /^[a-z]{2,3}$/.test(code)) return code;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 20) return null;
+  const vi = text.normalize("NFC").match(VI_LETTERS)?.length ?? 0;
+  if (vi / letters > 0.02) return "vi";
+  const ascii = text.match(/[a-z]/gi)?.length ?? 0;
+  return ascii / letters > 0.9 ? "en" : null;
+}
+
+/**
+ * Class/id words of boxes that are never the article: related, recommendations, share/social bars,
+ * tag lists, comments, newsletter sign-ups, ad-driven recirculation widgets.
+ * Matches "box-tinlienquan", "related-posts", "article__share", "social-icons", "tags", "comment-list".
+ */
+const JUNK_CLASS =
+  /(?:^|[\s_-])(?:related\w*|relate|recommend\w*|tinlienquan|lienquan|tin-?lien-?quan|tin-?khac|more-?news|share\w*|sharing|social\w*|tags?|tag-?list|comments?|comment-?list|newsletter\w*|subscribe\w*|outbrain|taboola|zalo-?share|fb-?share|breadcrumbs?)(?=$|[\s_-])/i;
+
+/** Class words of caption holders; "desc" counts only next to a picture (a bare desc is often the lead). */
+const CAPTION_CLASS = /caption|(?:^|[\s_-])(?:img|image|photo|pic|picture|fig)[\s_-]?desc|(?:^|[\s_-])desc(?:ription)?(?=$|[\s_-])/i;
+const STRICT_CAPTION_CLASS = /caption/i;
+
+const PROTECTED = new Set(["HTML", "BODY", "MAIN", "ARTICLE"]);
+
+function textLength(el: Element): number {
+  return squash(el.textContent ?? "").length;
+}
+
+function classAndId(el: Element): string {
+  return `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.trim();
+}
+
+/** True when the element sits in a figure or next to an image (within three levels up). */
+function nearPicture(el: Element): boolean {
+  let p: Element | null = el;
+  for (let i = 0; i < 3 && p; i++, p = p.parentElement) {
+    if (p.tagName === "FIGURE" || p.querySelector("img, picture") !== null) return true;
+  }
+  return false;
+}
+
+/** Attribute set on caption elements so they can be told apart after Readability. */
+const CAPTION_ATTR = "data-extract-caption";
+
+/**
+ * Marks captions in the DOM (figcaption, caption-classed elements) instead of taking them out:
+ * Readability still decides which part of the page is the article, and only captions inside the
+ * article it picks are reported (a page's teaser cards use caption classes too).
+ */
+function markCaptions(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll("figcaption, [class]"))) {
+    if (el.tagName === "FIGCAPTION") {
+      el.setAttribute(CAPTION_ATTR, "1");
+      continue;
+    }
+    const cls = el.getAttribute("class") ?? "";
+    if (!CAPTION_CLASS.test(cls) || PROTECTED.has(el.tagName)) continue;
+    if (STRICT_CAPTION_CLASS.test(cls) ? textLength(el) <= 600 : nearPicture(el) && textLength(el) <= 400) el.setAttribute(CAPTION_ATTR, "1");
+  }
+}
+
+/**
+ * True when an element holds article prose: three or more long paragraphs. A class word like
+ * "entry-content--has-comments" must not take the article with it; teaser snippets are short.
+ */
+function hasProse(el: Element): boolean {
+  let n = 0;
+  for (const p of Array.from(el.querySelectorAll("p"))) if (textLength(p) > 150 && ++n >= 3) return true;
+  return false;
+}
+
+/** Removes boxes whose class/id say related/share/social/tags/comments/newsletter. */
+function removeJunkBoxes(doc: Document, bodyLen: number, removed: RemovedLine[]): void {
+  const limit = Math.max(400, bodyLen * 0.3);
+  for (const el of Array.from(doc.querySelectorAll("[class], [id]"))) {
+    if (PROTECTED.has(el.tagName) || !el.isConnected) continue;
+    if (!JUNK_CLASS.test(classAndId(el))) continue;
+    const len = textLength(el);
+    if (len > limit || hasProse(el)) continue;
+    if (len > 0) removed.push({ text: squash(nfc(el.textContent ?? "")).slice(0, 200), rule: "dom-junk-class" });
+    el.remove();
+  }
+}
+
+/** Link text share of an element: teaser lists are mostly links. */
+function linkDensity(el: Element): number {
+  const total = textLength(el);
+  if (total === 0) return 0;
+  let links = 0;
+  for (const a of Array.from(el.querySelectorAll("a"))) links += textLength(a);
+  return links / total;
+}
+
+/**
+ * Removes blocks introduced by a marker heading ("Tin liên quan", "Related articles"): the whole box
+ * when the heading opens a small container, else the heading and the link lists that follow it.
+ */
+function removeMarkerBlocks(doc: Document, bodyLen: number, removed: RemovedLine[]): void {
+  const limit = Math.max(600, bodyLen * 0.3);
+  const candidates = Array.from(doc.querySelectorAll("h1, h2, h3, h4, h5, h6, p, div, span, strong, b, header, section > a, li"));
+  for (const el0 of candidates) {
+    if (!el0.isConnected) continue;
+    const text = squash(el0.textContent ?? "");
+    if (text.length === 0 || text.length > 40 || !isBlockMarker(text)) continue;
+    let h: Element = el0;
+    while (h.parentElement && !PROTECTED.has(h.parentElement.tagName) && squash(h.parentElement.textContent ?? "") === text) h = h.parentElement;
+    const box = h.parentElement;
+    if (!box) continue;
+    const first = Array.from(box.children).find((c) => textLength(c) > 0);
+    if (!PROTECTED.has(box.tagName) && first === h && textLength(box) <= limit && linkDensity(box) >= 0.3) {
+      removed.push({ text: squash(nfc(box.textContent ?? "")).slice(0, 200), rule: "dom-marker-block" });
+      box.remove();
+      continue;
+    }
+    const drop: Element[] = [h];
+    for (let s = h.nextElementSibling; s; s = s.nextElementSibling) {
+      const listy = s.tagName === "UL" || s.tagName === "OL" || linkDensity(s) >= 0.5;
+      if (!listy || textLength(s) > limit) break;
+      drop.push(s);
+    }
+    for (const d of drop) {
+      removed.push({ text: squash(nfc(d.textContent ?? "")).slice(0, 200), rule: "dom-marker-block" });
+      d.remove();
+    }
+  }
+}
+
+const BLOCK_TAGS = new Set([
+  "P", "DIV", "H1", "H2", "H3", "H4", "H5", "H6", "LI", "UL", "OL", "DL", "DT", "DD", "BLOCKQUOTE", "PRE",
+  "TABLE", "TBODY", "THEAD", "TFOOT", "TR", "TD", "TH", "FIGURE", "FIGCAPTION", "SECTION", "ARTICLE", "HEADER",
+  "FOOTER", "ASIDE", "MAIN", "NAV", "ADDRESS", "CENTER", "HR", "BR", "DETAILS", "SUMMARY",
+]);
+const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "BUTTON", "SELECT", "INPUT", "TEXTAREA"]);
+
+/**
+ * Paragraphs of an element: block elements and <br> end a paragraph; inline text joins up.
+ * Elements marked as captions go to `captions` (when given) instead of the paragraphs.
+ */
+export function blockParagraphs(root: Node, captions?: string[]): string[] {
+  const out: string[] = [];
+  let buf = "";
+  const flush = () => {
+    const t = squash(buf);
+    if (t) out.push(t);
+    buf = "";
+  };
+  const walk = (node: Node) => {
+    if (node.nodeType === 3) {
+      buf += node.nodeValue ?? "";
+      return;
+    }
+    if (node.nodeType !== 1) return;
+    const tag = (node as Element).tagName;
+    if (SKIP_TAGS.has(tag)) return;
+    if (captions && (node as Element).getAttribute(CAPTION_ATTR) !== null) {
+      const t = squash(node.textContent ?? "");
+      if (t) captions.push(t);
+      return;
+    }
+    const block = BLOCK_TAGS.has(tag);
+    if (block) flush();
+    else buf += ""; // inline: text runs on
+    for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+    if (block) flush();
+    else if (tag === "IMG") buf += " ";
+  };
+  walk(root);
+  flush();
+  return out;
+}
+
+/** Title from og:title / h1 / <title>, without the site suffix. */
+function findTitle(doc: Document, siteName: string | null, url: string): string {
+  const og = meta(doc, "property", "og:title") ?? meta(doc, "name", "twitter:title");
+  const h1 = doc.querySelector("h1")?.textContent;
+  const t = og ?? (h1 ? squash(nfc(h1)) : null) ?? squash(nfc(doc.querySelector("title")?.textContent ?? ""));
+  return stripTitleSuffix(t, siteName, url);
+}
+
+/**
+ * Extracts the article of an HTML page: title, body paragraphs joined by blank lines (NFC, junk and
+ * captions removed), captions apart, canonical candidate, publication date, language, site name,
+ * and what the junk filter removed. Returns null when nothing article-like is found.
+ */
+export function extractPage(html: string, url: string, opts: ExtractOptions): ExtractedPage | null {
+  const doc = parseHTML(nfc(html)).document as unknown as Document;
+  if (!doc.body) return null;
+  const removed: RemovedLine[] = [];
+
+  const siteName = meta(doc, "property", "og:site_name") ?? meta(doc, "name", "application-name");
+  const title = findTitle(doc, siteName, url);
+  const canonicalUrl =
+    absoluteUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), url) ??
+    absoluteUrl(meta(doc, "property", "og:url"), url);
+  // Date before the clean-up below: stamps often sit in boxes we remove (meta bars, share rows).
+  const pageText = "";
+  let published = findPageDate(doc, pageText, opts.timeZone);
+
+  const bodyLen = textLength(doc.body);
+  markCaptions(doc);
+  removeJunkBoxes(doc, bodyLen, removed);
+  removeMarkerBlocks(doc, bodyLen, removed);
+
+  const article = new Readability(doc, { serializer: (el: Node) => el }).parse();
+  if (!article?.content) return null;
+  const captions: string[] = [];
+  const paragraphs = blockParagraphs(article.content as unknown as Node, captions);
+
+  const bodyLines: string[] = [];
+  for (const p of paragraphs) {
+    if (isCaptionLine(p)) captions.push(p);
+    else bodyLines.push(p);
+  }
+  const filtered = filterJunkLines(bodyLines, { title });
+  removed.push(...filtered.removed);
+  const text = nfc(filtered.kept.join("\n\n"));
+  if (text.length < MIN_BODY_CHARS) return null;
+
+  published ??= findPageDate(null, text, opts.timeZone);
+  return {
+    title: title || squash(nfc(article.title ?? "")),
+    text,
+    captions: [...new Set(captions)],
+    canonicalUrl,
+    published,
+    language: detectLanguage(doc, text),
+    siteName,
+    removed,
+  };
+}
+
+/**
+ * The same junk filter and caption detection for plain-text dumps (the seeds format: paragraphs
+ * separated by blank lines or single newlines). `title`, when known, is removed where repeated.
+ */
+export function cleanPlainText(
+  plain: string,
+  opts: { title?: string | null } = {},
+): { text: string; captions: string[]; removed: RemovedLine[] } {
+  const lines = nfc(plain)
+    .split(/\r?\n/)
+    .map(squash)
+    .filter((l) => l.length > 0);
+  const captions: string[] = [];
+  const body: string[] = [];
+  for (const l of lines) (isCaptionLine(l) ? captions : body).push(l);
+  const { kept, removed } = filterJunkLines(body, opts);
+  return { text: kept.join("\n\n"), captions, removed };
+}
