@@ -222,8 +222,13 @@ async function streamFiller(res: ServerResponse, total: number): Promise<void> {
     left -= n;
     if (!res.write(n === chunk.length ? chunk : chunk.subarray(0, n))) {
       await new Promise<void>((resolve) => {
-        res.once("drain", resolve);
-        res.once("close", resolve);
+        const done = () => {
+          res.off("drain", done);
+          res.off("close", done);
+          resolve();
+        };
+        res.on("drain", done);
+        res.on("close", done);
       });
     }
   }
