@@ -4,7 +4,7 @@
  * calendar dates of developments are `YYYY-MM-DD` strings with a precision beside them.
  */
 import { sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 /** Where articles come from, with the state of polite fetching. */
 export const sources = sqliteTable(
@@ -150,8 +150,12 @@ export const developments = sqliteTable(
     /** JSON: actors and places the cluster knows, used to merge later reports */
     actors: text("actors", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     places: text("places", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** JSON: descriptors (video, naval, name:…) and the acting/visited country, for merging and summaries */
+    details: text("details", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    actorCountry: text("actor_country"),
+    destination: text("destination"),
     /** 0..1, how sure the analyzer is; also orders the digest */
-    score: integer("score").notNull().default(0),
+    score: real("score").notNull().default(0),
     analyzerVersion: text("analyzer_version").notNull(),
     firstSeenAt: text("first_seen_at").notNull(),
     updatedAt: text("updated_at").notNull(),
