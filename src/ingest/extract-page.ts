@@ -8,7 +8,7 @@ import { parseHTML } from "linkedom";
 import { fold, nfc } from "../lib/text.ts";
 import { filterJunkLines, isBlockMarker, isCaptionLine, type RemovedLine } from "./junk-filter.ts";
 import { findPageDate } from "./page-date.ts";
-import type { ExtractedPage } from "./types.ts";
+import type { ExtractedPage, PageDate } from "./types.ts";
 
 export interface ExtractOptions {
   /** IANA zone of the outlet, for stamps without an offset (e.g. "Asia/Ho_Chi_Minh") */
@@ -130,14 +130,25 @@ const CAPTION_ATTR = "data-extract-caption";
  * article it picks are reported (a page's teaser cards use caption classes too).
  */
 function markCaptions(doc: Document): void {
+  const found: Element[] = [];
   for (const el of Array.from(doc.querySelectorAll("figcaption, [class]"))) {
     if (el.tagName === "FIGCAPTION") {
-      el.setAttribute(CAPTION_ATTR, "1");
+      found.push(el);
       continue;
     }
     const cls = el.getAttribute("class") ?? "";
     if (!CAPTION_CLASS.test(cls) || PROTECTED.has(el.tagName)) continue;
-    if (STRICT_CAPTION_CLASS.test(cls) ? textLength(el) <= 600 : nearPicture(el) && textLength(el) <= 400) el.setAttribute(CAPTION_ATTR, "1");
+    if (STRICT_CAPTION_CLASS.test(cls) ? textLength(el) <= 600 : nearPicture(el) && textLength(el) <= 400) found.push(el);
+  }
+  for (const el of found) {
+    if (el.closest(`[${CAPTION_ATTR}]`)) continue;
+    // The mark goes on an inner span too: Readability swaps a lone <div> for the <p> it wraps
+    // around its text, and the div's attributes go with it.
+    const span = doc.createElement("span");
+    span.setAttribute(CAPTION_ATTR, "1");
+    while (el.firstChild) span.appendChild(el.firstChild);
+    el.appendChild(span);
+    el.setAttribute(CAPTION_ATTR, "1");
   }
 }
 
@@ -275,8 +286,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions): Ex
     absoluteUrl(doc.querySelector('link[rel="canonical"]')?.getAttribute("href"), url) ??
     absoluteUrl(meta(doc, "property", "og:url"), url);
   // Date before the clean-up below: stamps often sit in boxes we remove (meta bars, share rows).
-  const pageText = "";
-  let published = findPageDate(doc, pageText, opts.timeZone);
+  let published = findPageDate(doc, "", opts.timeZone);
 
   const bodyLen = textLength(doc.body);
   markCaptions(doc);
@@ -298,7 +308,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions): Ex
   const text = nfc(filtered.kept.join("\n\n"));
   if (text.length < MIN_BODY_CHARS) return null;
 
-  published ??= findPageDate(null, text, opts.timeZone);
+  published ??= findPageDate(null, bodyLines.join("\n"), opts.timeZone);
   return {
     title: title || squash(nfc(article.title ?? "")),
     text,
@@ -314,11 +324,13 @@ export function extractPage(html: string, url: string, opts: ExtractOptions): Ex
 /**
  * The same junk filter and caption detection for plain-text dumps (the seeds format: paragraphs
  * separated by blank lines or single newlines). `title`, when known, is removed where repeated.
+ * With `timeZone`, the visible stamp of the raw text (before the filter drops it) is read as
+ * `published` (source byline).
  */
 export function cleanPlainText(
   plain: string,
-  opts: { title?: string | null } = {},
-): { text: string; captions: string[]; removed: RemovedLine[] } {
+  opts: { title?: string | null; timeZone?: string } = {},
+): { text: string; captions: string[]; removed: RemovedLine[]; published: PageDate | null } {
   const lines = nfc(plain)
     .split(/\r?\n/)
     .map(squash)
@@ -326,6 +338,7 @@ export function cleanPlainText(
   const captions: string[] = [];
   const body: string[] = [];
   for (const l of lines) (isCaptionLine(l) ? captions : body).push(l);
-  const { kept, removed } = filterJunkLines(body, opts);
-  return { text: kept.join("\n\n"), captions, removed };
+  const { kept, removed } = filterJunkLines(body, { title: opts.title });
+  const published = opts.timeZone ? findPageDate(null, lines.join("\n"), opts.timeZone) : null;
+  return { text: kept.join("\n\n"), captions, removed, published };
 }

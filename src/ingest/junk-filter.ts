@@ -5,6 +5,7 @@
  * removed line carries the rule that removed it.
  */
 import { fold } from "../lib/text.ts";
+import { parseBylineStamp } from "./page-date.ts";
 
 /** A line the filter dropped, with the rule that dropped it. */
 export interface RemovedLine {
@@ -131,6 +132,17 @@ export function isDoubledLine(line: string): boolean {
   return normKey(words.slice(0, half).join(" ")) === normKey(words.slice(half).join(" "));
 }
 
+/**
+ * A line that is only the page's date stamp ("Thứ bảy 07/06/2025 20:41", "Cập nhật: 14:20,
+ * 03/07/2023", "July 3, 2023 10:05 AM"): metadata, not body. The page date reads it before.
+ */
+function isStampLine(line: string): boolean {
+  const t = line.trim();
+  if (t.length > 80 || SENTENCE_END.test(t) && !/\b(a|p)\.m\.$/i.test(t)) return false;
+  const wordsWithoutDigits = t.split(/\s+/).filter((w) => !/\d/.test(w) && /\p{L}/u.test(w));
+  return wordsWithoutDigits.length <= 6 && parseBylineStamp(t, "UTC") !== null;
+}
+
 /** Rule for a single line on its own, or null when the line is not junk by itself. */
 function lineRule(line: string): string | null {
   const f = fold(line).replace(/\s+/g, " ").trim();
@@ -143,6 +155,7 @@ function lineRule(line: string): string | null {
   const bare = f.replace(/[\s:|•·\-–—]+$/u, "").replace(/^[\s|•·\-–—]+/u, "");
   if (SHARE_LINE.test(bare) || (short && SHARE_PREFIX.test(bare))) return "share-line";
   if (f.length <= 250 && INLINE_POINTER.test(f) && !isBlockMarker(line)) return "read-more-inline";
+  if (isStampLine(line)) return "date-stamp";
   return null;
 }
 
@@ -180,7 +193,7 @@ function blockEnd(lines: string[], start: number): number {
  * plain-text dumps alike; order of the kept lines is preserved.
  *
  * Rules: `related-block` (a marker heading and the teaser items after it), `read-more-inline`,
- * `follow-line`, `share-qr`, `share-line`, `repeated-line` (equal to the previous line),
+ * `follow-line`, `share-qr`, `share-line`, `date-stamp`, `repeated-line` (equal to the previous line),
  * `doubled-headline` ("X X"), `repeated-title` (the page title again in the body),
  * `repeated-headline` (a short headline-like line already seen earlier).
  */
