@@ -262,6 +262,15 @@ export function blockParagraphs(root: Node, captions?: string[]): string[] {
   return out;
 }
 
+/**
+ * Parses HTML into a document; fragments and empty input get a skeleton, since linkedom leaves
+ * documentElement null without an <html> element.
+ */
+export function parseDocument(html: string): Document {
+  const full = /<html[\s>]/i.test(html) ? html : `<!DOCTYPE html><html><head></head><body>${html}</body></html>`;
+  return parseHTML(full).document as unknown as Document;
+}
+
 /** Title from og:title / h1 / <title>, without the site suffix. */
 function findTitle(doc: Document, siteName: string | null, url: string): string {
   const og = meta(doc, "property", "og:title") ?? meta(doc, "name", "twitter:title");
@@ -276,7 +285,7 @@ function findTitle(doc: Document, siteName: string | null, url: string): string 
  * and what the junk filter removed. Returns null when nothing article-like is found.
  */
 export function extractPage(html: string, url: string, opts: ExtractOptions): ExtractedPage | null {
-  const doc = parseHTML(nfc(html)).document as unknown as Document;
+  const doc = parseDocument(nfc(html));
   if (!doc.body) return null;
   const removed: RemovedLine[] = [];
 

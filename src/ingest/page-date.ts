@@ -257,7 +257,11 @@ const MAX_STAMP_LINE = 100;
  * `text` is the extracted body (or plain text) searched for a stamp line.
  */
 export function findPageDate(docOrHtml: Document | string | null, text: string, timeZone: string): PageDate | null {
-  const doc = typeof docOrHtml === "string" ? (parseHTML(docOrHtml).document as unknown as Document) : docOrHtml;
+  const doc =
+    typeof docOrHtml === "string"
+      ? (parseHTML(/<html[\s>]/i.test(docOrHtml) ? docOrHtml : `<html><head></head><body>${docOrHtml}</body></html>`)
+          .document as unknown as Document)
+      : docOrHtml;
   if (doc) {
     const meta = findMetadataDate(doc, timeZone);
     if (meta) return meta;
