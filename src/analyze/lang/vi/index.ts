@@ -1,0 +1,5 @@
+/** The Vietnamese part of the analyzer: its cue lexicon. */
+import raw from "../../data/cues.vi.json" with { type: "json" };
+import { compileLexicon, type Lexicon } from "../../lexicon.ts";
+
+export const viLexicon: Lexicon = compileLexicon(raw, "data/cues.vi.json");

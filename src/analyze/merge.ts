@@ -1,0 +1,98 @@
+/**
+ * Stage 5: within one article, one real event is one development. Candidates of the same pair
+ * merge when their types are compatible (the same, or a visit and the talks held during it) and
+ * their dates agree; a candidate without a date of its own ("the visit", "both sides agreed")
+ * joins the event of its pair it most plausibly refers to.
+ */
+import type { DateSpan, EventType } from "../domain/types.ts";
+import type { ArticleDevelopment, CueDecision } from "./types.ts";
+
+const DAY = 86_400_000;
+
+/** True when two types can describe one event. */
+export function typesCompatible(a: EventType, b: EventType): boolean {
+  return a === b || (a === "visit" && b === "talks") || (a === "talks" && b === "visit");
+}
+
+/** Do two spans overlap, allowing `toleranceDays` on day-precise ends? */
+export function spansMeet(a: DateSpan, b: DateSpan, toleranceDays: number): boolean {
+  const tol = (s: DateSpan) => (s.precision === "day" ? toleranceDays * DAY : 0);
+  const aS = Date.parse(a.start) - tol(a), aE = Date.parse(a.end) + tol(a);
+  const bS = Date.parse(b.start) - tol(b), bE = Date.parse(b.end) + tol(b);
+  return aS <= bE && bS <= aE;
+}
+
+const RANK = { year: 0, month: 1, day: 2 } as const;
+
+/** The more informative of two dates for one event: the more precise, certain one; day spans join. */
+export function combineDates(a: DateSpan, b: DateSpan): DateSpan {
+  if (a.precision === "day" && b.precision === "day") {
+    return { start: a.start < b.start ? a.start : b.start, end: a.end > b.end ? a.end : b.end, precision: "day", certain: a.certain || b.certain };
+  }
+  if (RANK[a.precision] !== RANK[b.precision]) return RANK[a.precision] > RANK[b.precision] ? a : b;
+  if (a.certain !== b.certain) return a.certain ? a : b;
+  return a;
+}
+
+function dated(d: ArticleDevelopment): boolean {
+  return d.dateRule !== "publication" && d.dateRule !== "none";
+}
+
+function sharesActors(a: ArticleDevelopment, b: ArticleDevelopment): boolean {
+  return a.actors.some((x) => b.actors.includes(x)) || a.places.some((x) => b.places.includes(x));
+}
+
+/** Merges one into the other (the first one's identity wins; a visit absorbs its talks). */
+export function absorb(into: ArticleDevelopment, d: ArticleDevelopment): ArticleDevelopment {
+  const type: EventType = into.type === "visit" || d.type === "visit" ? (typesCompatible(into.type, d.type) ? "visit" : into.type) : into.type;
+  const visit = into.type === "visit" ? into : d.type === "visit" ? d : into;
+  const date =
+    dated(into) && dated(d) ? combineDates(into.date, d.date) : dated(into) ? into.date : dated(d) ? d.date : combineDates(into.date, d.date);
+  const statusOrder = { held: 2, announced: 1, planned: 0 } as const;
+  return {
+    ...into,
+    type,
+    status: statusOrder[d.status] > statusOrder[into.status] ? d.status : into.status,
+    date,
+    dateRule: dated(into) ? into.dateRule : dated(d) ? d.dateRule : into.dateRule,
+    actorCountry: visit.actorCountry ?? into.actorCountry ?? d.actorCountry,
+    destination: visit.destination ?? into.destination ?? d.destination,
+    actors: [...new Set([...into.actors, ...d.actors])],
+    places: [...new Set([...into.places, ...d.places])],
+    details: [...new Set([...into.details, ...d.details])],
+    evidence: [...into.evidence, ...d.evidence],
+    confidence: Math.min(1, Math.max(into.confidence, d.confidence) + 0.05),
+    specific: Boolean(into.specific || d.specific),
+    rule: into.rule,
+  };
+}
+
+/** Merges the candidates of one article; records a "merged" decision for each absorbed one. */
+export function mergeArticleDevelopments(candidates: ArticleDevelopment[], decisions: CueDecision[] = []): ArticleDevelopment[] {
+  const groups: ArticleDevelopment[] = [];
+  // Dated candidates first, so undated mentions can find the event they refer to.
+  const order = [...candidates.filter(dated), ...candidates.filter((c) => !dated(c))];
+  for (const c of order) {
+    const samePair = groups.filter((g) => g.pair[0] === c.pair[0] && g.pair[1] === c.pair[1] && typesCompatible(g.type, c.type));
+    let target: ArticleDevelopment | undefined;
+    if (dated(c)) {
+      const tol = c.type === "visit" || c.type === "talks" ? 2 : 1;
+      target = samePair.find((g) => dated(g) && spansMeet(g.date, c.date, tol) && (g.date.precision !== "year" || g.type === c.type));
+    } else {
+      // An undated mention refers to the event whose date fits the publication date, sharing
+      // actors if possible; else to the lead's event of that pair.
+      target =
+        samePair.find((g) => spansMeet(g.date, c.date, 3) && sharesActors(g, c)) ??
+        samePair.find((g) => spansMeet(g.date, c.date, 3)) ??
+        samePair.find((g) => !dated(g));
+    }
+    if (target) {
+      const i = groups.indexOf(target);
+      groups[i] = absorb(target, c);
+      decisions.push({ sentence: -1, type: c.type, cue: "", at: c.evidence[0]?.start ?? 0, outcome: "merged", reason: `joined the ${target.type} of the same pair`, pair: c.pair });
+    } else groups.push({ ...c });
+  }
+  // Evidence in reading order: the best sentence (body, earliest) first.
+  for (const g of groups) g.evidence.sort((a, b) => (a.part === "caption" ? 1 : 0) - (b.part === "caption" ? 1 : 0) || a.start - b.start);
+  return groups.sort((a, b) => a.evidence[0]!.start - b.evidence[0]!.start);
+}
