@@ -14,12 +14,10 @@ export function typesCompatible(a: EventType, b: EventType): boolean {
   return a === b || (a === "visit" && b === "talks") || (a === "talks" && b === "visit");
 }
 
-/** Do two spans overlap, allowing `toleranceDays` on day-precise ends? */
+/** Do two spans overlap, or come within `toleranceDays` of each other when one is day-precise? */
 export function spansMeet(a: DateSpan, b: DateSpan, toleranceDays: number): boolean {
-  const tol = (s: DateSpan) => (s.precision === "day" ? toleranceDays * DAY : 0);
-  const aS = Date.parse(a.start) - tol(a), aE = Date.parse(a.end) + tol(a);
-  const bS = Date.parse(b.start) - tol(b), bE = Date.parse(b.end) + tol(b);
-  return aS <= bE && bS <= aE;
+  const tol = a.precision === "day" || b.precision === "day" ? toleranceDays * DAY : 0;
+  return Date.parse(a.start) <= Date.parse(b.end) + tol && Date.parse(b.start) <= Date.parse(a.end) + tol;
 }
 
 const RANK = { year: 0, month: 1, day: 2 } as const;
