@@ -225,21 +225,33 @@ const BLOCK_TAGS = new Set([
 ]);
 const SKIP_TAGS = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "IFRAME", "BUTTON", "SELECT", "INPUT", "TEXTAREA"]);
 
+/** A paragraph of the article and the share of its text that sits inside links. */
+interface Paragraph {
+  text: string;
+  linkRatio: number;
+}
+
 /**
- * Paragraphs of an element: block elements and <br> end a paragraph; inline text joins up.
- * Elements marked as captions go to `captions` (when given) instead of the paragraphs.
+ * Paragraphs of an element with their link share: block elements and <br> end a paragraph, table
+ * cells are joined by spaces within their row, inline text runs on. Elements marked as captions go
+ * to `captions` (when given) instead of the paragraphs.
  */
-export function blockParagraphs(root: Node, captions?: string[]): string[] {
-  const out: string[] = [];
+function walkParagraphs(root: Node, captions?: string[]): Paragraph[] {
+  const out: Paragraph[] = [];
   let buf = "";
+  let linkChars = 0;
+  let inLink = 0;
   const flush = () => {
-    const t = squash(buf);
-    if (t) out.push(t);
+    const text = squash(buf);
+    if (text) out.push({ text, linkRatio: Math.min(1, linkChars / text.length) });
     buf = "";
+    linkChars = 0;
   };
   const walk = (node: Node) => {
     if (node.nodeType === 3) {
-      buf += node.nodeValue ?? "";
+      const v = node.nodeValue ?? "";
+      buf += v;
+      if (inLink > 0) linkChars += squash(v).length;
       return;
     }
     if (node.nodeType !== 1) return;
@@ -252,13 +264,49 @@ export function blockParagraphs(root: Node, captions?: string[]): string[] {
     }
     const block = BLOCK_TAGS.has(tag);
     if (block) flush();
-    else buf += ""; // inline: text runs on
+    else if (tag === "TD" || tag === "TH") buf += " ";
+    if (tag === "A") inLink++;
     for (let c = node.firstChild; c; c = c.nextSibling) walk(c);
+    if (tag === "A") inLink--;
     if (block) flush();
-    else if (tag === "IMG") buf += " ";
+    else if (tag === "IMG" || tag === "TD" || tag === "TH") buf += " ";
   };
   walk(root);
   flush();
+  return out;
+}
+
+/**
+ * Paragraphs of an element: block elements and <br> end a paragraph; inline text joins up.
+ * Elements marked as captions go to `captions` (when given) instead of the paragraphs.
+ */
+export function blockParagraphs(root: Node, captions?: string[]): string[] {
+  return walkParagraphs(root, captions).map((p) => p.text);
+}
+
+/** A paragraph that is only a short link: a menu entry, a footer link, a teaser title. */
+function isLinkOnly(p: Paragraph): boolean {
+  return p.linkRatio >= 0.9 && p.text.length <= 100;
+}
+
+/**
+ * Drops runs of three or more link-only paragraphs: menus and link lists that Readability keeps
+ * when it takes too wide a container. A single link inside the text stays.
+ */
+function dropLinkRuns(paras: Paragraph[], removed: RemovedLine[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  let i = 0;
+  while (i < paras.length) {
+    let j = i;
+    while (j < paras.length && isLinkOnly(paras[j]!)) j++;
+    if (j - i >= 3) {
+      for (let k = i; k < j; k++) removed.push({ text: paras[k]!.text, rule: "link-list" });
+      i = j;
+      continue;
+    }
+    out.push(paras[i]!);
+    i++;
+  }
   return out;
 }
 
@@ -305,7 +353,7 @@ export function extractPage(html: string, url: string, opts: ExtractOptions): Ex
   const article = new Readability(doc, { serializer: (el: Node) => el }).parse();
   if (!article?.content) return null;
   const captions: string[] = [];
-  const paragraphs = blockParagraphs(article.content as unknown as Node, captions);
+  const paragraphs = dropLinkRuns(walkParagraphs(article.content as unknown as Node, captions), removed).map((p) => p.text);
 
   const bodyLines: string[] = [];
   for (const p of paragraphs) {

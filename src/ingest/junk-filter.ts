@@ -58,6 +58,11 @@ const BLOCK_MARKERS = [
   "more stories",
   "most read",
   "most popular",
+  "don't miss",
+  "dont miss",
+  "see more",
+  "see also",
+  "trending now",
 ];
 const BLOCK_MARKER_SET = new Set(BLOCK_MARKERS);
 /** "More from BBC News", "More from this section": the marker is a prefix of a short heading. */
@@ -66,6 +71,7 @@ const MARKER_PREFIXES = ["more from ", "more in ", "more on ", "xem them ve ", "
 /** Strips what pages wrap markers in: "Xem thêm»", "Related:", "› Đọc thêm", "READ MORE >>". */
 function markerKey(line: string): string {
   return fold(line)
+    .replace(/[’‘]/g, "'")
     .replace(/[\s:»«›‹>→⟶▶►•|\-–—.…]+$/u, "")
     .replace(/^[\s»«›‹>→▶►•|\-–—]+/u, "")
     .replace(/\s+/g, " ")
@@ -83,7 +89,7 @@ export function isBlockMarker(line: string): boolean {
  * Inline pointers to another article: "Xem thêm: Nga và Trung Quốc…", "Read more: Biden visits…",
  * ">> Đọc thêm: …". The marker plus a colon or arrow, then a headline.
  */
-const INLINE_POINTER = /^[\s>»›•\-–—]*(xem them|doc them|read more|related|tin lien quan|see also|also read|read also|more)\s*(:|>>|»|›|-|–)\s*\S/;
+const INLINE_POINTER = /^[\s>»›•\-–—]*(xem them|doc them|read more|related|tin lien quan|see also|see more|also read|read also|more|don'?t miss)\s*(:|>>|»|›|-|–)\s*\S/;
 
 /**
  * Follow lines: "Mời quý độc giả theo dõi VOV.VN trên", "Theo dõi Pháp luật & Xã hội trên",
@@ -100,6 +106,23 @@ const FOLLOW_EN = /^(follow|like) (us|[^.]{1,40}) on (google news|facebook|twitt
 const QR_LINE = /\bquet (ma )?qr\b|\bscan (the )?qr( code)?\b/;
 const SHARE_LINE = /^(chia se|share|share this( article| story| page)?|tweet|email|print|in bai viet|in bai nay|sao chep (lien ket|link)|copy link|gui bai|luu bai|luu tin|bình luan|binh luan|comments?|zalo|facebook|twitter|linkedin|whatsapp|messenger|telegram|pinterest|reddit)$/;
 const SHARE_PREFIX = /^(chia se (len|qua|bai viet|tin)|share (on|via|to|with)|share this|send (via|by) email|copy the link)\b/;
+
+/** Names in share bars: "Whatsapp Facebook Pinterest", "Facebook Twitter Email Print". */
+const SHARE_WORDS = new Set([
+  "facebook", "twitter", "x", "whatsapp", "pinterest", "pin", "pint", "linkedin", "email", "e-mail", "mail", "print",
+  "share", "tweet", "zalo", "messenger", "telegram", "reddit", "tumblr", "flipboard", "sms", "copy", "link", "in",
+  "chia", "se", "gui", "luu", "comment", "comments", "binh", "luan",
+]);
+const SHARE_NETWORKS = new Set(["facebook", "twitter", "whatsapp", "pinterest", "linkedin", "zalo", "messenger", "telegram", "reddit", "tumblr", "flipboard"]);
+
+/** A line made of share-bar words with at least two network names (one stray word allowed). */
+function isShareBar(folded: string): boolean {
+  const words = folded.split(/[\s|•·,/]+/).filter(Boolean);
+  if (words.length < 2 || words.length > 12) return false;
+  const networks = words.filter((w) => SHARE_NETWORKS.has(w)).length;
+  const unknown = words.filter((w) => !SHARE_WORDS.has(w)).length;
+  return networks >= 2 && unknown <= (words.length >= 4 ? 1 : 0);
+}
 
 /** A sentence ends the line: ".", "!", "?", "…", possibly inside closing quotes/brackets. */
 const SENTENCE_END = /[.!?…]["”’»)\]]*$/u;
@@ -136,11 +159,14 @@ export function isDoubledLine(line: string): boolean {
  * A line that is only the page's date stamp ("Thứ bảy 07/06/2025 20:41", "Cập nhật: 14:20,
  * 03/07/2023", "July 3, 2023 10:05 AM"): metadata, not body. The page date reads it before.
  */
+const STAMP_LABEL = /^(published|updated|posted|last updated|cap nhat|dang|ngay dang|thoi gian)\b/;
+
 function isStampLine(line: string): boolean {
   const t = line.trim();
   if (t.length > 80 || SENTENCE_END.test(t) && !/\b(a|p)\.m\.$/i.test(t)) return false;
   const wordsWithoutDigits = t.split(/\s+/).filter((w) => !/\d/.test(w) && /\p{L}/u.test(w));
-  return wordsWithoutDigits.length <= 6 && parseBylineStamp(t, "UTC") !== null;
+  const labelled = STAMP_LABEL.test(fold(t));
+  return wordsWithoutDigits.length <= (labelled ? 14 : 6) && parseBylineStamp(t, "UTC") !== null;
 }
 
 /** Rule for a single line on its own, or null when the line is not junk by itself. */
@@ -153,7 +179,7 @@ function lineRule(line: string): string | null {
   if (short && FOLLOW_EN.test(f)) return "follow-line";
   if (short && QR_LINE.test(f)) return "share-qr";
   const bare = f.replace(/[\s:|•·\-–—]+$/u, "").replace(/^[\s|•·\-–—]+/u, "");
-  if (SHARE_LINE.test(bare) || (short && SHARE_PREFIX.test(bare))) return "share-line";
+  if (SHARE_LINE.test(bare) || (short && SHARE_PREFIX.test(bare)) || isShareBar(bare)) return "share-line";
   if (f.length <= 250 && INLINE_POINTER.test(f) && !isBlockMarker(line)) return "read-more-inline";
   if (isStampLine(line)) return "date-stamp";
   return null;
@@ -223,7 +249,8 @@ export function filterJunkLines(lines: string[], opts: JunkFilterOptions = {}): 
     }
     const key = normKey(line);
     let rule = lineRule(line);
-    if (rule === null && key.length > 0 && key === prevKey) rule = "repeated-line";
+    // Short repeats are table cells and list counters, not headlines.
+    if (rule === null && key.length >= 12 && key === prevKey) rule = "repeated-line";
     if (rule === null && isDoubledLine(line)) rule = "doubled-headline";
     if (rule === null && titleKey && key === titleKey) rule = "repeated-title";
     if (rule === null && isHeadlineLike(line) && wordCount(line) >= 5 && seenHeadlines.has(key)) rule = "repeated-headline";

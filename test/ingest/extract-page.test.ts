@@ -176,3 +176,19 @@ describe("extractPage on fragments", () => {
     expect(extractPage(html, "https://baomau.vn/b.html", VN)?.text).toBe(paras.join("\n\n"));
   });
 });
+
+describe("extractPage drops link runs kept inside the article container", () => {
+  it("a menu of three or more link-only lines goes, a link inside a sentence stays", () => {
+    const paras = [
+      "Hải quân hai nước bắt đầu cuộc tuần tra chung lần thứ ba trên vùng biển phía tây Thái Bình Dương trong tuần này.",
+      "Nhóm tàu gồm hai tàu khu trục, một tàu hộ vệ và một tàu tiếp tế, theo <a href=\"/tb\">thông cáo của Bộ Quốc phòng</a> Trung Quốc.",
+      "Giới quan sát cho rằng các cuộc tuần tra chung cho thấy mức độ tin cậy ngày càng cao giữa quân đội hai nước.",
+    ];
+    const menu = ["Thời sự", "Thế giới", "Kinh tế", "Quân sự"].map((m) => `<p><a href="/${m}">${m}</a></p>`).join("");
+    const html = `<html><body><div>${menu}${paras.map((p) => `<p>${p}</p>`).join("")}</div></body></html>`;
+    const p = extractPage(html, "https://baomau.vn/c.html", VN)!;
+    expect(p.text).not.toContain("Kinh tế");
+    expect(p.text).toContain("theo thông cáo của Bộ Quốc phòng Trung Quốc.");
+    expect(p.removed.filter((r) => r.rule === "link-list").map((r) => r.text)).toEqual(["Thời sự", "Thế giới", "Kinh tế", "Quân sự"]);
+  });
+});

@@ -37,6 +37,7 @@ describe("filterJunkLines: related and recommendation blocks (heading and its te
     ["Read more", TEASERS_EN],
     ["More from The Sample Herald", TEASERS_EN],
     ["Recommended", TEASERS_EN],
+    ["DON'T MISS", TEASERS_EN],
   ])("trailing %s block is removed, body intact", (marker, teasers) => {
     const body = teasers === TEASERS_VI ? [BODY_1, BODY_2] : [EN_BODY_1, EN_BODY_2];
     const { kept, removed } = filterJunkLines([...body, marker, ...teasers]);
@@ -78,6 +79,9 @@ describe("filterJunkLines: single junk lines", () => {
     ["Đọc thêm: headline", ">> Đọc thêm: Hải quân hai nước diễn tập chung", "read-more-inline"],
     ["Read more: headline", "Read more: Japan expands defense ties across Asia", "read-more-inline"],
     ["date stamp", "Thứ bảy 07/06/2025 20:41", "date-stamp"],
+    ["labelled English stamp", "Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM", "date-stamp"],
+    ["share bar of network names", "Whatsapp Facebook Pinterest Email", "share-line"],
+    ["SEE MORE: headline", "SEE MORE: Hong Kong protests enter a sixth month", "read-more-inline"],
   ])("%s", (_name, line, rule) => {
     const { kept, removed } = filterJunkLines([BODY_1, line, BODY_2]);
     expect(kept).toEqual([BODY_1, BODY_2]);
@@ -108,6 +112,10 @@ describe("filterJunkLines: repeated headlines", () => {
     const out = filterJunkLines([BODY_1, headline.toUpperCase(), BODY_2], { title: headline });
     expect(out.kept).toEqual([BODY_1, BODY_2]);
     expect(out.removed).toEqual([{ text: headline.toUpperCase(), rule: "repeated-title" }]);
+  });
+
+  it("short equal lines (table cells, counters) are not headline repeats", () => {
+    expect(filterJunkLines(["1", "1", "Kyle Busch", "5040"]).kept).toEqual(["1", "1", "Kyle Busch", "5040"]);
   });
 
   it.each([
