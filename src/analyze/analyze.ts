@@ -83,10 +83,10 @@ export function analyzeArticle(input: AnalyzeInput, deps: AnalyzerDeps): Analysi
 
 function prepare(input: AnalyzeInput, deps: AnalyzerDeps): Ctx {
   const title = input.title.normalize("NFC").trim();
-  const body = input.text.normalize("NFC");
   const captions = (input.captions ?? []).map((c) => c.normalize("NFC").trim()).filter(Boolean);
-  const lang = input.language === "vi" || input.language === "en" ? input.language : detectLanguage(`${title}\n${body}`);
+  const lang = input.language === "vi" || input.language === "en" ? input.language : detectLanguage(`${title}\n${input.text}`);
   const lex = lang === "vi" ? viLexicon : enLexicon;
+  const body = cutJunkBlocks(input.text.normalize("NFC"), lex);
 
   // One analysis text: title, body, captions, so every offset refers to one string.
   let doc = "";
@@ -123,6 +123,17 @@ function prepare(input: AnalyzeInput, deps: AnalyzerDeps): Ctx {
     refPrecision: pub?.precision ?? "day",
     decisions: [],
   };
+}
+
+/**
+ * Junk blocks yield nothing: a line that is only a related-news or recommendation heading
+ * ("Tin liên quan", "Related") ends the article text for the analyzer. Ingest already removes
+ * such blocks; this guards text that arrives another way (files, feeds' full content).
+ */
+function cutJunkBlocks(text: string, lex: Lexicon): string {
+  const lines = text.split("\n");
+  const at = lines.findIndex((l) => lex.junkHeading.test(l));
+  return at < 0 ? text : lines.slice(0, at).join("\n");
 }
 
 /** "2025-06-07T20:41:00+07:00" → the outlet's calendar date, with precision. */
@@ -528,6 +539,7 @@ function distance(d: FoundDate, cue: CueHit): number {
 }
 
 function chooseStatus(ctx: Ctx, before: string, clause: string, date: ChosenDate): DevelopmentStatus {
+  if (date.rule === "anniversary") return "held";
   const window = before.slice(-80);
   if (ctx.ref && date.rule !== "publication" && date.span.start > ctx.ref) return "planned";
   if (test(ctx.lex.planned, window) && lastIndexOf(ctx.lex.past, window) < lastIndexOf(ctx.lex.planned, window)) return "planned";

@@ -26,6 +26,8 @@ export const LexiconFileSchema = z.object({
   subordinate: PatternList,
   mainEventRef: PatternList,
   titles: PatternList,
+  /** a line that is only one of these starts a related-news / recommendation block: nothing after it is read */
+  junkHeadings: PatternList,
 });
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
@@ -55,6 +57,7 @@ export interface Lexicon {
   /** matches at the end of the text before a mention when a title precedes it */
   titleBefore: RegExp;
   titles: RegExp;
+  junkHeading: RegExp;
 }
 
 // Word boundaries that understand Vietnamese letters (JS \b only knows ASCII word characters).
@@ -114,5 +117,6 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     mainEventRef: anyOf(f.mainEventRef),
     titleBefore: new RegExp(`${B_START}(?:${alternation(f.titles)})\\s*$`, "iu"),
     titles: anyOf(f.titles),
+    junkHeading: new RegExp(`^\\s*(?:${alternation(f.junkHeadings)})\\s*[:»›>…]*\\s*$`, "iu"),
   };
 }

@@ -1,0 +1,68 @@
+/**
+ * The analyzer assembled from the project's data: gazetteer, date finder, lexicons. Use
+ * `createAnalyzer()` once per process (the gazetteer is built once) and call `analyze(article)`.
+ */
+import { analyzeArticle, type AnalyzeInput } from "./analyze.ts";
+import { findDates, spanFromIso } from "./dates.ts";
+import { loadGazetteer, type Gazetteer, type Mention } from "./gazetteer.ts";
+import countriesFile from "./data/countries.json" with { type: "json" };
+import { inferPublicationDate } from "./publication-date.ts";
+import type { DateFinderPort, GazetteerPort } from "./ports.ts";
+import type { AnalysisResult } from "./types.ts";
+
+export { ANALYZER_VERSION } from "./version.ts";
+export type { AnalysisResult, ArticleDevelopment } from "./types.ts";
+
+export interface Analyzer {
+  analyze(input: AnalyzeInput): AnalysisResult;
+  gazetteer: GazetteerPort;
+}
+
+/** Adapts the gazetteer to what the analyzer stages need. */
+export function gazetteerPort(g: Gazetteer): GazetteerPort {
+  // Places are kept by their English name so summaries and cross-language clustering agree:
+  // "Bắc Kinh", "Beijing" and "Trung Nam Hải" all become "Beijing".
+  const placeName = (m: Mention): string => {
+    const p = g.placeOf(m);
+    if (p && (p.kind === "capital" || p.kind === "seat") && p.country) return capitalOf(p.country) ?? p.name;
+    return p?.name ?? m.text;
+  };
+  return {
+    findMentions: (text, opts) =>
+      g.findMentions(text, opts).map((m) => ({
+        kind: m.kind,
+        start: m.start,
+        end: m.end,
+        text: m.text,
+        country: m.country,
+        entityId: m.kind === "place" || m.via === "metonym" ? placeName(m) : m.entityId,
+        ...(m.role ? { role: m.role } : {}),
+        via: m.via,
+      })),
+    country: (code) => g.country(code),
+    describePerson(id, at) {
+      const p = g.person(id);
+      if (!p) return null;
+      const role = g.personRole(id, at);
+      return { name: p.names.en[0] ?? id, country: role?.country ?? null, title: role?.title_en ?? null };
+    },
+  };
+}
+
+export const dateFinder: DateFinderPort = {
+  findDates: (text, ctx) => findDates(text, ctx),
+  inferPublicationDate: (text, lang) => inferPublicationDate(text, lang),
+  spanFromIso: (iso) => spanFromIso(iso),
+};
+
+const CAPITALS = new Map<string, string>((countriesFile as { countries: { code: string; capitals: string[] }[] }).countries.filter((c) => c.capitals[0]).map((c) => [c.code, c.capitals[0]!]));
+
+function capitalOf(code: string): string | null {
+  return CAPITALS.get(code) ?? null;
+}
+
+/** Builds the analyzer over the project's gazetteer. */
+export function createAnalyzer(gazetteer: Gazetteer = loadGazetteer()): Analyzer {
+  const port = gazetteerPort(gazetteer);
+  return { gazetteer: port, analyze: (input) => analyzeArticle(input, { gazetteer: port, dates: dateFinder }) };
+}

@@ -1,0 +1,116 @@
+/**
+ * Use cases of the analyzer: analyze an article and file its developments into the timeline
+ * (joining the development other outlets already reported, or starting a new one); analyze every
+ * pending article; rebuild everything from stored text (`relations reanalyze`).
+ */
+import type { Analyzer } from "../analyze/index.ts";
+import { ANALYZER_VERSION } from "../analyze/version.ts";
+import { pickCluster, representCluster } from "../analyze/cluster.ts";
+import type { AnalysisResult, ArticleDevelopment } from "../analyze/types.ts";
+import type { Db } from "../db/client.ts";
+import { getArticle } from "../db/articles.repo.ts";
+import {
+  addDevelopmentSource,
+  deleteOrphanDevelopments,
+  findNearbyDevelopments,
+  insertDevelopment,
+  listMembers,
+  listPendingArticleIds,
+  markAnalyzed,
+  removeArticleReports,
+  resetAllDevelopments,
+  rowToDevelopment,
+  updateDevelopment,
+} from "../db/developments.repo.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../lib/log.ts";
+
+export interface AnalyzeDeps {
+  db: Db;
+  analyzer: Analyzer;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** Analyzes one stored article and files its developments, in one transaction. */
+export function analyzeStoredArticle(deps: AnalyzeDeps, articleId: number): AnalysisResult | null {
+  const a = getArticle(deps.db, articleId);
+  if (!a) return null;
+  const result = deps.analyzer.analyze({
+    title: a.title,
+    text: a.text,
+    captions: a.captions,
+    language: a.language,
+    publishedAt: a.publishedAt,
+    publishedPrecision: a.publishedPrecision,
+  });
+  const now = deps.clock().toISOString();
+  deps.db.transaction((tx) => {
+    const db = tx as unknown as Db;
+    const touched = removeArticleReports(db, articleId);
+    for (const id of touched) rerepresent(db, id, now);
+    deleteOrphanDevelopments(db, touched);
+    for (const d of result.developments) fileDevelopment(db, articleId, a.fetchedAt, d, now);
+    markAnalyzed(db, articleId, ANALYZER_VERSION, now);
+  });
+  return result;
+}
+
+/** Joins `d` to the development it reports, or starts a new one. */
+function fileDevelopment(db: Db, articleId: number, fetchedAt: string, d: ArticleDevelopment, now: string): void {
+  const nearby = findNearbyDevelopments(db, d.pair, d.date.start, d.date.end);
+  const idx = pickCluster(nearby.map(rowToDevelopment), d);
+  if (idx < 0) {
+    const id = insertDevelopment(db, d, { analyzerVersion: ANALYZER_VERSION, firstSeenAt: fetchedAt, now });
+    addDevelopmentSource(db, id, articleId, d, now);
+    return;
+  }
+  const id = nearby[idx]!.id;
+  addDevelopmentSource(db, id, articleId, d, now);
+  rerepresent(db, id, now);
+}
+
+/** Recomputes a development's representative fields from its remaining reports. */
+function rerepresent(db: Db, id: number, now: string): void {
+  const members = listMembers(db, id);
+  if (!members.length) return;
+  const rep = representCluster(members.map((m) => m.extraction));
+  const firstSeenAt = members.map((m) => m.fetchedAt).sort()[0]!;
+  updateDevelopment(db, id, rep, { analyzerVersion: ANALYZER_VERSION, firstSeenAt, now });
+}
+
+export interface AnalyzeSummary {
+  articles: number;
+  developments: number;
+  failed: number;
+}
+
+/** Analyzes every article not yet analyzed by this analyzer version. One bad article never stops the rest. */
+export function analyzePending(deps: AnalyzeDeps, opts: { batch?: number; onProgress?: (done: number) => void } = {}): AnalyzeSummary {
+  const summary: AnalyzeSummary = { articles: 0, developments: 0, failed: 0 };
+  const failed = new Set<number>();
+  const batch = opts.batch ?? 500;
+  for (;;) {
+    const ids = listPendingArticleIds(deps.db, ANALYZER_VERSION, batch + failed.size).filter((id) => !failed.has(id));
+    if (!ids.length) break;
+    for (const id of ids.slice(0, batch)) {
+      try {
+        const r = analyzeStoredArticle(deps, id);
+        summary.articles++;
+        summary.developments += r?.developments.length ?? 0;
+      } catch (err) {
+        failed.add(id);
+        summary.failed++;
+        deps.logger.error("analyze: article failed", { articleId: id, err });
+      }
+      opts.onProgress?.(summary.articles + summary.failed);
+    }
+  }
+  return summary;
+}
+
+/** Rebuilds every development from stored article text (no refetching). */
+export function reanalyzeAll(deps: AnalyzeDeps, opts: { onProgress?: (done: number) => void } = {}): AnalyzeSummary {
+  resetAllDevelopments(deps.db);
+  return analyzePending(deps, opts);
+}
