@@ -1,0 +1,229 @@
+/**
+ * Queries for the weekly digest: the developments first seen in a period with their sources, the
+ * pairs a channel watches, the `digests` claim/complete state machine and `digest_runs`.
+ *
+ * State of a (channel, period) row in `digests`:
+ *   claimed  — a runner owns it; the parent message may or may not be in Slack yet (the nonce tells)
+ *   posting  — the parent is in Slack (`ts` known); thread replies may be incomplete
+ *   posted   — everything is out;  skipped — a quiet week that was configured not to post
+ *   failed   — the last attempt gave up; a later run may take it over (same nonce) until attempts run out
+ * Every write after the claim is guarded by `claimed_by`, so a runner whose claim was taken over
+ * (because it looked dead) cannot overwrite the new owner's progress.
+ */
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { articles, botMessages, developments, developmentSources, digestRuns, digests, watches } from "./schema.ts";
+import type { DatePrecision, DevelopmentStatus, EventType } from "../domain/types.ts";
+
+/** A development row as the digest needs it. */
+export interface DigestDevelopmentRow {
+  id: number;
+  countryA: string;
+  countryB: string;
+  type: EventType;
+  status: DevelopmentStatus;
+  dateStart: string;
+  dateEnd: string;
+  datePrecision: DatePrecision;
+  summary: string;
+  score: number;
+  firstSeenAt: string;
+  sources: { url: string; outlet: string | null; title: string }[];
+}
+
+/**
+ * Developments whose `first_seen_at` lies in [fromUtc, toUtc), each with its distinct source
+ * articles. Uses the first_seen index for the range and the development_sources primary key for
+ * the sources, so the cost follows the week's volume, not the database's size.
+ */
+export function selectDevelopmentsFirstSeen(db: Db, fromUtc: string, toUtc: string): DigestDevelopmentRow[] {
+  const rows = db
+    .select({
+      id: developments.id,
+      countryA: developments.countryA,
+      countryB: developments.countryB,
+      type: developments.type,
+      status: developments.status,
+      dateStart: developments.dateStart,
+      dateEnd: developments.dateEnd,
+      datePrecision: developments.datePrecision,
+      summary: developments.summary,
+      score: developments.score,
+      firstSeenAt: developments.firstSeenAt,
+    })
+    .from(developments)
+    .where(and(gte(developments.firstSeenAt, fromUtc), lt(developments.firstSeenAt, toUtc)))
+    .all();
+  if (rows.length === 0) return [];
+  const byId = new Map<number, DigestDevelopmentRow>(rows.map((r) => [r.id, { ...r, sources: [] }]));
+  const seen = new Set<string>();
+  const ids = [...byId.keys()];
+  // chunks keep the IN list under SQLite's bound-parameter limit
+  for (let i = 0; i < ids.length; i += 900) {
+    const chunk = ids.slice(i, i + 900);
+    const srcs = db
+      .select({ developmentId: developmentSources.developmentId, articleId: articles.id, url: articles.canonicalUrl, outlet: articles.outlet, title: articles.title })
+      .from(developmentSources)
+      .innerJoin(articles, eq(articles.id, developmentSources.articleId))
+      .where(inArray(developmentSources.developmentId, chunk))
+      .orderBy(asc(developmentSources.developmentId), asc(articles.id))
+      .all();
+    for (const s of srcs) {
+      const key = `${s.developmentId}:${s.articleId}`;
+      if (seen.has(key)) continue; // several spans in one article count once
+      seen.add(key);
+      byId.get(s.developmentId)?.sources.push({ url: s.url, outlet: s.outlet, title: s.title });
+    }
+  }
+  return [...byId.values()];
+}
+
+/** The pairs a channel watches, as stored (the watch command stores them in canonical order). */
+export function selectWatchedPairs(db: Db, channel: string): { a: string; b: string }[] {
+  return db
+    .select({ a: watches.countryA, b: watches.countryB })
+    .from(watches)
+    .where(eq(watches.channel, channel))
+    .orderBy(asc(watches.countryA), asc(watches.countryB))
+    .all();
+}
+
+/** A row of `digests`. */
+export type DigestRow = typeof digests.$inferSelect;
+
+/** Reads the (channel, period) row, if any. */
+export function getDigestRow(db: Db, channel: string, period: string): DigestRow | undefined {
+  return db.select().from(digests).where(and(eq(digests.channel, channel), eq(digests.period, period))).get();
+}
+
+/** The outcome of trying to claim a (channel, period). */
+export type ClaimOutcome =
+  | { kind: "claimed"; row: DigestRow; takenOver: boolean }
+  | { kind: "done"; row: DigestRow }
+  | { kind: "busy"; row: DigestRow }
+  | { kind: "exhausted"; row: DigestRow };
+
+/** Parameters of a claim. */
+export interface ClaimParams {
+  channel: string;
+  period: string;
+  runner: string;
+  now: Date;
+  /** a claim older than this (not renewed) is considered abandoned by a dead process */
+  leaseMs: number;
+  /** total attempts allowed across runs before a failed digest stays failed */
+  maxAttempts: number;
+  /** used only when the row is created; a takeover keeps the original nonce so it can be found */
+  nonce: string;
+}
+
+/**
+ * Claims (channel, period) in one IMMEDIATE transaction, so of two processes on one database file
+ * exactly one gets it. A stale claim (dead runner) or a failed row is taken over with its nonce and
+ * ts kept: the new owner must look for the nonce in Slack before posting anything.
+ */
+export function claimDigest(db: Db, p: ClaimParams): ClaimOutcome {
+  const nowIso = p.now.toISOString();
+  const tx = db.$client.transaction((): ClaimOutcome => {
+    const inserted = db
+      .insert(digests)
+      .values({ channel: p.channel, period: p.period, status: "claimed", claimedBy: p.runner, claimedAt: nowIso, nonce: p.nonce, attempts: 0 })
+      .onConflictDoNothing()
+      .run();
+    const row = getDigestRow(db, p.channel, p.period)!;
+    if (inserted.changes === 1) return { kind: "claimed", row, takenOver: false };
+    if (row.status === "posted" || row.status === "skipped") return { kind: "done", row };
+    if (row.attempts >= p.maxAttempts) return { kind: "exhausted", row };
+    const claimAge = row.claimedAt ? p.now.getTime() - Date.parse(row.claimedAt) : Infinity;
+    const abandoned = row.status === "failed" || row.claimedBy === p.runner || !(claimAge < p.leaseMs);
+    if (!abandoned) return { kind: "busy", row };
+    db.update(digests)
+      .set({ status: row.ts ? "posting" : "claimed", claimedBy: p.runner, claimedAt: nowIso, nonce: row.nonce ?? p.nonce })
+      .where(and(eq(digests.channel, p.channel), eq(digests.period, p.period)))
+      .run();
+    return { kind: "claimed", row: getDigestRow(db, p.channel, p.period)!, takenOver: true };
+  });
+  return tx.immediate();
+}
+
+function owned(channel: string, period: string, runner: string) {
+  return and(eq(digests.channel, channel), eq(digests.period, period), eq(digests.claimedBy, runner));
+}
+
+/**
+ * Renews the claim (a heartbeat before each Slack call) and counts an attempt when asked.
+ * Returns false when the claim is no longer ours: the caller must stop without posting.
+ */
+export function renewClaim(db: Db, channel: string, period: string, runner: string, now: Date, countAttempt = false): boolean {
+  const res = db
+    .update(digests)
+    .set({ claimedAt: now.toISOString(), ...(countAttempt ? { attempts: sql`${digests.attempts} + 1` } : {}) })
+    .where(and(owned(channel, period, runner), inArray(digests.status, ["claimed", "posting"])))
+    .run();
+  return res.changes === 1;
+}
+
+/** Records the parent message's ts: from now on the digest only needs its thread replies. */
+export function recordParentPosted(db: Db, channel: string, period: string, runner: string, ts: string, now: Date): boolean {
+  const res = db
+    .update(digests)
+    .set({ status: "posting", ts, claimedAt: now.toISOString(), lastError: null })
+    .where(owned(channel, period, runner))
+    .run();
+  return res.changes === 1;
+}
+
+/** Marks the digest finished: `posted`, or `skipped` for a quiet week configured not to post. */
+export function finishDigest(db: Db, channel: string, period: string, runner: string, status: "posted" | "skipped", now: Date): boolean {
+  const res = db
+    .update(digests)
+    .set({ status, postedAt: status === "posted" ? now.toISOString() : null, lastError: null })
+    .where(owned(channel, period, runner))
+    .run();
+  return res.changes === 1;
+}
+
+/** Marks the attempt failed with its reason, releasing the claim for a later run. */
+export function failDigest(db: Db, channel: string, period: string, runner: string, error: string): boolean {
+  const res = db.update(digests).set({ status: "failed", lastError: error.slice(0, 2000) }).where(owned(channel, period, runner)).run();
+  return res.changes === 1;
+}
+
+/** Opens a digest_runs row and returns its id. */
+export function startDigestRun(db: Db, channel: string, period: string, now: Date): number {
+  const row = db.insert(digestRuns).values({ channel, period, startedAt: now.toISOString(), outcome: "running" }).returning({ id: digestRuns.id }).get();
+  return row.id;
+}
+
+/** Closes a digest_runs row with its outcome (posted, adopted, resumed, skipped, already_done, busy, failed …). */
+export function finishDigestRun(db: Db, id: number, outcome: string, now: Date, detail?: string): void {
+  db.update(digestRuns).set({ outcome, finishedAt: now.toISOString(), detail: detail?.slice(0, 4000) ?? null }).where(eq(digestRuns.id, id)).run();
+}
+
+/** The runs recorded for (channel, period), oldest first. */
+export function listDigestRuns(db: Db, channel: string, period: string): (typeof digestRuns.$inferSelect)[] {
+  return db.select().from(digestRuns).where(and(eq(digestRuns.channel, channel), eq(digestRuns.period, period))).orderBy(asc(digestRuns.id)).all();
+}
+
+/**
+ * Records what a posted digest message is about (kind `digest` for the parent, `digest_pair` for
+ * a per-pair thread reply) so follow-up questions in its thread know their context. Idempotent.
+ */
+export function recordDigestMessage(
+  db: Db,
+  m: { channel: string; ts: string; kind: "digest" | "digest_pair"; countryA?: string; countryB?: string; since: string; until: string; now: Date },
+): void {
+  db.insert(botMessages)
+    .values({ channel: m.channel, ts: m.ts, kind: m.kind, countryA: m.countryA ?? null, countryB: m.countryB ?? null, since: m.since, until: m.until, createdAt: m.now.toISOString() })
+    .onConflictDoNothing()
+    .run();
+}
+
+/** The ts of the digest messages already recorded for a channel and period span (parent and replies). */
+export function listDigestMessages(db: Db, channel: string, since: string, until: string): (typeof botMessages.$inferSelect)[] {
+  return db
+    .select()
+    .from(botMessages)
+    .where(and(eq(botMessages.channel, channel), eq(botMessages.since, since), eq(botMessages.until, until), inArray(botMessages.kind, ["digest", "digest_pair"])))
+    .all();
+}

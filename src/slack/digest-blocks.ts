@@ -1,0 +1,238 @@
+/**
+ * Digest → Slack messages. The parent message is short (header with the period, one section per
+ * pair with its count and top developments, an overflow line); each pair's full detail goes in
+ * thread replies, split over several messages when long. Every piece of stored text (summaries,
+ * outlet names, titles, LLM narratives) is escaped for mrkdwn, and every message stays within Block
+ * Kit limits however many pairs or developments there are. Also a plain-text rendering for the CLI.
+ */
+import type { types } from "@slack/bolt";
+import type { Digest, DigestItem, DigestPairEntry, DigestPeriod } from "../services/digest.ts";
+import type { EventType } from "../domain/types.ts";
+import { BLOCK_LIMITS, escapeMrkdwn, isHttpUrl, mrkdwnLink, truncate } from "../lib/mrkdwn.ts";
+
+type KnownBlock = types.KnownBlock;
+
+/** One message to post: fallback text, blocks, and the key that identifies it within the digest. */
+export interface DigestMessage {
+  /** "parent", or "<A>-<B>#<part>" for a pair's thread reply */
+  key: string;
+  text: string;
+  blocks: KnownBlock[];
+  pair?: { a: string; b: string };
+}
+
+/** Everything one digest posts: the parent, then its thread replies in order. */
+export interface DigestPlan {
+  /** true when no pair had anything new */
+  quiet: boolean;
+  parent: DigestMessage;
+  replies: DigestMessage[];
+}
+
+/** Rendering knobs; defaults keep the channel message short. */
+export interface RenderOptions {
+  /** pairs shown in the parent message; the rest are summarized in one line and detailed in the thread */
+  maxPairsInParent?: number;
+  /** developments listed per pair in the parent */
+  topPerPair?: number;
+  /** developments per thread reply message (each is one section) */
+  itemsPerReply?: number;
+  /** thread reply messages per pair at most; beyond, a line points to /relations */
+  maxRepliesPerPair?: number;
+}
+
+const TYPE_LABEL: Record<EventType, string> = {
+  visit: "Visit",
+  talks: "Talks",
+  exercise: "Exercise",
+  patrol: "Joint patrol",
+  agreement: "Agreement",
+  arms: "Arms",
+  training: "Training",
+  pledge: "Pledge",
+};
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+function parts(iso: string): { y: string; m: string; d: number } {
+  return { y: iso.slice(0, 4), m: MONTHS[Number(iso.slice(5, 7)) - 1] ?? "?", d: Number(iso.slice(8, 10)) };
+}
+
+/** "14–20 Oct 2024", "28 Oct – 3 Nov 2024", "30 Dec 2024 – 5 Jan 2025". */
+export function formatPeriod(p: Pick<DigestPeriod, "startDate" | "endDate">): string {
+  const s = parts(p.startDate);
+  const e = parts(p.endDate);
+  if (s.y !== e.y) return `${s.d} ${s.m} ${s.y} – ${e.d} ${e.m} ${e.y}`;
+  if (s.m !== e.m) return `${s.d} ${s.m} – ${e.d} ${e.m} ${e.y}`;
+  return `${s.d}–${e.d} ${e.m} ${e.y}`;
+}
+
+/** A development's date at its precision: "14 Oct 2024", "14–17 Oct 2024", "Aug 2023", "2018". */
+export function formatItemDate(it: Pick<DigestItem, "dateStart" | "dateEnd" | "datePrecision">): string {
+  const s = parts(it.dateStart);
+  if (it.datePrecision === "year") return s.y;
+  if (it.datePrecision === "month") return `${s.m} ${s.y}`;
+  if (it.dateEnd && it.dateEnd !== it.dateStart) return formatPeriod({ startDate: it.dateStart, endDate: it.dateEnd });
+  return `${s.d} ${s.m} ${s.y}`;
+}
+
+function pairTitle(p: { nameA: string; nameB: string }): string {
+  return `${p.nameA} – ${p.nameB}`;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** Source links as mrkdwn, outlet (or host) as the label; only http(s) URLs become links. */
+function sourceLinks(it: DigestItem, max: number): string {
+  const shown = it.sources.filter((s) => isHttpUrl(s.url)).slice(0, max);
+  const links = shown.map((s) => mrkdwnLink(s.url, s.outlet?.trim() || new URL(s.url).hostname));
+  const more = it.sources.length - shown.length;
+  return links.join(", ") + (more > 0 ? ` +${more}` : "");
+}
+
+function itemLine(it: DigestItem, label: string, summaryMax: number, maxLinks: number): string {
+  const links = sourceLinks(it, maxLinks);
+  const status = it.status === "held" ? "" : ` (${it.status})`;
+  return `${label} ${formatItemDate(it)} · *${TYPE_LABEL[it.type]}*${status} · ${escapeMrkdwn(truncate(it.summary.replace(/\s+/g, " ").trim(), summaryMax))}${links ? ` — ${links}` : ""}`;
+}
+
+/** Joins lines while they fit in `max` characters; never cuts a line (and so never a link) in half. */
+function fitLines(lines: string[], max: number, overflow: (dropped: number) => string): string {
+  const out: string[] = [];
+  let len = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const tail = i < lines.length - 1 ? overflow(lines.length - i - 1).length + 1 : 0;
+    if (len + line.length + 1 + tail > max) {
+      out.push(overflow(lines.length - i));
+      return out.join("\n");
+    }
+    out.push(line);
+    len += line.length + 1;
+  }
+  return out.join("\n");
+}
+
+function section(text: string): KnownBlock {
+  return { type: "section", text: { type: "mrkdwn", text: truncate(text, BLOCK_LIMITS.sectionText) } };
+}
+
+function context(text: string): KnownBlock {
+  return { type: "context", elements: [{ type: "mrkdwn", text: truncate(text, BLOCK_LIMITS.sectionText) }] };
+}
+
+function header(text: string): KnownBlock {
+  return { type: "header", text: { type: "plain_text", text: truncate(text, BLOCK_LIMITS.headerText), emoji: false } };
+}
+
+function pairSection(p: DigestPairEntry, top: number): string {
+  const head = `*${escapeMrkdwn(pairTitle(p))}* · ${plural(p.items.length, "new development")}`;
+  const body: string[] = [];
+  if (p.narrative) body.push(escapeMrkdwn(p.narrative));
+  const shown = p.items.slice(0, top);
+  body.push(...shown.map((it, i) => itemLine(it, p.narrative ? `[${i + 1}]` : "•", 280, 3)));
+  if (p.items.length > shown.length) body.push(`_+${p.items.length - shown.length} more in the thread_`);
+  return fitLines([head, ...body], BLOCK_LIMITS.sectionText, (n) => `_…${n} more lines in the thread_`);
+}
+
+/** Renders the parent message (and its quiet-week variant). `nonce` is carried in metadata and a context line. */
+function renderParent(digest: Digest, nonce: string, o: Required<RenderOptions>): DigestMessage {
+  const when = formatPeriod(digest.period);
+  const blocks: KnownBlock[] = [header(`Defense cooperation digest · ${when}`)];
+  const scope = digest.scope === "watched" ? " · watched pairs" : "";
+  const pairs = digest.pairs;
+  let text: string;
+  if (pairs.length === 0) {
+    text = `Quiet week: no new defense-cooperation developments first reported ${when}.`;
+    blocks.push(section(`:zzz: *Quiet week.* No new defense-cooperation developments were first reported ${when}${digest.scope === "watched" ? " for the pairs this channel watches" : ""}.`));
+  } else {
+    text = `Defense cooperation digest ${when}: ${plural(digest.totalDevelopments, "new development")} across ${plural(pairs.length, "pair")}.`;
+    blocks.push(context(`${digest.period.id} · ${plural(digest.totalDevelopments, "new development")} across ${plural(pairs.length, "pair")}${scope} · details in the thread`));
+    const shown = pairs.slice(0, o.maxPairsInParent);
+    for (const p of shown) blocks.push(section(pairSection(p, o.topPerPair)));
+    const rest = pairs.length - shown.length;
+    if (rest > 0) {
+      const names = pairs.slice(shown.length).map((p) => escapeMrkdwn(pairTitle(p)));
+      blocks.push(context(fitLines([`…and ${plural(rest, "more pair")}: ${names.join(", ")}`], BLOCK_LIMITS.sectionText, () => `…and ${plural(rest, "more pair")} (see the thread)`)));
+    }
+  }
+  if (digest.quietWatched.length > 0) {
+    const names = digest.quietWatched.map((w) => escapeMrkdwn(pairTitle(w))).join(", ");
+    blocks.push(context(`Nothing new this week for: ${names}`));
+  }
+  blocks.push(context(`digest ref ${nonce}`));
+  return { key: "parent", text: escapeMrkdwn(text), blocks };
+}
+
+/** Renders one pair's thread replies: every development with all its sources, split into parts. */
+function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required<RenderOptions>): DigestMessage[] {
+  const per = Math.max(1, Math.min(o.itemsPerReply, BLOCK_LIMITS.blocksPerMessage - 3));
+  const cap = per * o.maxRepliesPerPair;
+  const items = p.items.slice(0, cap);
+  const partsCount = Math.max(1, Math.ceil(items.length / per));
+  const out: DigestMessage[] = [];
+  for (let k = 0; k < partsCount; k++) {
+    const chunk = items.slice(k * per, (k + 1) * per);
+    const partLabel = partsCount > 1 ? ` (part ${k + 1}/${partsCount})` : "";
+    const blocks: KnownBlock[] = [
+      section(`*${escapeMrkdwn(pairTitle(p))}* · ${plural(p.items.length, "new development")} first reported ${formatPeriod(period)}${partLabel}`),
+    ];
+    if (k === 0 && p.narrative) blocks.push(context(escapeMrkdwn(p.narrative)));
+    chunk.forEach((it, i) => {
+      const n = k * per + i + 1;
+      const summary = escapeMrkdwn(truncate(it.summary.replace(/\s+/g, " ").trim(), 1500));
+      const status = it.status === "held" ? "" : ` (${it.status})`;
+      const lines = [`*[${n}] ${formatItemDate(it)} · ${TYPE_LABEL[it.type]}*${status}`, summary];
+      const srcLines = it.sources
+        .filter((s) => isHttpUrl(s.url))
+        .map((s) => `• ${mrkdwnLink(s.url, s.outlet?.trim() || new URL(s.url).hostname)}: ${escapeMrkdwn(truncate(s.title.replace(/\s+/g, " ").trim(), 160))}`);
+      blocks.push(section(fitLines([...lines, ...srcLines], BLOCK_LIMITS.sectionText, (d) => `_…and ${plural(d, "more source")}_`)));
+    });
+    if (k === partsCount - 1 && p.items.length > items.length) {
+      blocks.push(context(`…and ${plural(p.items.length - items.length, "more development")}: ask \`/relations ${p.a.toLowerCase()} ${p.b.toLowerCase()}\` for the full timeline.`));
+    }
+    out.push({
+      key: `${p.a}-${p.b}#${k + 1}`,
+      text: escapeMrkdwn(`${pairTitle(p)}: ${plural(p.items.length, "new development")}${partLabel}`),
+      blocks,
+      pair: { a: p.a, b: p.b },
+    });
+  }
+  return out;
+}
+
+/** Turns a digest into the parent message and its ordered thread replies. */
+export function renderDigestPlan(digest: Digest, nonce: string, opts: RenderOptions = {}): DigestPlan {
+  const o: Required<RenderOptions> = {
+    maxPairsInParent: Math.min(opts.maxPairsInParent ?? 15, BLOCK_LIMITS.blocksPerMessage - 6),
+    topPerPair: opts.topPerPair ?? 3,
+    itemsPerReply: opts.itemsPerReply ?? 20,
+    maxRepliesPerPair: opts.maxRepliesPerPair ?? 3,
+  };
+  return {
+    quiet: digest.pairs.length === 0,
+    parent: renderParent(digest, nonce, o),
+    replies: digest.pairs.flatMap((p) => renderPairReplies(p, digest.period, o)),
+  };
+}
+
+/** The digest as plain text for a terminal (CLI dry run): every pair, every development, URLs spelled out. */
+export function renderDigestText(digest: Digest): string {
+  const when = formatPeriod(digest.period);
+  const out: string[] = [`Defense cooperation digest · ${when} (${digest.period.id}, ${digest.period.tz})`];
+  if (digest.channel) out.push(`Channel ${digest.channel}${digest.scope === "watched" ? " · watched pairs only" : ""}`);
+  if (digest.pairs.length === 0) out.push("", `Quiet week: no new developments first reported ${when}.`);
+  else out.push(`${plural(digest.totalDevelopments, "new development")} across ${plural(digest.pairs.length, "pair")}`);
+  for (const p of digest.pairs) {
+    out.push("", `${pairTitle(p)} · ${plural(p.items.length, "new development")}`);
+    if (p.narrative) out.push(`  ${p.narrative}`);
+    p.items.forEach((it, i) => {
+      const status = it.status === "held" ? "" : ` (${it.status})`;
+      out.push(`  [${i + 1}] ${formatItemDate(it)} · ${TYPE_LABEL[it.type]}${status} · ${it.summary}`);
+      for (const s of it.sources) out.push(`      ${s.outlet ?? "source"}: ${s.url}`);
+    });
+  }
+  if (digest.quietWatched.length > 0) out.push("", `Nothing new for: ${digest.quietWatched.map(pairTitle).join(", ")}`);
+  return out.join("\n");
+}

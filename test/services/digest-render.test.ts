@@ -1,0 +1,152 @@
+import { describe, expect, it } from "vitest";
+import { formatItemDate, formatPeriod, renderDigestPlan, renderDigestText, type DigestMessage } from "../../src/slack/digest-blocks.ts";
+import { periodForWeek, type Digest, type DigestItem, type DigestPairEntry } from "../../src/services/digest.ts";
+import { blockKitViolations } from "../helpers/digest-fake-slack.ts";
+import { EVENT_TYPES } from "../../src/domain/types.ts";
+
+const period = periodForWeek("2024-W42", "Asia/Ho_Chi_Minh");
+
+function item(n: number, over: Partial<DigestItem> = {}): DigestItem {
+  return {
+    id: n,
+    type: EVENT_TYPES[n % EVENT_TYPES.length]!,
+    status: "held",
+    dateStart: "2024-10-15",
+    dateEnd: "2024-10-15",
+    datePrecision: "day",
+    summary: `Development number ${n}`,
+    score: 1,
+    firstSeenAt: "2024-10-15T00:00:00.000Z",
+    sources: [{ url: `https://news.example/${n}`, outlet: "Example", title: `Title ${n}` }],
+    ...over,
+  };
+}
+
+function pair(i: number, items: DigestItem[]): DigestPairEntry {
+  const a = `A${String.fromCharCode(65 + (i % 26))}`;
+  const b = `B${String.fromCharCode(65 + Math.floor(i / 26))}`;
+  return { a, b, nameA: `Country ${a} with a rather long official name`, nameB: `Country ${b}`, items, narrative: null };
+}
+
+function digest(pairs: DigestPairEntry[], over: Partial<Digest> = {}): Digest {
+  return { period, channel: "C1", scope: "all", pairs, quietWatched: [], totalDevelopments: pairs.reduce((n, p) => n + p.items.length, 0), ...over };
+}
+
+function allMessages(plan: { parent: DigestMessage; replies: DigestMessage[] }): DigestMessage[] {
+  return [plan.parent, ...plan.replies];
+}
+
+const longText = (n: number) => "Lorem ipsum dolor sit amet & more ".repeat(Math.ceil(n / 34)).slice(0, n);
+
+describe("formatting", () => {
+  it.each([
+    ["same month", { startDate: "2024-10-14", endDate: "2024-10-20" }, "14–20 Oct 2024"],
+    ["across months", { startDate: "2024-10-28", endDate: "2024-11-03" }, "28 Oct – 3 Nov 2024"],
+    ["across years", { startDate: "2024-12-30", endDate: "2025-01-05" }, "30 Dec 2024 – 5 Jan 2025"],
+  ])("period %s", (_n, p, want) => expect(formatPeriod(p)).toBe(want));
+
+  it.each([
+    ["day", { dateStart: "2024-10-14", dateEnd: "2024-10-14", datePrecision: "day" as const }, "14 Oct 2024"],
+    ["day range", { dateStart: "2024-10-14", dateEnd: "2024-10-17", datePrecision: "day" as const }, "14–17 Oct 2024"],
+    ["month", { dateStart: "2023-08-01", dateEnd: "2023-08-31", datePrecision: "month" as const }, "Aug 2023"],
+    ["year", { dateStart: "2018-01-01", dateEnd: "2018-12-31", datePrecision: "year" as const }, "2018"],
+  ])("item date at %s precision", (_n, it_, want) => expect(formatItemDate(it_)).toBe(want));
+});
+
+describe("renderDigestPlan", () => {
+  it("puts a header with the period, a section per pair with its count and top items, and the detail in the thread", () => {
+    const d = digest([pair(0, [item(1, { score: 3 }), item(2), item(3), item(4)]), pair(1, [item(5)])]);
+    const plan = renderDigestPlan(d, "dg-nonce-1");
+    const [head, ctx, s1, s2] = plan.parent.blocks as any[];
+    expect(head.type).toBe("header");
+    expect(head.text.text).toContain("14–20 Oct 2024");
+    expect(ctx.elements[0].text).toContain("5 new developments across 2 pairs");
+    expect(s1.text.text).toContain("4 new developments");
+    expect(s1.text.text).toContain("<https://news.example/1|Example>");
+    expect(s1.text.text).toContain("+1 more in the thread");
+    expect(s1.text.text).not.toContain("Development number 4");
+    expect(s2.text.text).toContain("1 new development");
+    expect(JSON.stringify(plan.parent.blocks)).toContain("dg-nonce-1");
+    expect(plan.replies.map((r) => r.key)).toEqual(["AA-BA#1", "AB-BA#1"]);
+    expect(JSON.stringify(plan.replies[0]!.blocks)).toContain("Development number 4");
+    expect(plan.quiet).toBe(false);
+  });
+
+  it("renders a quiet week", () => {
+    const plan = renderDigestPlan(digest([]), "n");
+    expect(plan.quiet).toBe(true);
+    expect(plan.replies).toEqual([]);
+    expect(JSON.stringify(plan.parent.blocks)).toContain("Quiet week");
+    expect(plan.parent.text).toContain("Quiet week");
+  });
+
+  it("keeps every message of a 60-pair week within Block Kit limits and summarizes the overflow", () => {
+    const pairs = Array.from({ length: 60 }, (_, i) =>
+      pair(
+        i,
+        Array.from({ length: 5 }, (_, k) =>
+          item(i * 10 + k, {
+            summary: longText(900),
+            sources: Array.from({ length: 12 }, (_, s) => ({ url: `https://outlet${s}.example/a/${i}/${k}?q=${"x".repeat(80)}`, outlet: `Outlet ${s} with a long name`, title: longText(200) })),
+          }),
+        ),
+      ),
+    );
+    const plan = renderDigestPlan(digest(pairs, { quietWatched: pairs.map((p) => ({ a: p.a, b: p.b, nameA: p.nameA, nameB: p.nameB })) }), "dg-x");
+    for (const m of allMessages(plan)) expect(blockKitViolations(m as any), m.key).toEqual([]);
+    const parentJson = JSON.stringify(plan.parent.blocks);
+    expect(parentJson).toContain("…and 45 more pairs");
+    // every pair still gets its full detail in the thread
+    expect(new Set(plan.replies.map((r) => r.key.split("#")[0])).size).toBe(60);
+  });
+
+  it("splits a pair with many developments over several replies and points to /relations beyond them", () => {
+    const many = Array.from({ length: 130 }, (_, k) => item(k, { summary: longText(1400) }));
+    const plan = renderDigestPlan(digest([pair(0, many)]), "n");
+    expect(plan.replies.map((r) => r.key)).toEqual(["AA-BA#1", "AA-BA#2", "AA-BA#3"]);
+    for (const m of allMessages(plan)) expect(blockKitViolations(m as any)).toEqual([]);
+    const last = JSON.stringify(plan.replies.at(-1)!.blocks);
+    expect(last).toContain("…and 70 more developments");
+    expect(last).toContain("/relations aa ba");
+  });
+
+  it("escapes mrkdwn in every stored text, so nothing can ping or fake a link", () => {
+    const evil = item(1, {
+      summary: "<!channel> urgent <@U123> & <https://phish.example|click>",
+      sources: [
+        { url: "https://ok.example/a", outlet: "<!here>", title: "<!everyone> title" },
+        { url: "javascript:alert(1)", outlet: "JS", title: "bad" },
+      ],
+    });
+    const p = { ...pair(0, [evil]), nameA: "<!subteam^S1>", narrative: "<!channel> said so [1]" };
+    const plan = renderDigestPlan(digest([p], { quietWatched: [{ a: "X", b: "Y", nameA: "<!here>", nameB: "Y" }] }), "n");
+    for (const m of allMessages(plan)) {
+      const s = JSON.stringify(m);
+      expect(s).not.toMatch(/<!(channel|here|everyone|subteam)/);
+      expect(s).not.toContain("<@U123>");
+      expect(s).not.toContain("<https://phish");
+      expect(s).not.toContain("javascript:");
+      expect(s).toContain("&lt;!channel&gt;");
+    }
+    expect(JSON.stringify(plan.parent.blocks)).toContain("<https://ok.example/a|&lt;!here&gt;>");
+  });
+
+  it("uses a narrative with numbered items when there is one", () => {
+    const p = { ...pair(0, [item(1), item(2)]), narrative: "They trained [1] and talked [2]." };
+    const s = JSON.stringify(renderDigestPlan(digest([p]), "n").parent.blocks);
+    expect(s).toContain("They trained [1] and talked [2].");
+    expect(s).toContain("[2] 15 Oct 2024");
+  });
+});
+
+describe("renderDigestText", () => {
+  it("lists every development with its source URLs", () => {
+    const t = renderDigestText(digest([pair(0, [item(1), item(2)])]));
+    expect(t).toContain("Defense cooperation digest · 14–20 Oct 2024 (2024-W42, Asia/Ho_Chi_Minh)");
+    expect(t).toContain("[2] 15 Oct 2024");
+    expect(t).toContain("Example: https://news.example/2");
+  });
+  it("says quiet week", () => {
+    expect(renderDigestText(digest([]))).toContain("Quiet week");
+  });
+});
