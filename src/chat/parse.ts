@@ -1,0 +1,186 @@
+/**
+ * Parses the text after `/relations` into a command. Countries are resolved through the
+ * gazetteer; multi-word names need no quotes because every split of the words is tried.
+ */
+import { fold } from "../lib/text.ts";
+import { makePair, type CountryPair, type EventType } from "../domain/types.ts";
+import type { CountryDirectory, CountryInfo } from "./countries.ts";
+
+/** Options after the pair. */
+export interface CommandFilter {
+  /** YYYY-MM-DD */
+  since?: string;
+  type?: EventType;
+}
+
+/** What the user asked for. */
+export type Command =
+  | { kind: "help" }
+  | { kind: "timeline"; pair: CountryPair; filter: CommandFilter }
+  | { kind: "partners"; country: CountryInfo; filter: CommandFilter }
+  | { kind: "same_country"; country: CountryInfo }
+  | { kind: "unknown_country"; name: string; suggestions: CountryInfo[] }
+  | { kind: "bad_option"; message: string }
+  | { kind: "watch" | "unwatch"; pair: CountryPair }
+  | { kind: "watching" };
+
+/**
+ * Type words, folded (diacritics and đ removed), longest first so "chuyen tham" wins over "tham".
+ * Matches e.g. "exercises", "tập trận", "hội đàm", "tuần tra", "thỏa thuận", "vũ khí", "huấn luyện", "cam kết".
+ */
+const TYPE_WORDS: [string, EventType][] = (
+  [
+    ["chuyen tham", "visit"], ["tham", "visit"], ["visit", "visit"], ["visits", "visit"],
+    ["hoi dam", "talks"], ["hoi kien", "talks"], ["doi thoai", "talks"], ["talks", "talks"], ["talk", "talks"], ["meeting", "talks"], ["meetings", "talks"],
+    ["tap tran", "exercise"], ["dien tap", "exercise"], ["exercise", "exercise"], ["exercises", "exercise"], ["drill", "exercise"], ["drills", "exercise"],
+    ["tuan tra", "patrol"], ["patrol", "patrol"], ["patrols", "patrol"],
+    ["thoa thuan", "agreement"], ["hiep dinh", "agreement"], ["ky ket", "agreement"], ["agreement", "agreement"], ["agreements", "agreement"], ["deal", "agreement"], ["deals", "agreement"], ["mou", "agreement"],
+    ["vu khi", "arms"], ["khi tai", "arms"], ["arms", "arms"], ["weapons", "arms"], ["weapon", "arms"],
+    ["huan luyen", "training"], ["dao tao", "training"], ["training", "training"], ["trainings", "training"],
+    ["cam ket", "pledge"], ["pledge", "pledge"], ["pledges", "pledge"], ["commitment", "pledge"], ["commitments", "pledge"],
+  ] as [string, EventType][]
+).sort((x, y) => y[0].split(" ").length - x[0].split(" ").length);
+
+/** Words that introduce a start date: "since 2023", "từ 2023", "từ năm 2023". */
+const SINCE_WORDS = new Set(["since", "from", "after", "tu"]);
+/** Words that may sit between two country names: "china and russia", "Nga và Trung Quốc". */
+const JOINERS = new Set(["and", "va", "&", "-", "–", "—", "vs", "x", "with", "voi"]);
+
+/**
+ * "2023" → 2023-01-01, "2024-06" / "06/2024" → 2024-06-01, "2024-06-15" → itself; null otherwise.
+ */
+export function parseSince(s: string): string | null {
+  let m = /^(\d{4})$/.exec(s);
+  if (m) return validDate(m[1]!, "1", "1");
+  m = /^(\d{4})-(\d{1,2})$/.exec(s) ?? null;
+  if (m) return validDate(m[1]!, m[2]!, "1");
+  m = /^(\d{1,2})\/(\d{4})$/.exec(s);
+  if (m) return validDate(m[2]!, m[1]!, "1");
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  if (m) return validDate(m[1]!, m[2]!, m[3]!);
+  return null;
+}
+
+function validDate(y: string, mo: string, d: string): string | null {
+  const yy = Number(y), mm = Number(mo), dd = Number(d);
+  if (yy < 1900 || yy > 2100 || mm < 1 || mm > 12 || dd < 1) return null;
+  const days = new Date(Date.UTC(yy, mm, 0)).getUTCDate();
+  if (dd > days) return null;
+  return `${y}-${String(mm).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
+}
+
+/** Parses `/relations …` text. Never throws: bad input becomes a command that explains itself. */
+export function parseCommand(text: string, dir: CountryDirectory): Command {
+  // Commas, slashes and dashes between names are separators: "china, russia", "china–russia".
+  const raw = text.normalize("NFC").replace(/[,/–—]+/g, " ").trim().split(/\s+/).filter(Boolean);
+  const words = raw.map(fold);
+  if (words.length === 0 || (words.length === 1 && ["help", "?", "huong dan", "tro giup"].includes(words[0]!))) return { kind: "help" };
+  if (words[0] === "help" || words[0] === "tro" && words[1] === "giup") return { kind: "help" };
+
+  if (words[0] === "watching" && words.length === 1) return { kind: "watching" };
+  if (words[0] === "watch" || words[0] === "unwatch") {
+    const kind = words[0];
+    const r = resolveNames(raw.slice(1), dir);
+    if (r.kind === "pair") return r.pair.a === r.pair.b ? { kind: "same_country", country: r.first } : { kind, pair: r.pair };
+    if (r.kind === "unknown") return { kind: "unknown_country", name: r.name, suggestions: r.suggestions };
+    return { kind: "bad_option", message: `Give two countries to ${kind}, e.g. \`/relations ${kind} china belarus\`.` };
+  }
+
+  // Options are peeled off the end: "… since 2023 exercises", "… tập trận từ năm 2023".
+  const filter: CommandFilter = {};
+  let end = words.length;
+  for (let guard = 0; guard < 4 && end > 0; guard++) {
+    const type = matchTypeAtEnd(words, end);
+    if (type && !filter.type) {
+      filter.type = type.type;
+      end -= type.length;
+      continue;
+    }
+    const since = matchSinceAtEnd(words, end);
+    if (since === "bad") {
+      return { kind: "bad_option", message: `I can't read the date "${raw.slice(end - 1, end).join(" ")}": write \`since 2023\`, \`since 2024-06\` or \`since 2024-06-15\`.` };
+    }
+    if (since && !filter.since) {
+      filter.since = since.date;
+      end -= since.length;
+      continue;
+    }
+    break;
+  }
+  const names = raw.slice(0, end);
+  if (names.length === 0) return { kind: "help" };
+  // "since" left among the names means its date was not readable ("since last week").
+  const sinceAt = words.slice(0, end).indexOf("since");
+  if (sinceAt > 0) {
+    return { kind: "bad_option", message: `I can't read the date "${raw.slice(sinceAt + 1, end).join(" ")}": write \`since 2023\`, \`since 2024-06\` or \`since 2024-06-15\`.` };
+  }
+  const r = resolveNames(names, dir);
+  switch (r.kind) {
+    case "single":
+      return { kind: "partners", country: r.first, filter };
+    case "pair":
+      return r.pair.a === r.pair.b ? { kind: "same_country", country: r.first } : { kind: "timeline", pair: r.pair, filter };
+    case "unknown":
+      return { kind: "unknown_country", name: r.name, suggestions: r.suggestions };
+  }
+}
+
+function matchTypeAtEnd(words: string[], end: number): { type: EventType; length: number } | null {
+  for (const [phrase, type] of TYPE_WORDS) {
+    const parts = phrase.split(" ");
+    if (parts.length > end) continue;
+    if (parts.every((p, i) => words[end - parts.length + i] === p)) return { type, length: parts.length };
+  }
+  return null;
+}
+
+function matchSinceAtEnd(words: string[], end: number): { date: string; length: number } | "bad" | null {
+  const last = words[end - 1];
+  if (last === undefined) return null;
+  // "từ năm 2023" (from the year 2023)
+  const introLen = words[end - 2] === "nam" && SINCE_WORDS.has(words[end - 3] ?? "") ? 2 : SINCE_WORDS.has(words[end - 2] ?? "") ? 1 : 0;
+  if (introLen === 0) return null;
+  const date = parseSince(last);
+  if (!date) return "bad";
+  return { date, length: introLen + 1 };
+}
+
+type Resolved =
+  | { kind: "single"; first: CountryInfo }
+  | { kind: "pair"; first: CountryInfo; pair: CountryPair }
+  | { kind: "unknown"; name: string; suggestions: CountryInfo[] };
+
+/**
+ * Tries the whole text as one country, then every split into two (longest first name first),
+ * skipping a joiner ("and", "và") at the split. When nothing fits, names the part it could not
+ * read, with suggestions.
+ */
+function resolveNames(tokens: string[], dir: CountryDirectory): Resolved {
+  const n = tokens.length;
+  const join = (from: number, to: number) => tokens.slice(from, to).join(" ");
+  const whole = n > 0 ? dir.resolveCountryName(join(0, n)) : null;
+  if (whole && n > 0) return { kind: "single", first: whole };
+  for (let i = n - 1; i >= 1; i--) {
+    const left = dir.resolveCountryName(join(0, i));
+    if (!left) continue;
+    const starts = JOINERS.has(fold(tokens[i]!)) && i + 1 < n ? [i + 1, i] : [i];
+    for (const s of starts) {
+      const right = dir.resolveCountryName(join(s, n));
+      if (right) return { kind: "pair", first: left, pair: makePair(left.code, right.code) };
+    }
+  }
+  // Find the unreadable part: the longest readable prefix or suffix tells us where it is.
+  let unknown = join(0, n);
+  for (let i = n - 1; i >= 1; i--) {
+    if (dir.resolveCountryName(join(0, i))) {
+      unknown = join(JOINERS.has(fold(tokens[i]!)) && i + 1 < n ? i + 1 : i, n);
+      break;
+    }
+    if (dir.resolveCountryName(join(n - i, n))) {
+      unknown = join(0, n - i);
+      if (JOINERS.has(fold(tokens[n - i - 1] ?? "")) && n - i - 1 > 0) unknown = join(0, n - i - 1);
+      break;
+    }
+  }
+  return { kind: "unknown", name: unknown, suggestions: dir.suggestCountries(unknown, 3) };
+}

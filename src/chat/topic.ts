@@ -1,0 +1,49 @@
+/**
+ * Button values: a topic (pair, filters, page position) packed into compact JSON well under
+ * Slack's 2,000-character limit, and checked with zod when it comes back.
+ */
+import { z } from "zod";
+import { EVENT_TYPES } from "../domain/types.ts";
+import type { Topic } from "./reply.ts";
+import type { TimelineCursor } from "../services/timeline.ts";
+
+const code = z.string().regex(/^[A-Z]{2}$/);
+const cursor = z.string().regex(/^\d{4}-\d{2}-\d{2}:\d+$/);
+const PackedSchema = z.object({
+  a: code,
+  b: code,
+  s: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  t: z.enum(EVENT_TYPES).optional(),
+  c: cursor.optional(),
+  o: z.number().int().min(0).max(1_000_000).optional(),
+});
+
+/** Packs a topic into a button value (about 80 characters). */
+export function encodeTopic(t: Topic): string {
+  return JSON.stringify({ a: t.pair.a, b: t.pair.b, s: t.since, t: t.type, c: t.start, o: t.offset || undefined });
+}
+
+/** Unpacks a button value; null when it is not one of ours. */
+export function decodeTopic(value: string): Topic | null {
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  const p = PackedSchema.safeParse(json);
+  if (!p.success) return null;
+  const d = p.data;
+  return { kind: "timeline", pair: { a: d.a, b: d.b }, since: d.s, type: d.t, start: d.c, offset: d.o };
+}
+
+/** "2024-10-14:123" → cursor; null for anything else. */
+export function parseCursor(s: string | null | undefined): TimelineCursor | null {
+  const m = s ? /^(\d{4}-\d{2}-\d{2}):(\d+)$/.exec(s) : null;
+  return m ? { dateStart: m[1]!, id: Number(m[2]) } : null;
+}
+
+/** Cursor → "2024-10-14:123". */
+export function formatCursor(c: TimelineCursor): string {
+  return `${c.dateStart}:${c.id}`;
+}

@@ -1,0 +1,65 @@
+/**
+ * What each message the bot posted in a channel was about (pair, period, type filter, cursor),
+ * keyed by (channel, ts), so a reply in its thread knows its context.
+ */
+import { and, eq } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { botMessages } from "./schema.ts";
+
+/** The kinds of message the bot posts in a channel. */
+export type BotMessageKind = "timeline" | "digest" | "digest_pair" | "answer";
+
+/** One posted message and what it was about. */
+export interface BotMessage {
+  channel: string;
+  ts: string;
+  kind: BotMessageKind;
+  countryA: string | null;
+  countryB: string | null;
+  since: string | null;
+  until: string | null;
+  typeFilter: string | null;
+  /** for "more": the oldest development already shown (see chat/topic.ts for its format) */
+  cursor: string | null;
+  createdAt: string;
+}
+
+/** Queries on bot_messages. */
+export interface BotMessagesRepo {
+  /** Records (or replaces) what the message at (channel, ts) is about. */
+  record(m: BotMessage): void;
+  /** The message at (channel, ts), or null when the bot did not post it. */
+  find(channel: string, ts: string): BotMessage | null;
+}
+
+/** Builds the repo on an open database. */
+export function createBotMessagesRepo(db: Db): BotMessagesRepo {
+  return {
+    record(m) {
+      db.insert(botMessages)
+        .values(m)
+        .onConflictDoUpdate({
+          target: [botMessages.channel, botMessages.ts],
+          set: {
+            kind: m.kind,
+            countryA: m.countryA,
+            countryB: m.countryB,
+            since: m.since,
+            until: m.until,
+            typeFilter: m.typeFilter,
+            cursor: m.cursor,
+          },
+        })
+        .run();
+    },
+    find(channel, ts) {
+      return (
+        db
+          .select()
+          .from(botMessages)
+          .where(and(eq(botMessages.channel, channel), eq(botMessages.ts, ts)))
+          .get() ?? null
+      );
+    },
+  };
+}

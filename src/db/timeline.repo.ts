@@ -1,0 +1,192 @@
+/**
+ * Queries behind the timeline and partner views. Reads only; the analyzer writes these tables.
+ * Every pair query goes through `developments_pair_date_idx` (country_a, country_b, date_start),
+ * walked backwards for newest-first keyset paging.
+ */
+import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "./client.ts";
+import { articles, developmentSources, developments } from "./schema.ts";
+import type { CountryPair, DatePrecision, DevelopmentStatus, EventType } from "../domain/types.ts";
+
+/** Filters a user can add after the pair. */
+export interface TimelineFilter {
+  /** YYYY-MM-DD: only developments starting on or after it */
+  since?: string;
+  type?: EventType;
+}
+
+/** Position after the last development shown (keyset paging, newest first). */
+export interface TimelineCursor {
+  dateStart: string;
+  id: number;
+}
+
+/** A development row as the timeline needs it. */
+export interface DevelopmentRow {
+  id: number;
+  type: EventType;
+  status: DevelopmentStatus;
+  dateStart: string;
+  dateEnd: string;
+  datePrecision: DatePrecision;
+  summary: string;
+  updatedAt: string;
+}
+
+/** An article reporting a development. */
+export interface SourceRow {
+  developmentId: number;
+  articleId: number;
+  url: string;
+  outlet: string | null;
+  title: string;
+  publishedAt: string | null;
+}
+
+/** Totals for a pair under a filter. */
+export interface PairStats {
+  developments: number;
+  sources: number;
+  /** ISO time of the latest change, null when the pair has nothing */
+  lastUpdated: string | null;
+}
+
+/** One partner of a country with its count for one type. */
+export interface PartnerTypeRow {
+  partner: string;
+  type: EventType;
+  count: number;
+  latest: string;
+}
+
+/** The timeline queries over one database. */
+export interface TimelineRepo {
+  /** Up to `limit` developments of the pair, newest first, after `cursor`. */
+  listDevelopments(pair: CountryPair, filter: TimelineFilter, cursor: TimelineCursor | null, limit: number): DevelopmentRow[];
+  /** Every article reporting each development, grouped by development id. */
+  listSources(developmentIds: number[]): Map<number, SourceRow[]>;
+  /** Totals for the pair under the filter. */
+  statsFor(pair: CountryPair, filter: TimelineFilter): PairStats;
+  /** Counts by partner and type for one country. */
+  partnersOf(code: string): PartnerTypeRow[];
+  /** Changes whenever developments or their sources are added; used to invalidate caches cheaply. */
+  dataStamp(): string;
+}
+
+/** Builds the repo on an open database. */
+export function createTimelineRepo(db: Db): TimelineRepo {
+  const filterWhere = (pair: CountryPair, f: TimelineFilter): SQL[] => {
+    const w: SQL[] = [eq(developments.countryA, pair.a), eq(developments.countryB, pair.b)];
+    if (f.since) w.push(gte(developments.dateStart, f.since));
+    if (f.type) w.push(eq(developments.type, f.type));
+    return w;
+  };
+  // max(rowid) is a single B-tree seek on each table, so the stamp costs microseconds.
+  const stampStmt = db.$client.prepare(
+    "SELECT (SELECT max(rowid) FROM developments) AS d, (SELECT max(rowid) FROM development_sources) AS s",
+  );
+  // data_version moves when another connection (a second process) commits.
+  const versionStmt = db.$client.prepare("PRAGMA data_version").pluck();
+
+  return {
+    listDevelopments(pair, filter, cursor, limit) {
+      const w = filterWhere(pair, filter);
+      if (cursor) {
+        w.push(
+          or(
+            lt(developments.dateStart, cursor.dateStart),
+            and(eq(developments.dateStart, cursor.dateStart), lt(developments.id, cursor.id)),
+          )!,
+        );
+      }
+      return db
+        .select({
+          id: developments.id,
+          type: developments.type,
+          status: developments.status,
+          dateStart: developments.dateStart,
+          dateEnd: developments.dateEnd,
+          datePrecision: developments.datePrecision,
+          summary: developments.summary,
+          updatedAt: developments.updatedAt,
+        })
+        .from(developments)
+        .where(and(...w))
+        .orderBy(desc(developments.dateStart), desc(developments.id))
+        .limit(limit)
+        .all();
+    },
+
+    listSources(ids) {
+      const out = new Map<number, SourceRow[]>();
+      if (ids.length === 0) return out;
+      const rows = db
+        .selectDistinct({
+          developmentId: developmentSources.developmentId,
+          articleId: articles.id,
+          url: articles.canonicalUrl,
+          outlet: articles.outlet,
+          title: articles.title,
+          publishedAt: articles.publishedAt,
+        })
+        .from(developmentSources)
+        .innerJoin(articles, eq(articles.id, developmentSources.articleId))
+        .where(inArray(developmentSources.developmentId, ids))
+        .orderBy(developmentSources.developmentId, articles.publishedAt, articles.id)
+        .all();
+      for (const r of rows) {
+        const list = out.get(r.developmentId) ?? [];
+        list.push(r);
+        out.set(r.developmentId, list);
+      }
+      return out;
+    },
+
+    statsFor(pair, filter) {
+      const w = and(...filterWhere(pair, filter));
+      const row = db
+        .select({ n: sql<number>`count(*)`, last: sql<string | null>`max(${developments.updatedAt})` })
+        .from(developments)
+        .where(w)
+        .get();
+      const src = db
+        .select({ n: sql<number>`count(DISTINCT ${developmentSources.articleId})` })
+        .from(developmentSources)
+        .where(inArray(developmentSources.developmentId, db.select({ id: developments.id }).from(developments).where(w)))
+        .get();
+      return { developments: row?.n ?? 0, sources: src?.n ?? 0, lastUpdated: row?.last ?? null };
+    },
+
+    partnersOf(code) {
+      const c = code.toUpperCase();
+      const a = db
+        .select({
+          partner: developments.countryB,
+          type: developments.type,
+          count: sql<number>`count(*)`,
+          latest: sql<string>`max(${developments.dateEnd})`,
+        })
+        .from(developments)
+        .where(eq(developments.countryA, c))
+        .groupBy(developments.countryB, developments.type)
+        .all();
+      const b = db
+        .select({
+          partner: developments.countryA,
+          type: developments.type,
+          count: sql<number>`count(*)`,
+          latest: sql<string>`max(${developments.dateEnd})`,
+        })
+        .from(developments)
+        .where(eq(developments.countryB, c))
+        .groupBy(developments.countryA, developments.type)
+        .all();
+      return [...a, ...b];
+    },
+
+    dataStamp() {
+      const r = stampStmt.get() as { d: number | null; s: number | null };
+      return `${r.d ?? 0}:${r.s ?? 0}:${versionStmt.get() as number}`;
+    },
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Composition root: reads the environment (the only place besides src/cli.ts), opens the
+ * database, seeds the bundled sample sources on first start, wires ingest → analyzer, the chat
+ * core, and a front end — Slack (Socket Mode or HTTP) when tokens are set, else the terminal shell.
+ */
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { Readable, Writable } from "node:stream";
+import { ConfigError, loadConfig, type Config } from "./config.ts";
+import { closeDb, openDb, type Db } from "./db/client.ts";
+import { createTimelineRepo } from "./db/timeline.repo.ts";
+import { createWatchesRepo } from "./db/watches.repo.ts";
+import { createBotMessagesRepo } from "./db/bot-messages.repo.ts";
+import { insertSource, listSources } from "./db/sources.repo.ts";
+import { createTimelineService } from "./services/timeline.ts";
+import { analyzePending, analyzeStoredArticle, type AnalyzeDeps } from "./services/analyze.ts";
+import { sourceUrlOf } from "./services/ingest.ts";
+import { startIngestScheduler, type IngestScheduler } from "./jobs/ingest.ts";
+import { fetcherFromConfig } from "./cli/context.ts";
+import { createAnalyzer } from "./analyze/index.ts";
+import { loadGazetteer } from "./analyze/gazetteer.ts";
+import { createChatCore, type ChatCore } from "./chat/core.ts";
+import { createSlackApp, type SlackApp } from "./slack/app.ts";
+import { runShell } from "./shell/shell.ts";
+import { createLogger, type Logger } from "./lib/log.ts";
+import { systemClock, type Clock } from "./lib/clock.ts";
+
+/** The bundled sample articles registered on first start. */
+export const DEFAULT_SAMPLES = fileURLToPath(new URL("../samples/articles/", import.meta.url));
+
+/** Where the shell talks when there is no Slack. */
+export interface MainIo {
+  input: Readable;
+  output: Writable;
+}
+
+/** A started program. */
+export interface Running {
+  mode: "http" | "socket" | "shell";
+  /** HTTP port in http mode */
+  port?: number;
+  chat: ChatCore;
+  db: Db;
+  /** ms from process start to ready */
+  readyMs: number;
+  /** resolves when the shell ends (quit or end of input); never in Slack modes */
+  done: Promise<void>;
+  /** stops schedulers, Slack and closes the DB; safe to call twice */
+  shutdown(reason?: string): Promise<void>;
+}
+
+/**
+ * Registers the sample folder as a source when no source exists yet, so a fresh machine has
+ * something to read. Returns the registered path, or null.
+ */
+export function seedSampleSources(db: Db, config: Pick<Config, "SAMPLE_SOURCES">, clock: Clock, log: Logger): string | null {
+  if (listSources(db).length > 0) return null;
+  const dir = config.SAMPLE_SOURCES ? resolve(config.SAMPLE_SOURCES) : DEFAULT_SAMPLES;
+  if (!existsSync(dir)) {
+    log.warn("main: sample sources not found; nothing to ingest until you add sources", { dir });
+    return null;
+  }
+  insertSource(db, { kind: "folder", url: sourceUrlOf(dir), name: "Bundled sample articles", now: clock() });
+  log.info("main: registered the bundled sample articles as a source (first start)", { dir });
+  return dir;
+}
+
+/** Starts everything from an environment; the shell uses `io`. */
+export async function startApp(env: Record<string, string | undefined>, io: MainIo, clock: Clock = systemClock): Promise<Running> {
+  const config = loadConfig(env);
+  const log = createLogger(config.LOG_LEVEL);
+  const slackMode = config.SLACK_BOT_TOKEN ? (config.SLACK_APP_TOKEN ? "socket" : "http") : null;
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+    throw new ConfigError(["SLACK_SIGNING_SECRET: required over HTTP when SLACK_BOT_TOKEN is set (or set SLACK_APP_TOKEN for Socket Mode)"]);
+  }
+  if (!config.SLACK_BOT_TOKEN && (config.SLACK_APP_TOKEN || config.SLACK_SIGNING_SECRET)) {
+    throw new ConfigError(["SLACK_BOT_TOKEN: required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set (unset them all for the terminal shell)"]);
+  }
+
+  const db = openDb(config.DATABASE_PATH);
+  const fetcher = fetcherFromConfig(config);
+  let scheduler: IngestScheduler | null = null;
+  let slack: SlackApp | null = null;
+  let stopping: Promise<void> | null = null;
+  const shutdown = (reason = "shutdown") =>
+    (stopping ??= (async () => {
+      log.info("main: shutting down", { reason });
+      // Abandon the running ingest: it stops starting new items and records the run as abandoned.
+      await scheduler?.stop({ abandon: true }).catch((err) => log.error("main: scheduler stop failed", { err }));
+      await slack?.stop().catch((err) => log.error("main: slack stop failed", { err }));
+      fetcher.close();
+      closeDb(db);
+      log.info("main: stopped");
+    })());
+
+  try {
+    const seeded = seedSampleSources(db, config, clock, log);
+    const gazetteer = loadGazetteer();
+    const analyzeDeps: AnalyzeDeps = { db, analyzer: createAnalyzer(gazetteer), clock, logger: log };
+    const chat = createChatCore({
+      timeline: createTimelineService(createTimelineRepo(db), { clock }),
+      countries: gazetteer,
+      watches: createWatchesRepo(db),
+      botMessages: createBotMessagesRepo(db),
+      clock,
+      logger: log,
+    });
+
+    let port: number | undefined;
+    if (slackMode) {
+      slack = createSlackApp({
+        botToken: config.SLACK_BOT_TOKEN!,
+        signingSecret: config.SLACK_SIGNING_SECRET ?? "",
+        appToken: config.SLACK_APP_TOKEN,
+        apiUrl: config.SLACK_API_URL,
+        port: config.PORT,
+        chat,
+        logger: log,
+        health: () => ({ db: db.$client.open, ingesting: scheduler?.running ?? false }),
+      });
+      port = (await slack.start()).port;
+    }
+
+    scheduler = startIngestScheduler(
+      {
+        db,
+        fetcher,
+        clock,
+        logger: log,
+        timeZone: config.OUTLET_TZ,
+        onArticle: (id) => void analyzeStoredArticle(analyzeDeps, id),
+      },
+      // On first start the samples are read before the prompt, so the first question has answers.
+      { cron: config.INGEST_CRON, runOnStart: config.INGEST_ON_START && !seeded },
+    );
+    if (seeded) await scheduler.tick("first start");
+    // Articles stored before this analyzer version (or by `relations ingest`) are analyzed after ready.
+    setTimeout(() => {
+      if (stopping) return;
+      try {
+        const s = analyzePending(analyzeDeps);
+        if (s.articles) log.info("main: analyzed pending articles", { ...s });
+      } catch (err) {
+        log.error("main: analyzing pending articles failed", { err });
+      }
+    }, 50).unref();
+
+    const readyMs = Math.round(performance.now());
+    const mode = slackMode ?? "shell";
+    log.info("main: ready", { mode, port, ms: readyMs, db: config.DATABASE_PATH });
+    const done = mode === "shell" ? runShell({ chat, input: io.input, output: io.output, logger: log }) : new Promise<void>(() => {});
+    return { mode, port, chat, db, readyMs, done, shutdown };
+  } catch (err) {
+    await shutdown("start failed");
+    throw err;
+  }
+}
+
+async function main(): Promise<void> {
+  let running: Running;
+  try {
+    running = await startApp(process.env, { input: process.stdin, output: process.stdout });
+  } catch (err) {
+    process.stderr.write(`${err instanceof ConfigError ? err.message : `main: failed to start: ${(err as Error).stack ?? err}`}\n`);
+    process.exit(1);
+  }
+  const stop = (sig: string) => {
+    void running.shutdown(sig).then(() => process.exit(0));
+  };
+  process.once("SIGTERM", () => stop("SIGTERM"));
+  process.once("SIGINT", () => stop("SIGINT"));
+  await running.done;
+  await running.shutdown("shell ended");
+  process.exit(0);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) void main();

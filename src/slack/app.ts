@@ -1,0 +1,102 @@
+/**
+ * The Bolt edge, kept thin: builds the App (Socket Mode when an app token is given, else HTTP
+ * with `/slack/events` and `GET /healthz`), registers the listeners by kind, starts and stops.
+ */
+import { App, LogLevel, type Logger as BoltLogger } from "@slack/bolt";
+import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
+import type { Logger } from "../lib/log.ts";
+import type { ChatCore } from "../chat/core.ts";
+import { register as registerCommands } from "./listeners/commands/index.ts";
+import { register as registerActions } from "./listeners/actions/index.ts";
+import { register as registerEvents } from "./listeners/events/index.ts";
+import { register as registerMessages } from "./listeners/messages/index.ts";
+import { RecentKeys } from "./listeners/threads.ts";
+
+/** How to reach Slack and what to answer with. */
+export interface SlackAppOptions {
+  botToken: string;
+  signingSecret: string;
+  /** xapp- token: Socket Mode; absent: HTTP */
+  appToken?: string;
+  /** Web API base URL (a proxy, or the fake server in tests); must end with "/api/" like Slack's */
+  apiUrl?: string;
+  /** HTTP port (0 = any free port) and host */
+  port: number;
+  host?: string;
+  chat: ChatCore;
+  logger: Logger;
+  /** extra fields for GET /healthz */
+  health?: () => Record<string, unknown>;
+}
+
+/** A built Slack front end. */
+export interface SlackApp {
+  app: App;
+  /** Starts listening; resolves with the HTTP port once ready (undefined in Socket Mode). */
+  start(): Promise<{ port?: number }>;
+  /** Stops receiving (closes the HTTP server or the socket). */
+  stop(): Promise<void>;
+}
+
+/** Adapts our structured logger to Bolt's logger interface. */
+function boltLogger(log: Logger): BoltLogger {
+  let level = LogLevel.INFO;
+  const str = (args: unknown[]) => args.map((a) => (a instanceof Error ? a.message : typeof a === "string" ? a : JSON.stringify(a))).join(" ");
+  return {
+    debug: (...a) => log.debug(`bolt: ${str(a)}`),
+    info: (...a) => log.info(`bolt: ${str(a)}`),
+    warn: (...a) => log.warn(`bolt: ${str(a)}`),
+    error: (...a) => log.error(`bolt: ${str(a)}`),
+    setLevel: (l) => void (level = l),
+    getLevel: () => level,
+    setName: () => {},
+  };
+}
+
+/** Builds the Bolt app with every listener registered. */
+export function createSlackApp(opts: SlackAppOptions): SlackApp {
+  const socketMode = Boolean(opts.appToken);
+  const healthz = {
+    path: "/healthz",
+    method: ["GET"],
+    handler: (_req: unknown, res: import("node:http").ServerResponse) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: true, mode: socketMode ? "socket" : "http", ...opts.health?.() }));
+    },
+  };
+  const app = new App({
+    token: opts.botToken,
+    signingSecret: opts.signingSecret,
+    ...(socketMode ? { socketMode: true, appToken: opts.appToken } : {}),
+    customRoutes: [healthz],
+    logger: boltLogger(opts.logger),
+    clientOptions: opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith("/") ? opts.apiUrl : `${opts.apiUrl}/` } : undefined,
+    // Slash commands and interactivity share the one endpoint, as the manifest says.
+    endpoints: "/slack/events",
+  });
+  const deps = { chat: opts.chat, logger: opts.logger };
+  const seen = new RecentKeys();
+  registerCommands(app, deps);
+  registerActions(app, deps);
+  registerEvents(app, deps, seen);
+  registerMessages(app, deps, seen);
+  app.error(async (err) => {
+    opts.logger.error("slack: unhandled listener error", { err });
+  });
+
+  return {
+    app,
+    async start() {
+      if (socketMode) {
+        await app.start();
+        return {};
+      }
+      const server = (await app.start({ port: opts.port, host: opts.host ?? "0.0.0.0" })) as Server;
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}
