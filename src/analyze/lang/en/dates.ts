@@ -27,8 +27,30 @@ function at(span: DateResolution["span"] | null, relative: boolean, contextYear?
   return span ? { span, relative, contextYear } : null;
 }
 
+const T_YEAR = /(?:19|20)\d\d/g;
+/** Context a rule may need before its trigger ("earlier this", "the third") and after it. */
+const WINDOW_BEFORE = 40;
+const WINDOW_AFTER = 40;
+
+/** Merged [start, end) windows around a trigger's hits. */
+function windowsOf(trigger: RegExp, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  trigger.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = trigger.exec(text))) {
+    const a = Math.max(0, m.index - WINDOW_BEFORE);
+    const b = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
+    const last = out[out.length - 1];
+    if (last && a <= last[1]) last[1] = b;
+    else out.push([a, b]);
+  }
+  return out;
+}
+
 interface Rule {
   name: string;
+  /** a lower-case literal every match contains: the rule runs only in windows around it */
+  trigger: RegExp;
   re: RegExp;
   make: (m: RegExpExecArray, text: string) => { rule?: string; start?: number; resolve: DateCandidate["resolve"] } | null;
 }
@@ -38,6 +60,7 @@ const CASUAL_OFFSET: Record<string, number> = { today: 0, tonight: 0, "this morn
 const CASUAL = /\b(?<w>today|tonight|yesterday|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening))(?:\s+(?:morning|afternoon|evening|night))?\b(?!['’]s)/giu;
 const CASUAL_RULE: Rule = {
   name: "en.casual",
+  trigger: /today|tonight|yesterday|tomorrow|night|this/g,
   re: CASUAL,
   make(m) {
     const w = lower(m.groups!.w);
@@ -49,6 +72,7 @@ const CASUAL_RULE: Rule = {
 /** "on Monday", "last Friday", "next Tuesday", "this Wednesday", "Sunday night" */
 const WEEKDAY_RULE: Rule = {
   name: "en.weekday",
+  trigger: /(?:mon|tues|wednes|thurs|fri|satur|sun)day/g,
   re: new RegExp(`\\b(?:(?<mod>on|last|next|this\\s+past|this\\s+coming|this|past|coming)\\s+)?(?<wd>${WEEKDAY})\\b(?:\\s+(?<wk>last\\s+week|next\\s+week|this\\s+week))?`, "gu"),
   make(m) {
     const g = m.groups!;
@@ -67,6 +91,7 @@ const WEEKDAY_RULE: Rule = {
 /** "this week", "last week", "next week", "the past week", "earlier this week" */
 const WEEK_RULE: Rule = {
   name: "en.week",
+  trigger: /week/g,
   re: /\b(?:(?<side>earlier|later)\s+)?(?<mod>this|last|next|the\s+past|the\s+coming|the\s+previous)\s+week\b(?!s)/giu,
   make(m, text) {
     const g = m.groups!;
@@ -88,6 +113,7 @@ const WEEK_RULE: Rule = {
 /** "last month", "this month", "earlier this month", "late last month", "next month" */
 const MONTH_REL_RULE: Rule = {
   name: "en.month-rel",
+  trigger: /month/g,
   re: new RegExp(`\\b(?:(?<part>earlier|later|${PART})\\s*)?(?<mod>this|last|next|the\\s+past|the\\s+coming|previous)\\s+month\\b(?!s)`, "giu"),
   make(m) {
     const g = m.groups!;
@@ -107,6 +133,7 @@ const MONTH_REL_RULE: Rule = {
 /** "last year", "next year", "this year", "earlier this year", "late last year", "the past year" */
 const YEAR_REL_RULE: Rule = {
   name: "en.year-rel",
+  trigger: /year/g,
   re: new RegExp(`\\b(?:(?<part>earlier|later|${PART})\\s*)?(?<mod>this|last|next|the\\s+past|the\\s+coming)\\s+year\\b(?!s)`, "giu"),
   make(m) {
     const g = m.groups!;
@@ -129,6 +156,7 @@ const COUNT_UNIT = /^\s*(?:%|percent|per|troops|soldiers|people|personnel|tons|t
 /** "in 2005", "since 2014", "early 2024", "mid-2023", "the end of 2023" */
 const YEAR_RULE: Rule = {
   name: "en.year",
+  trigger: T_YEAR,
   re: new RegExp(`\\b(?:(?<part>${PART})\\s*|(?<prep>in|since|by|from|until|till|through|during|throughout|of|for|to)\\s+(?:the\\s+year\\s+)?)(?<y>${YEAR})\\b(?![.,]\\d|-\\d)`, "giu"),
   make(m, text) {
     const g = m.groups!;
@@ -145,6 +173,7 @@ const ORDINAL_Q: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd"
 /** "the third quarter of 2024", "Q3 2024", "the first quarter of this year" */
 const QUARTER_RULE: Rule = {
   name: "en.quarter",
+  trigger: /quarter|q[1-4]/g,
   re: new RegExp(
     `\\b(?:(?:the\\s+)?(?<o>first|second|third|fourth|final|1st|2nd|3rd|4th)\\s+quarter(?:\\s+of)?(?:\\s+(?<y>${YEAR})|\\s+(?<ymod>this|last|next)\\s+year)?|Q(?<q>[1-4])\\s*(?<y2>${YEAR}))\\b`,
     "giu",
@@ -169,6 +198,7 @@ const NOT_NAMES = /^(?:In|Since|By|From|Until|Till|Through|During|Throughout|Of|
 /** A year inside a name: "Vostok-2022", "Zapad 2021", "Army-2022": year, certain=false (rule en.name-year). */
 const NAME_YEAR_RULE: Rule = {
   name: "en.name-year",
+  trigger: T_YEAR,
   re: new RegExp(`\\b(?<w>[A-Z][\\p{L}]*)(?<j>\\s*[-/]\\s*|\\s+)(?<y>${YEAR})\\b(?![.,]\\d|-\\d)`, "gu"),
   make(m, text) {
     const g = m.groups!;
@@ -292,13 +322,22 @@ const RULES: Rule[] = [CASUAL_RULE, WEEKDAY_RULE, WEEK_RULE, MONTH_REL_RULE, YEA
 export function scanEnDates(text: string): DateCandidate[] {
   const out: DateCandidate[] = [];
   monthCandidates(text, out);
+  const lowered = text.toLowerCase();
+  const low = lowered.length === text.length ? lowered : text;
+  const windows = new Map<RegExp, [number, number][]>();
   for (const rule of RULES) {
-    rule.re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = rule.re.exec(text))) {
-      const made = rule.make(m, text);
-      if (!made) continue;
-      out.push({ start: made.start ?? m.index, end: m.index + m[0].length, rule: made.rule ?? rule.name, resolve: made.resolve });
+    let ws = windows.get(rule.trigger);
+    if (!ws) windows.set(rule.trigger, (ws = windowsOf(rule.trigger, low)));
+    for (const [a, b] of ws) {
+      // The regex sees the text up to the window's end (lookbehinds still see what precedes a).
+      const view = b === text.length ? text : text.slice(0, b);
+      rule.re.lastIndex = a;
+      let m: RegExpExecArray | null;
+      while ((m = rule.re.exec(view))) {
+        const made = rule.make(m, text);
+        if (!made) continue;
+        out.push({ start: made.start ?? m.index, end: m.index + m[0].length, rule: made.rule ?? rule.name, resolve: made.resolve });
+      }
     }
   }
   return out;
