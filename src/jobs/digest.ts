@@ -1,0 +1,139 @@
+/**
+ * node-cron wiring for the weekly digest (DIGEST_CRON in DIGEST_TZ, default Monday 08:00
+ * Asia/Ho_Chi_Minh, to DIGEST_CHANNEL). Each tick posts the previous ISO week through postDigest,
+ * whose claim makes it exactly-once across processes.
+ *
+ * Catch-up on start: if the bot was down when the digest was due, the MOST RECENT due period is
+ * posted when it comes back (the week before the last time the cron expression fired, looking back
+ * up to `catchUpLookbackDays`). Older missed weeks are deliberately not posted: a flood of stale
+ * digests after a long outage helps nobody, and the timeline command covers them.
+ */
+import cron from "node-cron";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import type { Db } from "../db/client.ts";
+import { getDigestRow } from "../db/digests.repo.ts";
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../lib/log.ts";
+import { previousWeek } from "../services/digest.ts";
+import { postDigest, type DigestSlack, type PostDigestOptions, type PostDigestResult } from "../services/digest-post.ts";
+import type { LlmSettings } from "../services/llm.ts";
+
+/** What the scheduler needs from the composition root. */
+export interface DigestSchedulerDeps {
+  db: Db;
+  slack: DigestSlack;
+  clock: Clock;
+  logger: Logger;
+  llm?: LlmSettings | null;
+  /** defaults to host:pid:random */
+  runner?: string;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** When and where to post. */
+export interface DigestSchedule {
+  cron: string;
+  tz: string;
+  channel: string;
+  postQuiet: boolean;
+  /** post the most recent missed digest at start (default true) */
+  catchUp?: boolean;
+  /** how far back to look for the last due time of the cron expression (default 8 days) */
+  catchUpLookbackDays?: number;
+  /** passed to postDigest (lease, attempts, backoff, rendering) */
+  post?: Partial<Omit<PostDigestOptions, "channel" | "week" | "tz" | "postQuiet" | "trigger">>;
+}
+
+/** A running scheduler. */
+export interface DigestScheduler {
+  /** settles when the catch-up check is done (null when nothing was due or already posted) */
+  catchUp: Promise<PostDigestResult | null>;
+  /** posts the previous week now (same exactly-once rule), queued behind any run in progress */
+  runNow(trigger?: string): Promise<PostDigestResult>;
+  /** stops the cron task and waits for a run in progress */
+  stop(): Promise<void>;
+}
+
+/** A process-unique runner id for claims. */
+export function makeRunnerId(): string {
+  return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+}
+
+/**
+ * The last minute at or before `now` at which `expr` fired in `tz`, looking back at most
+ * `lookbackDays`; null when it did not fire in that window.
+ */
+export function lastCronFire(expr: string, tz: string, now: Date, lookbackDays = 8): Date | null {
+  const fields = cron.parse(expr);
+  // every zone in use today is offset from UTC by a multiple of 15 minutes, so a local minute
+  // allowed by the expression fixes the UTC minute modulo 15: test only those minutes (15x fewer)
+  const minuteMod = new Set(fields.minute.map((m) => m % 15));
+  const second = fields.second.includes(0) ? 0 : (fields.second[0] ?? 0);
+  const task = cron.createTask(expr, () => {}, { timezone: tz });
+  try {
+    const start = Math.floor(now.getTime() / 60_000) * 60_000;
+    const steps = lookbackDays * 24 * 60;
+    for (let i = 0; i <= steps; i++) {
+      const ms = start - i * 60_000;
+      if (!minuteMod.has(new Date(ms).getUTCMinutes() % 15)) continue;
+      const t = new Date(ms + second * 1000);
+      if (t.getTime() <= now.getTime() && task.match(t)) return t;
+    }
+    return null;
+  } finally {
+    void task.destroy();
+  }
+}
+
+/** Starts the weekly digest job; validates the cron expression first (clear error). */
+export function startDigestScheduler(deps: DigestSchedulerDeps, schedule: DigestSchedule): DigestScheduler {
+  if (!cron.validate(schedule.cron)) throw new Error(`digest: DIGEST_CRON is not a valid cron expression: ${schedule.cron}`);
+  const runner = deps.runner ?? makeRunnerId();
+  const log = deps.logger;
+  // one run at a time in this process: the claim guards other processes, this guards our own
+  let chain: Promise<unknown> = Promise.resolve();
+  const enqueue = <T>(fn: () => Promise<T>): Promise<T> => {
+    const next = chain.then(fn, fn);
+    chain = next.catch(() => undefined);
+    return next;
+  };
+  const post = (week: string, trigger: string) =>
+    postDigest(
+      { db: deps.db, slack: deps.slack, clock: deps.clock, logger: log, runner, llm: deps.llm, sleep: deps.sleep },
+      { ...schedule.post, channel: schedule.channel, week, tz: schedule.tz, postQuiet: schedule.postQuiet, trigger },
+    );
+  const runNow = (trigger = "manual") => enqueue(() => post(previousWeek(deps.clock(), schedule.tz), trigger));
+
+  const task = cron.schedule(
+    schedule.cron,
+    async () => {
+      const r = await runNow("schedule");
+      if (r.outcome === "failed") log.error("digest: scheduled run failed", { channel: r.channel, period: r.period, error: r.error });
+    },
+    { timezone: schedule.tz, name: "digest", noOverlap: true },
+  );
+
+  const catchUp =
+    schedule.catchUp === false
+      ? Promise.resolve(null)
+      : enqueue(async () => {
+          const fire = lastCronFire(schedule.cron, schedule.tz, deps.clock(), schedule.catchUpLookbackDays ?? 8);
+          if (!fire) return null;
+          const week = previousWeek(fire, schedule.tz);
+          const row = getDigestRow(deps.db, schedule.channel, week);
+          if (row && (row.status === "posted" || row.status === "skipped")) return null;
+          log.info("digest: catching up a digest missed while down", { channel: schedule.channel, period: week, dueAt: fire.toISOString() });
+          return post(week, "catch-up");
+        });
+
+  return {
+    catchUp,
+    runNow,
+    stop: async () => {
+      await task.stop();
+      await task.destroy();
+      await chain;
+    },
+  };
+}
