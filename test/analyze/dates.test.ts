@@ -64,6 +64,14 @@ const VI: Row[] = [
   ["year range", "giai đoạn 2021-2025", "2025-06-07", "giai đoạn 2021-2025", "2021-01-01", "2025-12-31", "year", true],
   ["exercise name year (certain=false)", "tập trận “Phương Bắc/Liên hợp 2023” diễn ra", "2025-06-07", "2023", "2023-01-01", "2023-12-31", "year", false],
   ["future cue resolves forward", "Hai bên sẽ tập trận từ 8 đến 19/7.", "2025-06-07", "từ 8 đến 19/7", "2025-07-08", "2025-07-19", "day", false],
+  ["hôm qua (d/m) disagreeing with ref: the date wins", "Hôm qua (3/7), trong cuộc gặp", "2023-07-10", "Hôm qua (3/7)", "2023-07-03", "2023-07-03", "day", false],
+  ["d/m vừa qua", "ngày 14/10 vừa qua hai bên", "2025-06-07", "ngày 14/10 vừa qua", "2024-10-14", "2024-10-14", "day", false],
+  ["d/m năm ngoái", "ngày 14/10 năm ngoái hai bên", "2025-06-07", "ngày 14/10 năm ngoái", "2024-10-14", "2024-10-14", "day", true],
+  ["month span with year", "trong tháng 10-11/2024", "2025-06-07", "tháng 10-11/2024", "2024-10-01", "2024-11-30", "month", true],
+  ["weekday with date: the date wins", "hôm thứ Hai (14/10)", "2025-06-07", "thứ Hai (14/10)", "2024-10-14", "2024-10-14", "day", false],
+  ["tháng Giêng", "vào tháng Giêng", "2025-06-07", "tháng Giêng", "2025-01-01", "2025-01-31", "month", false],
+  ["quý I/yyyy", "trong quý I/2025", "2025-06-07", "quý I/2025", "2025-01-01", "2025-03-31", "month", true],
+  ["sentence-initial d/m with comma", "Hai bên gặp nhau. 8/3, hai bên ký.", "2025-06-07", "8/3", "2025-03-08", "2025-03-08", "day", false],
   ["NFD input", "Ngày 14/10, hai bên hội đàm tại Bắc Kinh".normalize("NFD"), "2025-06-07", "Ngày 14/10".normalize("NFD"), "2024-10-14", "2024-10-14", "day", false],
 ];
 
@@ -93,6 +101,13 @@ const EN: Row[] = [
   ["early 2024", "They met in early 2024.", "2025-06-07", "early 2024", "2024-01-01", "2024-04-30", "year", true],
   ["the third quarter of 2024", "deliveries in the third quarter of 2024", "2025-06-07", "the third quarter of 2024", "2024-07-01", "2024-09-30", "month", true],
   ["today (March 2)", "Lukashenko today (March 2) ended his visit", "2023-03-02", "today (March 2)", "2023-03-02", "2023-03-02", "day", true],
+  ["the end of June", "at the end of June", "2025-07-07", "the end of June", "2025-06-21", "2025-06-30", "month", false],
+  ["mid-year", "in mid-2023", "2025-06-07", "mid-2023", "2023-05-01", "2023-08-31", "year", true],
+  ["day range with year", "on Dec. 3-5, 2024", "2025-06-07", "Dec. 3-5, 2024", "2024-12-03", "2024-12-05", "day", true],
+  ["weekday last week", "on Monday last week", "2025-06-07", "on Monday last week", "2025-05-26", "2025-05-26", "day", true],
+  ["late last month", "late last month", "2025-06-07", "late last month", "2025-05-21", "2025-05-31", "month", true],
+  ["Q3 yyyy", "in Q3 2024", "2025-06-07", "Q3 2024", "2024-07-01", "2024-09-30", "month", true],
+  ["the past week", "over the past week", "2025-06-07", "the past week", "2025-05-31", "2025-06-06", "day", false],
   ["exercise name year", "the Vostok-2022 drills", "2025-06-07", "2022", "2022-01-01", "2022-12-31", "year", false],
 ];
 
@@ -128,6 +143,12 @@ const NOT_DATES_VI: [string, string][] = [
   ["count after preposition", "điều tới 2000 binh sĩ"],
   ["patrol is not a week", "tuần tra chung trên biển"],
   ["lowercase ordinal hai", "lần thứ hai hai bên gặp"],
+  ["second day of a visit", "ngày thứ hai của chuyến thăm"],
+  ["twice a month", "mỗi tháng hai lần"],
+  ["fraction at sentence end", "chiếm hơn 1/3 dân số."],
+  ["ratio", "tỷ lệ 2/3."],
+  ["no such day", "ngày 31/2 hai bên"],
+  ["five years ahead is a duration", "Trong 5 năm tới, hai bên"],
 ];
 describe("findDates vi: not dates", () => {
   it.each(NOT_DATES_VI)("%s", (_n, text) => {

@@ -251,7 +251,9 @@ function monthCandidates(text: string, out: DateCandidate[]): void {
       if ((start === a && a > 0 && /[\p{L}\p{N}]/u.test(text[a - 1]!)) || (end === b && b < text.length && /[\p{L}\p{N}]/u.test(text[b]!))) continue;
       const s = res.start;
       const month = s.get("month")!;
-      const hasDay = s.isCertain("day");
+      // chrono reads "end of June" as June 30; the press means the last part of the month
+      const endOf = /^(?:the\s+)?end\s+of\s+/i.test(res.text);
+      const hasDay = s.isCertain("day") && !endOf;
       const day = s.get("day")!;
       const year = s.isCertain("year") ? s.get("year")! : null;
       const endDay = res.end?.isCertain("day") ? res.end.get("day")! : null;
@@ -262,11 +264,12 @@ function monthCandidates(text: string, out: DateCandidate[]): void {
       if (!hasDay) {
         // A bare month name needs a frame or a year; "May" and "March" are also a verb.
         const frame = MONTH_FRAME.exec(prefix);
-        if (year === null && !frame) continue;
+        if (year === null && !frame && !endOf) continue;
         if (year === null && /^(may|mar|march|jan|jun|jul|aug|sep|oct|nov|dec)$/i.test(word) && res.text.trim()[0] !== res.text.trim()[0]!.toUpperCase()) continue;
-        const fw = lower(frame?.groups?.w);
+        const fw = endOf ? "end-of" : lower(frame?.groups?.w);
         const part = /early|mid|late|end|beginning|start|middle/.test(fw) ? partOf(fw) : undefined;
-        if (part || fw === "last" || fw === "next" || fw === "this") start -= frame![0].length;
+        if (endOf && /the\s+$/i.test(prefix)) start -= /the\s+$/i.exec(prefix)![0].length;
+        else if (frame && (part || fw === "last" || fw === "next" || fw === "this")) start -= frame[0].length;
         out.push({
           start,
           end,

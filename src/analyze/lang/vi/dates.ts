@@ -163,7 +163,7 @@ const DAY_NUMERIC: Rule = {
   re: rx(
     `${WB}(?:(?<tod>${TOD})\\s+)?(?:(?<wd>${WEEKDAY})\\s*,?\\s*)?(?:(?<casual>${CASUAL})\\s*,?\\s*)?(?:(?<ngay>ngày|hôm|vào)\\s+)?` +
       `(?<open>\\(\\s*(?:ngày\\s+)?)?(?<d>${DAY})(?<sep>[/.-])(?<m>${MON})(?:\\k<sep>(?<y>${YEAR}))?(?![\\d/%]|[.,]\\d)(?<close>\\s*\\))?` +
-      `(?:\\s+(?<mod>vừa\\s+qua|sắp\\s+tới|tới|năm\\s+nay|năm\\s+ngoái|năm\\s+trước|năm\\s+sau|năm\\s+tới))?${WE}`,
+      `(?:\\s+(?<mod>vừa\\s+qua|sắp\\s+tới|tới(?!\\s+(?:nay|đây|khi))|năm\\s+nay|năm\\s+ngoái|năm\\s+trước|năm\\s+sau|năm\\s+tới))?${WE}`,
   ),
   make(m, text, orig) {
     const g = m.groups!;
@@ -240,7 +240,7 @@ const WEEKDAY_RULE: Rule = {
   trigger: T_WEEKDAY,
   re: rx(
     `${WB}(?:(?<tod>${TOD})\\s+)?(?:(?<ngay>ngày|hôm|vào)\\s+)?(?<wd>${WEEKDAY})` +
-      `(?:\\s+(?<mod>tuần\\s+(?:trước|này|tới|sau|qua|vừa\\s+qua)|vừa\\s+qua|sắp\\s+tới|tới|này|qua|trước))?${WE}`,
+      `(?:\\s+(?<mod>tuần\\s+(?:trước|này|tới|sau|qua|vừa\\s+qua)|vừa\\s+qua|sắp\\s+tới|tới(?!\\s+(?:nay|đây|khi))|này|qua|trước))?${WE}`,
   ),
   make(m, text, orig) {
     const g = m.groups!;
@@ -274,7 +274,7 @@ const MONTH_BARE: Rule = {
   trigger: T_THANG,
   re: rx(
     `${WB}(?:(?<part>${PART})\\s+)?tháng\\s+(?<m>${MON}|${MONWORD})` +
-      `(?:\\s+(?<mod>vừa\\s+qua|qua|sắp\\s+tới|tới|này|năm\\s+nay|năm\\s+ngoái|năm\\s+trước|năm\\s+sau|năm\\s+tới))?${WE}(?!\\s*[/-]\\s*\\d)`,
+      `(?:\\s+(?<mod>vừa\\s+qua|qua|sắp\\s+tới|tới(?!\\s+(?:nay|đây|khi))|này|năm\\s+nay|năm\\s+ngoái|năm\\s+trước|năm\\s+sau|năm\\s+tới))?${WE}(?!\\s*[/-]\\s*\\d)`,
   ),
   make(m, text, orig) {
     const g = m.groups!;
@@ -304,7 +304,7 @@ const MONTH_BARE: Rule = {
 const MONTH_RELATIVE: Rule = {
   name: "vi.thang-rel",
   trigger: T_THANG,
-  re: rx(`${WB}(?:(?<part>${PART})\\s+)?tháng\\s+(?<mod>này|trước|vừa\\s+qua|qua|sắp\\s+tới|tới|sau)${WE}(?!\\s+(?:đó|khi|nữa))`),
+  re: rx(`${WB}(?:(?<part>${PART})\\s+)?tháng\\s+(?<mod>này|trước|vừa\\s+qua|qua|sắp\\s+tới|tới(?!\\s+(?:nay|đây|khi))|sau)${WE}(?!\\s+(?:đó|khi|nữa))`),
   make(m, text) {
     const g = m.groups!;
     if (!g.part && QUANTIFIER.test(before(text, m.index))) return null; // "3 tháng trước", "nhiều tháng qua"
@@ -408,7 +408,7 @@ const QUARTER: Rule = {
 const WEEK_RELATIVE: Rule = {
   name: "vi.tuan-rel",
   trigger: T_TUAN,
-  re: rx(`${WB}(?:(?<part>đầu|giữa|cuối)\\s+)?tuần\\s+(?<mod>trước|vừa\\s+qua|qua|này|sắp\\s+tới|tới|sau)${WE}(?!\\s+(?:đó|khi|nữa))`),
+  re: rx(`${WB}(?:(?<part>đầu|giữa|cuối)\\s+)?tuần\\s+(?<mod>trước|vừa\\s+qua|qua|này|sắp\\s+tới|tới(?!\\s+(?:nay|đây|khi))|sau)${WE}(?!\\s+(?:đó|khi|nữa))`),
   make(m, text) {
     const g = m.groups!;
     if (!g.part && QUANTIFIER.test(before(text, m.index))) return null;
