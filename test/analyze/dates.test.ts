@@ -176,6 +176,10 @@ describe("findDates context", () => {
     const ms = findDates("Nhậm chức vào tháng 3/2023, ông đến Nga vào tháng 4.", { ref: "2025-06-07", refPrecision: "day", lang: "vi" });
     expect(ms.map((m) => formatSpan(m.span))).toEqual(["2023-03", "2023-04"]);
   });
+  it("a yearless day takes a year written earlier in the same sentence", () => {
+    const ms = findDates("Năm 2019, ông thăm Nga ngày 5/6. Ngày 5/6, hai bên gặp lại.", { ref: "2025-06-07", refPrecision: "day", lang: "vi" });
+    expect(ms.map((m) => formatSpan(m.span))).toEqual(["2019", "2019-06-05", "2025-06-05"]);
+  });
   it("a context year far back no longer applies", () => {
     const filler = " Hai bên nhất trí tăng cường hợp tác.".repeat(15);
     const ms = findDates(`Năm 2005, hai nước ký hiệp ước.${filler} Tháng 4, hai bên gặp.`, { ref: "2025-06-07", refPrecision: "day", lang: "vi" });
@@ -196,6 +200,23 @@ describe("findDates context", () => {
   });
   it("rejects a malformed reference date with the module name", () => {
     expect(() => findDates("x", { ref: "2025-13-01", refPrecision: "day", lang: "vi" })).toThrow(/^dates: /);
+  });
+});
+
+const RULES: [name: string, lang: "vi" | "en", text: string, rule: string, relative: boolean][] = [
+  ["yearless d/m", "vi", "ngày 14/10", "vi.dd/mm", false],
+  ["hôm qua", "vi", "hôm qua", "vi.hom-qua", true],
+  ["hôm qua (d/m)", "vi", "Hôm qua (3/7)", "vi.hom-qua+dd/mm", true],
+  ["năm ngoái", "vi", "năm ngoái", "vi.nam-ngoai", true],
+  ["name-year", "vi", "tập trận Liên hợp 2023.", "vi.name-year", false],
+  ["last Friday", "en", "last Friday", "en.last-weekday", true],
+  ["month-day", "en", "October 14", "en.month-day", false],
+  ["name-year", "en", "Zapad-2021", "en.name-year", false],
+];
+describe("findDates rule and relative flags", () => {
+  it.each(RULES)("%s (%s)", (_n, lang, text, rule, relative) => {
+    const [m] = findDates(text, { ref: "2025-06-07", refPrecision: "day", lang });
+    expect([m?.rule, m?.relative]).toEqual([rule, relative]);
   });
 });
 
