@@ -5,10 +5,11 @@
  * with include_all_metadata). Faults can be queued per method: 429 with Retry-After, an HTTP 500,
  * a platform error, or a dropped connection either before or AFTER the message was stored (the
  * nasty case: Slack posted, we never heard). Every posted message is checked against Block Kit
- * limits; violations are collected for the test to assert on.
+ * limits (the shared checks in slack-limits.ts); violations are collected for the test to assert on.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { blockKitViolations } from "./slack-limits.ts";
 
 /** A message as stored by the fake. */
 export interface FakeSlackMessage {
@@ -39,25 +40,6 @@ export interface DigestFakeSlack {
   topLevel(channel: string): FakeSlackMessage[];
   thread(channel: string, ts: string): FakeSlackMessage[];
   close(): Promise<void>;
-}
-
-/** Checks one message against Block Kit limits; returns the violations found. */
-export function blockKitViolations(msg: { text?: string; blocks?: Record<string, unknown>[] }): string[] {
-  const v: string[] = [];
-  const blocks = msg.blocks ?? [];
-  if (blocks.length > 50) v.push(`${blocks.length} blocks > 50`);
-  if ((msg.text ?? "").length > 40_000) v.push(`text ${msg.text!.length} > 40000`);
-  blocks.forEach((b, i) => {
-    const text = (b.text as { text?: string } | undefined)?.text ?? "";
-    if (b.type === "header" && text.length > 150) v.push(`block ${i}: header ${text.length} > 150`);
-    if (b.type === "section" && text.length > 3000) v.push(`block ${i}: section ${text.length} > 3000`);
-    if (b.type === "context") {
-      const els = (b.elements as { text?: string }[] | undefined) ?? [];
-      if (els.length > 10) v.push(`block ${i}: context ${els.length} elements > 10`);
-      els.forEach((e, j) => (e.text ?? "").length > 3000 && v.push(`block ${i}.${j}: context text > 3000`));
-    }
-  });
-  return v;
 }
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {

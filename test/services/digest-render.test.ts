@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatItemDate, formatPeriod, renderDigestPlan, renderDigestText, type DigestMessage } from "../../src/slack/digest-blocks.ts";
 import { periodForWeek, type Digest, type DigestItem, type DigestPairEntry } from "../../src/services/digest.ts";
-import { blockKitViolations } from "../helpers/digest-fake-slack.ts";
+import { blockKitViolations, findMentions } from "../helpers/slack-limits.ts";
 import { EVENT_TYPES } from "../../src/domain/types.ts";
 
 const period = periodForWeek("2024-W42", "Asia/Ho_Chi_Minh");
@@ -127,6 +127,7 @@ describe("renderDigestPlan", () => {
       expect(s).not.toContain("<https://phish");
       expect(s).not.toContain("javascript:");
       expect(s).toContain("&lt;!channel&gt;");
+      expect(findMentions(m)).toEqual([]);
     }
     expect(JSON.stringify(plan.parent.blocks)).toContain("<https://ok.example/a|&lt;!here&gt;>");
   });
