@@ -112,11 +112,17 @@ function classAndId(el: Element): string {
   return `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`.trim();
 }
 
-/** True when the element sits in a figure or next to an image (within three levels up). */
+/**
+ * True when the element belongs to a picture: inside a <figure>, or in a box that holds an image
+ * and little text besides the element's own. A lead paragraph classed "description" in an article container
+ * that also has pictures is not a caption.
+ */
 function nearPicture(el: Element): boolean {
-  let p: Element | null = el;
-  for (let i = 0; i < 3 && p; i++, p = p.parentElement) {
-    if (p.tagName === "FIGURE" || p.querySelector("img, picture") !== null) return true;
+  if (el.closest("figure")) return true;
+  const own = textLength(el);
+  for (let box = el.parentElement, i = 0; box && i < 4 && !PROTECTED.has(box.tagName); box = box.parentElement, i++) {
+    if (textLength(box) > own + 200) return false;
+    if (box.querySelector("img, picture") !== null) return true;
   }
   return false;
 }
@@ -190,9 +196,17 @@ function linkDensity(el: Element): number {
  */
 function removeMarkerBlocks(doc: Document, bodyLen: number, removed: RemovedLine[]): void {
   const limit = Math.max(600, bodyLen * 0.3);
-  const candidates = Array.from(doc.querySelectorAll("h1, h2, h3, h4, h5, h6, p, div, span, strong, b, header, section > a, li"));
+  // Walk text nodes, not elements: asking every div for its textContent is quadratic on big pages.
+  const candidates: Element[] = [];
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const v = n.nodeValue ?? "";
+    if (v.length > 80 || n.parentElement === null) continue;
+    const t = squash(v);
+    if (t.length > 0 && t.length <= 40 && isBlockMarker(t)) candidates.push(n.parentElement);
+  }
   for (const el0 of candidates) {
-    if (!el0.isConnected) continue;
+    if (!el0.isConnected || SKIP_TAGS.has(el0.tagName)) continue;
     const text = squash(el0.textContent ?? "");
     if (text.length === 0 || text.length > 40 || !isBlockMarker(text)) continue;
     let h: Element = el0;

@@ -192,3 +192,24 @@ describe("extractPage drops link runs kept inside the article container", () => 
     expect(p.removed.filter((r) => r.rule === "link-list").map((r) => r.text)).toEqual(["Thời sự", "Thế giới", "Kinh tế", "Quân sự"]);
   });
 });
+
+describe("extractPage captions by class", () => {
+  const paras = [
+    "Hải quân hai nước bắt đầu cuộc tuần tra chung lần thứ ba trên vùng biển phía tây Thái Bình Dương trong tuần này.",
+    "Nhóm tàu gồm hai tàu khu trục, một tàu hộ vệ và một tàu tiếp tế, dự kiến hoạt động trong khoảng hai tuần.",
+    "Giới quan sát cho rằng các cuộc tuần tra chung cho thấy mức độ tin cậy ngày càng cao giữa quân đội hai nước.",
+  ];
+  const lead = "Trung Quốc và Nga mở rộng hợp tác hải quân với cuộc tuần tra chung kéo dài hai tuần trên Thái Bình Dương.";
+
+  it("a lead classed 'description' stays in the body; a 'desc' under a picture is a caption", () => {
+    const html = `<html><body><article>
+      <p class="description">${lead}</p>
+      <p>${paras[0]}</p>
+      <table class="picture"><tr><td><img src="/a.jpg"></td></tr><tr><td><p class="desc">Tàu khu trục tham gia tuần tra</p></td></tr></table>
+      <p>${paras[1]}</p><p>${paras[2]}</p>
+    </article></body></html>`;
+    const p = extractPage(html, "https://baomau.vn/d.html", VN)!;
+    expect(p.text.split("\n\n")).toEqual([lead, ...paras]);
+    expect(p.captions).toEqual(["Tàu khu trục tham gia tuần tra"]);
+  });
+});
