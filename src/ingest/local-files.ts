@@ -10,9 +10,9 @@
  */
 import { readFile, readdir, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 import type { PageDate } from "./types.ts";
 import { zoneOffsetMinutes } from "./page-date.ts";
+import { fileUrlOf } from "./source-target.ts";
 import { cleanPlainText, extractPage } from "./extract-page.ts";
 
 /** An article read from a local file, before it is stored. */
@@ -29,10 +29,7 @@ export interface LocalArticle {
 /** Extensions read from folders. */
 export const LOCAL_EXTENSIONS = [".txt", ".html", ".htm"] as const;
 
-/** The `file://` URL a local path is stored under (sources.url, articles.canonical_url). */
-export function fileUrlOf(path: string): string {
-  return pathToFileURL(resolve(path)).href;
-}
+export { fileUrlOf };
 
 /** The files a path stands for: itself, or every .txt/.html below a folder, sorted. */
 export async function listLocalFiles(path: string): Promise<string[]> {
