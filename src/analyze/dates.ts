@@ -167,7 +167,7 @@ export function formatSpan(span: DateSpan): string {
 /** Characters of text after which a context year no longer applies to a bare month. */
 const CONTEXT_WINDOW = 400;
 /** How far back a future cue is looked for, within the sentence. */
-const FUTURE_CUE_WINDOW = 80;
+const FUTURE_CUE_WINDOW = 60;
 
 /**
  * Resolves written date parts against the reference date and the text read so far.
@@ -221,7 +221,8 @@ export class DateResolver {
   isFuture(): boolean {
     const from = Math.max(0, this.at - FUTURE_CUE_WINDOW);
     let before = this.text.slice(from, this.at);
-    const cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"), before.lastIndexOf("? "), before.lastIndexOf("! "));
+    // the cue must be in the same clause: "Hai bên sẽ tăng cường hợp tác, sau cuộc hội đàm ngày 14/10" is past
+    const cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"), before.lastIndexOf("? "), before.lastIndexOf("! "), before.lastIndexOf(","), before.lastIndexOf(";"));
     if (cut >= 0) before = before.slice(cut + 1);
     this.futureCue.lastIndex = 0;
     return this.futureCue.test(before);

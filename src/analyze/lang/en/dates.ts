@@ -349,7 +349,7 @@ export function scanEnDates(text: string): DateCandidate[] {
 /** The English language for findDates. */
 export const EN_DATE_LANGUAGE: DateLanguage = {
   scan: scanEnDates,
-  futureCue: /\b(?:will|shall|plans?\s+to|planned|is\s+to|are\s+to|scheduled|expected\s+to|due\s+to|set\s+to|upcoming|next)\b/iu,
+  futureCue: /\b(?:will|shall|plans?\s+to|planned|is\s+to|are\s+to|scheduled|expected\s+to|set\s+to|upcoming)\b/iu,
   rangeJoin: /^\s*(?:to|until|till|through|and|-|–|—)\s*$/iu,
   rangeNeedsOpener: /^\s*and\s*$/iu,
   rangeOpener: /\b(?:between|from)\s*$/iu,
