@@ -347,9 +347,9 @@ function findTitle(doc: Document, siteName: string | null, url: string): string 
  * and what the junk filter removed. Returns null when nothing article-like is found.
  */
 export function extractPage(html: string, url: string, opts: ExtractOptions): ExtractedPage | null {
-  const doc = parseDocument(nfc(html));
+  const source = nfc(html);
+  const doc = parseDocument(source);
   if (!doc.body) return null;
-  const removed: RemovedLine[] = [];
 
   const siteName = meta(doc, "property", "og:site_name") ?? meta(doc, "name", "application-name");
   const title = findTitle(doc, siteName, url);
@@ -358,38 +358,84 @@ export function extractPage(html: string, url: string, opts: ExtractOptions): Ex
     absoluteUrl(meta(doc, "property", "og:url"), url);
   // Date before the clean-up below: stamps often sit in boxes we remove (meta bars, share rows).
   let published = findPageDate(doc, "", opts.timeZone);
+  const language = (text: string) => detectLanguage(doc, text);
 
-  const bodyLen = textLength(doc.body);
-  markCaptions(doc);
-  removeJunkBoxes(doc, bodyLen, removed);
-  removeMarkerBlocks(doc, bodyLen, removed);
+  // Our DOM clean-up first; when it leaves Readability too little (it can take a container the
+  // page marks oddly), Readability alone on a fresh parse; then the page's own article element.
+  const body =
+    extractBody(doc, title, true) ??
+    extractBody(parseDocument(source), title, false) ??
+    extractArticleElement(parseDocument(source), title);
+  if (!body) return null;
 
-  const article = new Readability(doc, { serializer: (el: Node) => el }).parse();
-  if (!article?.content) return null;
-  const captions: string[] = [];
-  const paragraphs = dropLinkRuns(walkParagraphs(article.content as unknown as Node, captions), removed).map((p) => p.text);
+  published ??= findPageDate(null, body.bodyLines.join("\n"), opts.timeZone);
+  return {
+    title: title || body.fallbackTitle,
+    text: body.text,
+    captions: body.captions,
+    canonicalUrl,
+    published,
+    language: language(body.text),
+    siteName,
+    removed: body.removed,
+  };
+}
 
+interface Body {
+  text: string;
+  captions: string[];
+  removed: RemovedLine[];
+  /** paragraphs before the junk filter, where a byline stamp may be read */
+  bodyLines: string[];
+  fallbackTitle: string;
+}
+
+/** Captions out, junk filter over the rest; null when too little text is left. */
+function finishBody(paras: Paragraph[], captions: string[], removed: RemovedLine[], title: string, fallbackTitle: string): Body | null {
   const bodyLines: string[] = [];
-  for (const p of paragraphs) {
-    if (isCaptionLine(p)) captions.push(p);
-    else bodyLines.push(p);
+  for (const p of dropLinkRuns(paras, removed)) {
+    if (isCaptionLine(p.text)) captions.push(p.text);
+    else bodyLines.push(p.text);
   }
   const filtered = filterJunkLines(bodyLines, { title });
   removed.push(...filtered.removed);
   const text = nfc(filtered.kept.join("\n\n"));
   if (text.length < MIN_BODY_CHARS) return null;
+  return { text, captions: [...new Set(captions)], removed, bodyLines, fallbackTitle };
+}
 
-  published ??= findPageDate(null, bodyLines.join("\n"), opts.timeZone);
-  return {
-    title: title || squash(nfc(article.title ?? "")),
-    text,
-    captions: [...new Set(captions)],
-    canonicalUrl,
-    published,
-    language: detectLanguage(doc, text),
-    siteName,
-    removed,
-  };
+/** Readability over the document, with or without our DOM clean-up before it. */
+function extractBody(doc: Document, title: string, preclean: boolean): Body | null {
+  if (!doc.body) return null;
+  const removed: RemovedLine[] = [];
+  markCaptions(doc);
+  if (preclean) {
+    const bodyLen = textLength(doc.body);
+    removeJunkBoxes(doc, bodyLen, removed);
+    removeMarkerBlocks(doc, bodyLen, removed);
+  }
+  const article = new Readability(doc, { serializer: (el: Node) => el }).parse();
+  if (!article?.content) return null;
+  const captions: string[] = [];
+  const paras = walkParagraphs(article.content as unknown as Node, captions);
+  return finishBody(paras, captions, removed, title, squash(nfc(article.title ?? "")));
+}
+
+/** Last resort: the page's own article element (schema.org articleBody, or the largest <article>). */
+function extractArticleElement(doc: Document, title: string): Body | null {
+  if (!doc.body) return null;
+  markCaptions(doc);
+  let best: Element | null = doc.querySelector('[itemprop="articleBody"]');
+  if (!best) {
+    let bestLen = 0;
+    for (const a of Array.from(doc.querySelectorAll("article"))) {
+      const len = textLength(a);
+      if (len > bestLen) [best, bestLen] = [a, len];
+    }
+  }
+  if (!best) return null;
+  const captions: string[] = [];
+  return finishBody(walkParagraphs(best, captions), captions, [], title, "");
 }
 
 /**

@@ -213,3 +213,16 @@ describe("extractPage captions by class", () => {
     expect(p.captions).toEqual(["Tàu khu trục tham gia tuần tra"]);
   });
 });
+
+describe("extractPage fallbacks", () => {
+  it("when the DOM clean-up takes the article (a misleading class), Readability alone on a fresh parse gets it back", () => {
+    const paras = [
+      "Bộ trưởng Quốc phòng hai nước đã hội đàm tại Hà Nội, nhất trí tăng cường hợp tác trong lĩnh vực huấn luyện.",
+      "Hai bên cũng thảo luận về việc tổ chức diễn tập chung trên biển vào cuối năm nay, theo thông cáo của Bộ Quốc phòng.",
+    ];
+    const footer = "Cơ quan chủ quản: Công ty Truyền thông Mẫu. Địa chỉ: 1 Phố Mẫu, Hà Nội. Điện thoại liên hệ quảng cáo. ".repeat(8);
+    const html = `<html><body><div class="entry comments-open">${paras.map((p) => `<p>${p}</p>`).join("")}</div><footer>${footer}</footer></body></html>`;
+    const p = extractPage(html, "https://baomau.vn/e.html", VN)!;
+    expect(p.text.split("\n\n").slice(0, 2)).toEqual(paras);
+  });
+});
