@@ -180,6 +180,8 @@ export class DateResolver {
   readonly pastBias: boolean;
   at = 0;
   private context: { year: number; end: number } | null = null;
+  /** the last single-day mention, for "cùng ngày" / "the next day" */
+  private lastDay: DateSpan | null = null;
 
   constructor(
     ctx: DateContext,
@@ -202,6 +204,17 @@ export class DateResolver {
 
   setContextYear(year: number, end: number): void {
     this.context = { year, end };
+  }
+
+  /** Called by the engine after each resolved mention. */
+  noteMention(span: DateSpan): void {
+    if (span.precision === "day" && span.start === span.end) this.lastDay = span;
+  }
+
+  /** The day n days after the last single-day mention ("cùng ngày" = 0, "hôm sau" = +1); null when none. */
+  afterLastDay(n: number): DateSpan | null {
+    if (!this.lastDay) return null;
+    return daySpan(addDays(parseIso(this.lastDay.start), n), this.lastDay.certain);
   }
 
   /** The context year if one was written in the same sentence before `at`. */
@@ -488,6 +501,7 @@ export function findDates(text: string, ctx: DateContext): DateMention[] {
     if (!res) continue;
     mentions.push({ start: c.start, end: c.end, text: norm.slice(c.start, c.end), span: res.span, rule: c.rule, relative: res.relative });
     if (res.contextYear !== undefined) resolver.setContextYear(res.contextYear, c.end);
+    resolver.noteMention(res.span);
   }
   const merged = mergeRanges(norm, mentions, lang, ctx.lang);
   if (!map) return merged;

@@ -182,6 +182,20 @@ describe("findDates context", () => {
     const ms = findDates("Năm 2019, ông thăm Nga ngày 5/6. Ngày 5/6, hai bên gặp lại.", { ref: "2025-06-07", refPrecision: "day", lang: "vi" });
     expect(ms.map((m) => formatSpan(m.span))).toEqual(["2019", "2019-06-05", "2025-06-05"]);
   });
+  it.each([
+    ["vi", "Ngày 14/10, ông đến Bắc Kinh. Cùng ngày, hai bên hội đàm. Ngày hôm sau, ông về nước.", ["2024-10-14", "2024-10-14", "2024-10-15"]],
+    ["en", "He arrived on October 14. The next day, the two held talks. On the same day, Xi met him.", ["2024-10-14", "2024-10-15", "2024-10-15"]],
+  ] as const)("same-day anaphora follows the last dated day (%s)", (lang, text, days) => {
+    const ms = findDates(text, { ref: "2025-06-07", refPrecision: "day", lang });
+    expect(ms.map((m) => m.span.start)).toEqual(days);
+  });
+  it.each([
+    ["vi", "Cùng ngày, hai bên hội đàm."],
+    ["vi", "Ông đến Minsk một ngày sau khi tham dự hội nghị."],
+    ["en", "The next day, the two held talks."],
+  ] as const)("same-day anaphora with nothing before it yields nothing (%s: %s)", (lang, text) => {
+    expect(findDates(text, { ref: "2025-06-07", refPrecision: "day", lang })).toEqual([]);
+  });
   it("a context year far back no longer applies", () => {
     const filler = " Hai bên nhất trí tăng cường hợp tác.".repeat(15);
     const ms = findDates(`Năm 2005, hai nước ký hiệp ước.${filler} Tháng 4, hai bên gặp.`, { ref: "2025-06-07", refPrecision: "day", lang: "vi" });

@@ -319,7 +319,19 @@ function monthCandidates(text: string, out: DateCandidate[]): void {
   }
 }
 
-const RULES: Rule[] = [CASUAL_RULE, WEEKDAY_RULE, WEEK_RULE, MONTH_REL_RULE, YEAR_REL_RULE, QUARTER_RULE, YEAR_RULE, NAME_YEAR_RULE];
+/** "the same day", "the next day", "a day earlier": the day of the last dated mention, shifted. */
+const SAME_DAY_RULE: Rule = {
+  name: "en.same-day",
+  trigger: /day/g,
+  re: /\b(?<w>(?:on\s+)?the\s+same\s+day|the\s+(?:next|following|previous)\s+day|the\s+day\s+(?:before|after)|a\s+day\s+(?:earlier|later|before|after))\b(?!\s+(?:the|his|her|their|its|a)\b)/giu,
+  make(m) {
+    const w = lower(m.groups!.w);
+    const n = w.includes("same") ? 0 : /next|following|after|later/.test(w) ? 1 : -1;
+    return { rule: n === 0 ? "en.same-day" : n > 0 ? "en.next-day" : "en.previous-day", resolve: (r) => at(r.afterLastDay(n), false) };
+  },
+};
+
+const RULES: Rule[] = [SAME_DAY_RULE, CASUAL_RULE, WEEKDAY_RULE, WEEK_RULE, MONTH_REL_RULE, YEAR_REL_RULE, QUARTER_RULE, YEAR_RULE, NAME_YEAR_RULE];
 
 /** Runs every English rule (stage 1 of findDates). */
 export function scanEnDates(text: string): DateCandidate[] {

@@ -124,6 +124,7 @@ const T_YEAR = /(?:19|20)\d\d/g;
 const T_NAM = /năm/g;
 const T_QUY = /quý/g;
 const T_TUAN = /tuần/g;
+const T_NGAY_HOM = /ngày|hôm/g;
 /** Context a rule may need before its trigger ("rạng sáng thứ Bảy, hôm qua (…") and after it. */
 const WINDOW_BEFORE = 48;
 const WINDOW_AFTER = 64;
@@ -543,7 +544,20 @@ const NAME_YEAR: Rule = {
   },
 };
 
+/** "Cùng ngày", "ngày hôm sau", "một ngày trước đó": the day of the last dated mention, shifted. */
+const SAME_DAY: Rule = {
+  name: "vi.cung-ngay",
+  trigger: T_NGAY_HOM,
+  re: rx(`${WB}(?<w>cùng\\s+ngày|cùng\\s+hôm|(?:ngày\\s+)?hôm\\s+sau(?:\\s+đó)?|một\\s+ngày\\s+sau\\s+đó|một\\s+ngày\\s+trước\\s+đó|ngày\\s+hôm\\s+trước(?:\\s+đó)?)${WE}(?!\\s+(?:khi|nữa))`),
+  make(m) {
+    const w = norm(m.groups!.w);
+    const n = w.startsWith("cùng") ? 0 : w.includes("sau") ? 1 : -1;
+    return { rule: n === 0 ? "vi.cung-ngay" : n > 0 ? "vi.hom-sau" : "vi.hom-truoc", resolve: (r) => at(r.afterLastDay(n), false) };
+  },
+};
+
 const RULES: Rule[] = [
+  SAME_DAY,
   RANGE_DAY_MONTHS,
   RANGE_DAYS,
   RANGE_MONTHS,
