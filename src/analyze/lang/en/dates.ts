@@ -331,7 +331,18 @@ const SAME_DAY_RULE: Rule = {
   },
 };
 
-const RULES: Rule[] = [SAME_DAY_RULE, CASUAL_RULE, WEEKDAY_RULE, WEEK_RULE, MONTH_REL_RULE, YEAR_REL_RULE, QUARTER_RULE, YEAR_RULE, NAME_YEAR_RULE];
+/** ISO dates in text or stamps: "2024-10-14" */
+const ISO_RULE: Rule = {
+  name: "en.iso",
+  trigger: T_YEAR,
+  re: new RegExp(`(?<![\\d/.-])(?<y>${YEAR})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\\d|3[01])(?![\\d])`, "gu"),
+  make(m) {
+    const [y, mo, d] = [Number(m.groups!.y), Number(m.groups!.m), Number(m.groups!.d)];
+    return { resolve: (r) => at(r.day(y, mo, d, true), false, y) };
+  },
+};
+
+const RULES: Rule[] = [ISO_RULE, SAME_DAY_RULE, CASUAL_RULE, WEEKDAY_RULE, WEEK_RULE, MONTH_REL_RULE, YEAR_REL_RULE, QUARTER_RULE, YEAR_RULE, NAME_YEAR_RULE];
 
 /** Runs every English rule (stage 1 of findDates). */
 export function scanEnDates(text: string): DateCandidate[] {

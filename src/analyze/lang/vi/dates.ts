@@ -556,7 +556,19 @@ const SAME_DAY: Rule = {
   },
 };
 
+/** ISO dates in text or stamps: "2024-10-14" */
+const ISO_DAY: Rule = {
+  name: "vi.iso",
+  trigger: T_YEAR,
+  re: rx(`(?<![\\d/.-])(?<y>${YEAR})-(?<m>0[1-9]|1[0-2])-(?<d>0[1-9]|[12]\\d|3[01])(?![\\d])`),
+  make(m) {
+    const [y, mo, d] = [Number(m.groups!.y), Number(m.groups!.m), Number(m.groups!.d)];
+    return { resolve: (r) => at(r.day(y, mo, d, true), false, y) };
+  },
+};
+
 const RULES: Rule[] = [
+  ISO_DAY,
   SAME_DAY,
   RANGE_DAY_MONTHS,
   RANGE_DAYS,
