@@ -96,7 +96,7 @@ const INLINE_POINTER = /^[\s>»›•\-–—]*(xem them|doc them|read more|rela
  * "Theo dõi chúng tôi trên Google News", "Follow us on Facebook".
  */
 const FOLLOW_MOI = /^moi (quy )?(doc gia|ban|ban doc|quy vi)( doc gia)? (theo doi|xem|doc)\b.*\btren\b/;
-const FOLLOW_THEO_DOI = /^theo doi\b.{1,60}\btren\b( (google news|zalo|facebook|youtube|tiktok|telegram|kenh [^.]{1,30}|nen tang [^.]{1,30}|[^\s.]{1,30}))?[.:!]?$/;
+const FOLLOW_THEO_DOI = /^theo doi .{1,60} tren( (google news|zalo|facebook|youtube|tiktok|telegram|instagram|twitter|x|mang xa hoi|nen tang [^.]{1,30}|kenh [^.]{1,30}))?:?$/;
 const FOLLOW_EN = /^(follow|like) (us|[^.]{1,40}) on (google news|facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram|whatsapp)\b[^.]{0,40}[.!]?$/;
 
 /**

@@ -88,6 +88,10 @@ describe("filterJunkLines: single junk lines", () => {
     expect(removed).toEqual([{ text: line, rule }]);
   });
 
+  it.each([["Theo dõi sát diễn biến trên biển."], ["Theo dõi tình hình trên thực địa"]])("a short body line %s is not a follow line", (line) => {
+    expect(filterJunkLines([line]).kept).toEqual([line]);
+  });
+
   it("a body sentence about following something on a platform is kept", () => {
     const line =
       "Người dân có thể theo dõi diễn biến cuộc diễn tập trên kênh truyền hình quốc phòng, nơi phát trực tiếp các nội dung chính.";
