@@ -15,9 +15,12 @@ import { createBotMessagesRepo } from "./db/bot-messages.repo.ts";
 import { insertSource, listSources } from "./db/sources.repo.ts";
 import { createTimelineService } from "./services/timeline.ts";
 import { analyzePending, analyzeStoredArticle, type AnalyzeDeps } from "./services/analyze.ts";
-import { sourceUrlOf } from "./services/ingest.ts";
+import { sourceUrlOf } from "./ingest/source-target.ts";
 import { startIngestScheduler, type IngestScheduler } from "./jobs/ingest.ts";
 import { fetcherFromConfig } from "./cli/context.ts";
+import { startDigestScheduler, type DigestScheduler } from "./jobs/digest.ts";
+import { createDigestWebClient } from "./services/digest-post.ts";
+import { llmSettingsFromConfig } from "./services/llm.ts";
 import { createAnalyzer } from "./analyze/index.ts";
 import { loadGazetteer } from "./analyze/gazetteer.ts";
 import { createChatCore, type ChatCore } from "./chat/core.ts";
@@ -82,13 +85,17 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
   const fetcher = fetcherFromConfig(config);
   let scheduler: IngestScheduler | null = null;
   let slack: SlackApp | null = null;
+  let digest: DigestScheduler | null = null;
   let stopping: Promise<void> | null = null;
+  let stopTimeline = () => {};
   const shutdown = (reason = "shutdown") =>
     (stopping ??= (async () => {
       log.info("main: shutting down", { reason });
       // Abandon the running ingest: it stops starting new items and records the run as abandoned.
       await scheduler?.stop({ abandon: true }).catch((err) => log.error("main: scheduler stop failed", { err }));
+      await digest?.stop().catch((err) => log.error("main: digest scheduler stop failed", { err }));
       await slack?.stop().catch((err) => log.error("main: slack stop failed", { err }));
+      stopTimeline();
       fetcher.close();
       closeDb(db);
       log.info("main: stopped");
@@ -98,8 +105,10 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     const seeded = seedSampleSources(db, config, clock, log);
     const gazetteer = loadGazetteer();
     const analyzeDeps: AnalyzeDeps = { db, analyzer: createAnalyzer(gazetteer), clock, logger: log };
+    const timeline = createTimelineService(createTimelineRepo(db), { clock, logger: log });
+    stopTimeline = () => timeline.stop();
     const chat = createChatCore({
-      timeline: createTimelineService(createTimelineRepo(db), { clock }),
+      timeline,
       countries: gazetteer,
       watches: createWatchesRepo(db),
       botMessages: createBotMessagesRepo(db),
@@ -135,6 +144,21 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
       { cron: config.INGEST_CRON, runOnStart: config.INGEST_ON_START && !seeded },
     );
     if (seeded) await scheduler.tick("first start");
+
+    if (slackMode && config.DIGEST_CHANNEL) {
+      digest = startDigestScheduler(
+        {
+          db,
+          slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }),
+          clock,
+          logger: log,
+          llm: llmSettingsFromConfig(config),
+        },
+        { cron: config.DIGEST_CRON, tz: config.DIGEST_TZ, channel: config.DIGEST_CHANNEL, postQuiet: config.DIGEST_POST_QUIET },
+      );
+    } else if (slackMode) {
+      log.info("main: DIGEST_CHANNEL is not set; the weekly digest is off");
+    }
     // Articles stored before this analyzer version (or by `relations ingest`) are analyzed after ready.
     setTimeout(() => {
       if (stopping) return;
@@ -146,6 +170,8 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
       }
     }, 50).unref();
 
+    // Pair totals for the context line are built in the background, after ready.
+    void timeline.warm().catch((err) => log.error("main: building pair totals failed", { err }));
     const readyMs = Math.round(performance.now());
     const mode = slackMode ?? "shell";
     log.info("main: ready", { mode, port, ms: readyMs, db: config.DATABASE_PATH });

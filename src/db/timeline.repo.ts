@@ -69,8 +69,30 @@ export interface TimelineRepo {
   statsFor(pair: CountryPair, filter: TimelineFilter): PairStats;
   /** Counts by partner and type for one country. */
   partnersOf(code: string): PartnerTypeRow[];
-  /** Changes whenever developments or their sources are added; used to invalidate caches cheaply. */
+  /** Changes whenever this connection writes anything or another process commits; costs microseconds. */
   dataStamp(): string;
+  /** Highest rowids of developments and development_sources (chunk bounds for the scans below). */
+  maxRowids(): { developments: number; sources: number };
+  /** Developments with from < rowid ≤ to, reduced to what pair totals need. */
+  scanDevelopments(from: number, to: number): DevelopmentScanRow[];
+  /** Development sources with from < rowid ≤ to, with their development's pair. */
+  scanSources(from: number, to: number): SourceScanRow[];
+}
+
+/** A development reduced for pair totals. */
+export interface DevelopmentScanRow {
+  a: string;
+  b: string;
+  type: EventType;
+  dateEnd: string;
+  updatedAt: string;
+}
+
+/** A development source reduced for pair totals. */
+export interface SourceScanRow {
+  a: string;
+  b: string;
+  articleId: number;
 }
 
 /** Builds the repo on an open database. */
@@ -82,11 +104,19 @@ export function createTimelineRepo(db: Db): TimelineRepo {
     return w;
   };
   // max(rowid) is a single B-tree seek on each table, so the stamp costs microseconds.
-  const stampStmt = db.$client.prepare(
-    "SELECT (SELECT max(rowid) FROM developments) AS d, (SELECT max(rowid) FROM development_sources) AS s",
-  );
+  // total_changes() counts every row this connection changed (updates and deletes included);
   // data_version moves when another connection (a second process) commits.
+  const stampStmt = db.$client.prepare(
+    "SELECT (SELECT max(rowid) FROM developments) AS d, (SELECT max(rowid) FROM development_sources) AS s, total_changes() AS c",
+  );
   const versionStmt = db.$client.prepare("PRAGMA data_version").pluck();
+  const scanDevStmt = db.$client.prepare(
+    "SELECT country_a AS a, country_b AS b, type, date_end AS dateEnd, updated_at AS updatedAt FROM developments WHERE rowid > ? AND rowid <= ?",
+  );
+  const scanSrcStmt = db.$client.prepare(
+    `SELECT d.country_a AS a, d.country_b AS b, s.article_id AS articleId
+     FROM development_sources s JOIN developments d ON d.id = s.development_id WHERE s.rowid > ? AND s.rowid <= ?`,
+  );
 
   return {
     listDevelopments(pair, filter, cursor, limit) {
@@ -185,8 +215,21 @@ export function createTimelineRepo(db: Db): TimelineRepo {
     },
 
     dataStamp() {
+      const r = stampStmt.get() as { d: number | null; s: number | null; c: number };
+      return `${r.d ?? 0}:${r.s ?? 0}:${r.c}:${versionStmt.get() as number}`;
+    },
+
+    maxRowids() {
       const r = stampStmt.get() as { d: number | null; s: number | null };
-      return `${r.d ?? 0}:${r.s ?? 0}:${versionStmt.get() as number}`;
+      return { developments: r.d ?? 0, sources: r.s ?? 0 };
+    },
+
+    scanDevelopments(from, to) {
+      return scanDevStmt.all(from, to) as DevelopmentScanRow[];
+    },
+
+    scanSources(from, to) {
+      return scanSrcStmt.all(from, to) as SourceScanRow[];
     },
   };
 }

@@ -68,7 +68,8 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const app = new App({
     token: opts.botToken,
     signingSecret: opts.signingSecret,
-    ...(socketMode ? { socketMode: true, appToken: opts.appToken } : {}),
+    // In Socket Mode /healthz is still served over HTTP on PORT (Bolt's receiver starts a small server for custom routes).
+    ...(socketMode ? { socketMode: true, appToken: opts.appToken, installerOptions: { port: opts.port } } : {}),
     customRoutes: [healthz],
     logger: boltLogger(opts.logger),
     clientOptions: opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith("/") ? opts.apiUrl : `${opts.apiUrl}/` } : undefined,
