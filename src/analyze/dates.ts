@@ -30,7 +30,7 @@ export interface DateMention {
 
 /** What a text's dates are resolved against. */
 export interface DateContext {
-  /** reference date YYYY-MM-DD (the article's publication date) */
+  /** reference date YYYY-MM-DD (the article's publication date; a timestamp counts for its day) */
   ref: string;
   refPrecision: "day" | "month" | "year";
   lang: "vi" | "en";
@@ -188,7 +188,8 @@ export class DateResolver {
     private readonly text: string,
     private readonly futureCue: RegExp,
   ) {
-    const ref = parseIso(ctx.ref);
+    // a full timestamp is accepted for its day ("2025-06-07T20:41:00+07:00")
+    const ref = parseIso(/^\d{4}-\d{2}-\d{2}T/.test(ctx.ref) ? ctx.ref.slice(0, 10) : ctx.ref);
     this.refPrecision = ctx.refPrecision;
     this.pastBias = ctx.pastBias ?? true;
     const refSpan =
