@@ -23,7 +23,7 @@ CREATE TABLE `__new_developments` (
 	`updated_at` text NOT NULL
 );
 --> statement-breakpoint
-INSERT INTO `__new_developments`("id", "country_a", "country_b", "type", "status", "date_start", "date_end", "date_precision", "date_certain", "summary", "evidence", "evidence_lang", "actors", "places", "details", "actor_country", "destination", "score", "analyzer_version", "first_seen_at", "updated_at") SELECT "id", "country_a", "country_b", "type", "status", "date_start", "date_end", "date_precision", "date_certain", "summary", "evidence", "evidence_lang", "actors", "places", "details", "actor_country", "destination", "score", "analyzer_version", "first_seen_at", "updated_at" FROM `developments`;--> statement-breakpoint
+INSERT INTO `__new_developments`("id", "country_a", "country_b", "type", "status", "date_start", "date_end", "date_precision", "date_certain", "summary", "evidence", "evidence_lang", "actors", "places", "details", "actor_country", "destination", "score", "analyzer_version", "first_seen_at", "updated_at") SELECT "id", "country_a", "country_b", "type", "status", "date_start", "date_end", "date_precision", "date_certain", "summary", "evidence", "evidence_lang", "actors", "places", '[]', NULL, NULL, "score", "analyzer_version", "first_seen_at", "updated_at" FROM `developments`;--> statement-breakpoint
 DROP TABLE `developments`;--> statement-breakpoint
 ALTER TABLE `__new_developments` RENAME TO `developments`;--> statement-breakpoint
 PRAGMA foreign_keys=ON;--> statement-breakpoint
