@@ -160,8 +160,13 @@ function refDay(iso: string, precision: DatePrecision): string {
 function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
   const at = ctx.ref ?? undefined;
   const counts = new Map<string, number>();
+  // One pass over the whole text (the matcher tokenizes once), then split by sentence.
+  const all = deps.gazetteer.findMentions(ctx.doc, at ? { at } : undefined);
+  let k = 0;
   ctx.mentions = ctx.sentences.map((s) => {
-    const found = deps.gazetteer.findMentions(s.text, at ? { at } : undefined).map((m) => ({ ...m, start: m.start + s.start, end: m.end + s.start }));
+    while (k < all.length && all[k]!.start < s.start) k++;
+    const found: EntityMention[] = [];
+    for (let j = k; j < all.length && all[j]!.start < s.end; j++) if (all[j]!.end <= s.end) found.push({ ...all[j]! });
     for (const m of found) {
       m.use = classifyMention(m, ctx, s);
       if (m.use === "side" && m.country && s.part !== "caption") {
@@ -178,6 +183,8 @@ function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
 /** A country mention is a side, a location ("in Minsk"), a topic ("the war in Ukraine") or an org. */
 function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence): EntityMention["use"] {
   if (m.kind === "org" || !m.country) return "org";
+  // A dateline ("BEIJING -", "PYONGYANG, June 19 -", "BẮC KINH (TTXVN) -") says where the reporter is.
+  if (m.start - s.start <= 2 && m.text === m.text.toUpperCase() && /^\s*(?:,[^-–—\n]{0,30})?\s*(?:\([^)]{0,30}\)\s*)?[-–—]/u.test(ctx.doc.slice(m.end, m.end + 45))) return "location";
   const before = ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase();
   if (TOPIC_RE[ctx.lang].test(before)) return "topic";
   if (m.kind !== "person" && LOCATION_RE[ctx.lang].test(before)) return "location";
@@ -190,9 +197,10 @@ const TOPIC_RE = {
   en: /(?:war|conflict|crisis|invasion|fighting|attack|attacks|strikes|sanctions|aggression|offensive|hostilities)\s+(?:in|on|of|against|with|over)\s+(?:the\s+)?$/u,
 };
 // Prepositions of place: "tại Bắc Kinh", "ở Nga", "in Minsk", "near Vladivostok".
+// Around/near/against a country: the drills are about it, it is not a partner ("drills around Taiwan").
 const LOCATION_RE = {
-  vi: /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|gần|trên biển)\s*$/u,
-  en: /(?:^|[\s,(])(?:in|at|near|off|off the coast of|outside|across|inside)\s+(?:the\s+)?$/u,
+  vi: /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về)\s*$/u,
+  en: /(?:^|[\s,(])(?:in|at|near|off|off the coast of|outside|across|inside|around|surrounding|encircling|against|targeting|toward|towards|close to)\s+(?:the\s+)?$/u,
 };
 
 // ---------------------------------------------------------------- 3. dates
@@ -214,11 +222,16 @@ function findAllDates(ctx: Ctx, deps: AnalyzerDeps): void {
   // story ("tuần tới", "hôm qua") count from that day, not from the stamp.
   if (ctx.refPrecision === "day") {
     const lead = ctx.sentences.findIndex((s) => s.part === "body");
-    for (let i = Math.max(0, lead); i < Math.min(ctx.sentences.length, lead + LEAD_SENTENCES); i++) {
-      const d = ctx.dates[i]?.find((x) => x.span.precision === "day" && !x.span.certain && !x.relative);
+    const leadEnd = Math.min(ctx.sentences.length, lead + LEAD_SENTENCES);
+    const leadDates = ctx.dates.slice(Math.max(0, lead), leadEnd).flat();
+    // a relative date of the lead close to the stamp ("on Monday", "hôm qua") says the stamp is current
+    const current = leadDates.some((d) => d.relative && Math.abs(daysBetween(d.span.end, ctx.ref!)) <= 7);
+    for (let i = Math.max(0, lead); i < leadEnd && !current; i++) {
+      const s = ctx.sentences[i]!;
+      const d = ctx.dates[i]?.[0];
       if (!d) continue;
-      const gap = daysBetween(d.span.end, ctx.ref);
-      if (gap > 20) {
+      const fronted = d.start - s.start <= 12;
+      if (fronted && d.span.precision === "day" && !d.span.certain && !d.relative && daysBetween(d.span.end, ctx.ref) > 20) {
         ctx.ref = d.span.end;
         ctx.dates = run(ctx.ref, "day");
       }
@@ -246,16 +259,22 @@ function findCues(s: Sentence, ctx: Ctx, mentions: EntityMention[]): CueHit[] {
   for (const cue of ctx.lex.cues) {
     cue.re.lastIndex = 0;
     for (let m = cue.re.exec(lower); m; m = cue.re.exec(lower)) {
-      const start = s.start + m.index;
-      const end = start + m[0].length;
-      if (cue.needs === "place" && !mentions.some((x) => x.country && x.use !== "topic" && x.kind !== "person" && x.start >= end && x.start <= end + 12)) continue;
-      if (cue.needs === "title" && !(mentions.some((x) => x.kind === "person" && x.start >= end && x.start <= end + 40) || ctx.lex.titles.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 25)))) {
-        ctx.lex.titles.lastIndex = 0;
+      if (m[0].length === 0) {
+        cue.re.lastIndex++;
         continue;
       }
-      ctx.lex.titles.lastIndex = 0;
+      const alt = cue.alternatives[m.slice(1).findIndex((g) => g !== undefined)];
+      const start = s.start + m.index;
+      const end = start + m[0].length;
+      if (alt?.needs === "place" && !mentions.some((x) => x.country && x.use !== "topic" && x.kind !== "person" && x.start >= end && x.start <= end + 12)) {
+        cue.re.lastIndex = m.index + 1;
+        continue;
+      }
+      if (alt?.needs === "title" && !(mentions.some((x) => x.kind === "person" && x.start >= end && x.start <= end + 40) || test(ctx.lex.titles, lower.slice(m.index + m[0].length, m.index + m[0].length + 25)))) {
+        cue.re.lastIndex = m.index + 1;
+        continue;
+      }
       hits.push({ type: cue.type, start, end, text: m[0] });
-      if (m[0].length === 0) cue.re.lastIndex++;
     }
   }
   // Per type keep non-overlapping hits, longest first.
@@ -290,6 +309,10 @@ function lastIndexOf(re: RegExp, s: string): number {
 function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
   const out: ArticleDevelopment[] = [];
   let lastPerson: EntityMention | null = null;
+  // the last development read from the body, for sentences that continue it
+  let lastKept: { dev: ArticleDevelopment; sentence: number; paragraph: number } | null = null;
+  // the last joint exercise or patrol and its participants, for "X forces are also participating"
+  let lastJoint: { dev: ArticleDevelopment; sentence: number; countries: Set<string> } | null = null;
   const firstBody = ctx.sentences.findIndex((s) => s.part === "body");
   for (let i = 0; i < ctx.sentences.length; i++) {
     const s = ctx.sentences[i]!;
@@ -301,22 +324,36 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
     const prevPerson = lastPerson;
     const persons = mentions.filter((m) => m.kind === "person" && m.country);
     if (persons.length) lastPerson = persons[persons.length - 1]!;
-    if (!cues.length) continue;
+    if (!cues.length) {
+      const joined = participation(ctx, s, i, mentions, lastJoint);
+      out.push(...joined);
+      continue;
+    }
 
     const decide = (cue: CueHit, outcome: CueDecision["outcome"], reason: string, extra: Partial<CueDecision> = {}) =>
       ctx.decisions.push({ sentence: s.index, type: cue.type, cue: cue.text, at: cue.start, outcome, reason, ...extra });
 
-    // Conflict and criticism are not cooperation, unless the sentence says "joint".
-    if (test(ctx.lex.conflict, lower) && !/\b(?:joint|chung|liên hợp)\b/u.test(lower)) {
-      for (const c of cues) decide(c, "dropped", "conflict or criticism in the sentence");
-      continue;
-    }
+    // Conflict and criticism are not cooperation. A conflict word before the cue vetoes it
+    // ("condemned the drills"); after it, the countries in that clause are topics, not sides
+    // ("drills … against the backdrop of confrontations between Chinese and Philippine vessels").
+    // Hypothetical ones ("hỗ trợ nhau khi bị tấn công", "if attacked") count for nothing.
+    const conflicts = conflictSpans(ctx, lower, s.start);
 
     const seen = new Set<string>();
     for (const cue of cues) {
       const rel = cue.start - s.start;
       const before = lower.slice(0, rel);
       const clause = clauseAround(lower, rel);
+
+      const vetoAt = conflicts.find((c) => c.start < cue.start && !c.context);
+      if (vetoAt) {
+        decide(cue, "dropped", `conflict or criticism before the cue ("${vetoAt.text}")`);
+        continue;
+      }
+      if (cue.type === "agreement" && test(ctx.lex.notCooperationAfter, lower.slice(rel, rel + cue.text.length + 30))) {
+        decide(cue, "dropped", "an armistice or ceasefire, not cooperation");
+        continue;
+      }
 
       // Hopes, calls and readiness are not events ("hy vọng hai bên thường xuyên tổ chức diễn tập").
       const modalAt = lastIndexOf(ctx.lex.modal, before);
@@ -334,17 +371,38 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
         continue;
       }
 
-      const sides = resolveSides(ctx, s, mentions, cue, prevPerson);
+      // Countries in a conflict's clause are topics: after the conflict word when the cue shares
+      // the clause, anywhere in it otherwise ("…, prompting US and Canadian jets to intercept them").
+      const topical = mentions.map((m) =>
+        conflicts.some((c) => (c.clauseStart <= cue.start && cue.start <= c.clauseEnd ? c.start < m.start && m.start <= c.clauseEnd : c.clauseStart <= m.start && m.start <= c.clauseEnd))
+          ? { ...m, use: "topic" as const }
+          : m,
+      );
+      const sides = resolveSides(ctx, s, topical, cue, prevPerson);
+      // "After the drills the ships went on to a joint naval patrol": no country named, the
+      // sentence continues the development just reported (previous sentence or same paragraph).
+      let carried: ArticleDevelopment | null = null;
+      if (!sides.pairs.length && sides.reason === "no country named" && lastKept && s.part === "body" && (lastKept.sentence === i - 1 || lastKept.paragraph === s.paragraph)) {
+        carried = lastKept.dev;
+        sides.pairs = [carried.pair];
+        sides.via = "continuation";
+      }
       if (!sides.pairs.length) {
         decide(cue, "dropped", sides.reason);
         continue;
       }
-      const date = anniversaryDate(ctx, s, cue) ?? chooseDate(ctx, s, dates, cue);
+      let date = anniversaryDate(ctx, s, cue) ?? chooseDate(ctx, s, dates, cue);
+      if (carried && date.rule === "publication") date = { span: { ...carried.date, certain: false }, rule: "continuation" };
       const key = `${cue.type}|${date.span.start}|${date.span.precision}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const specific = hasDate || test(ctx.lex.past, lower) || isLead || (ctx.lang === "en" && isPastVerb(cue.text));
       const status = chooseStatus(ctx, before, clause.text, date);
+      // A planned event's month or day without a year lies ahead ("will hold … in November").
+      if (status === "planned" && !date.span.certain && ctx.ref && date.span.end < ctx.ref && date.rule !== "publication") date = { ...date, span: shiftYears(date.span, 1) };
+      // A cue inside an "after / sau khi" clause is background to the main event: it may join
+      // an event reported elsewhere but is not reported by this sentence on its own.
+      const background = ctx.lex.subordinate.test(clause.text) && date.rule === "publication";
       for (const pair of sides.pairs) {
         const dev: ArticleDevelopment = {
           pair,
@@ -355,19 +413,98 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
           actorCountry: sides.actor,
           destination: cue.type === "visit" ? sides.destination : null,
           actors: mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country)).map((m) => m.entityId),
-          places: mentions.filter((m) => m.kind !== "person" && m.via === "metonym").map((m) => m.text),
+          places: mentions.filter((m) => m.kind !== "person" && m.via === "metonym").map((m) => m.entityId),
           details: details(lower, cue.type, ctx.lang),
           summary: "",
           evidence: [{ sentence: s.text, start: s.start, end: s.end, part: s.part, lang: ctx.lang }],
           confidence: confidence(hasDate, isLead, sides.via, s.part),
           rule: `${ctx.lang}.${cue.type}:${cue.text}|sides:${sides.via}|date:${date.rule}`,
-          specific: specific && s.part !== "caption",
+          specific: specific && s.part !== "caption" && !background,
         };
         out.push(dev);
+        if (s.part === "body") {
+          lastKept = { dev, sentence: i, paragraph: s.paragraph };
+          if (cue.type === "exercise" || cue.type === "patrol") {
+            if (!lastJoint || lastJoint.dev.type !== cue.type || lastJoint.sentence !== i) lastJoint = { dev, sentence: i, countries: new Set() };
+            for (const c of pair) lastJoint.countries.add(c);
+          }
+        }
         decide(cue, "kept", `sides by ${sides.via}; date by ${date.rule}`, { pair, date: formatAtPrecision(date.span.start, date.span.precision) });
       }
     }
   }
+  return out;
+}
+
+/**
+ * "Australian forces are also participating": a sentence without a cue that adds a participant
+ * to the joint exercise or patrol reported just before yields that country's pairs with each
+ * participant. Observers ("quan sát viên", "observers from 14 countries") are not participants.
+ */
+function participation(
+  ctx: Ctx,
+  s: Sentence,
+  i: number,
+  mentions: EntityMention[],
+  lastJoint: { dev: ArticleDevelopment; sentence: number; countries: Set<string> } | null,
+): ArticleDevelopment[] {
+  if (!lastJoint || s.part !== "body" || i - lastJoint.sentence > 3) return [];
+  const lower = s.text.toLowerCase();
+  if (!test(ctx.lex.participation, lower) || test(ctx.lex.observers, lower)) return [];
+  const at = s.start + lower.search(ctx.lex.participation);
+  ctx.lex.participation.lastIndex = 0;
+  const joining = [...new Set(mentions.filter((m) => m.use === "side" && m.country && m.start < at && !lastJoint.countries.has(m.country)).map((m) => m.country!))];
+  const out: ArticleDevelopment[] = [];
+  for (const c of joining) {
+    for (const p of lastJoint.countries) {
+      const pair = pairOf(c, p);
+      out.push({
+        ...lastJoint.dev,
+        pair,
+        actors: [],
+        evidence: [{ sentence: s.text, start: s.start, end: s.end, part: s.part, lang: ctx.lang }],
+        rule: `${ctx.lang}.${lastJoint.dev.type}:participation|sides:names`,
+      });
+      ctx.decisions.push({ sentence: s.index, type: lastJoint.dev.type, cue: "participation", at, outcome: "kept", reason: "joins the joint activity just reported", pair });
+    }
+  }
+  for (const c of joining) lastJoint.countries.add(c);
+  return out;
+}
+
+interface ConflictSpan {
+  start: number;
+  text: string;
+  /** start of its clause (article offset) */
+  clauseStart: number;
+  /** end of its clause (article offset) */
+  clauseEnd: number;
+  /** introduced as background ("amid tensions", "trong bối cảnh căng thẳng"): no veto */
+  context: boolean;
+}
+
+const CONTEXT_MARK = { vi: /(?:trong bối cảnh|giữa lúc|bất chấp|trước|sau)\s+(?:\S+\s+){0,4}$/u, en: /(?:amid|against the backdrop of|despite|in the face of|following|after)\s+(?:\S+\s+){0,4}$/u };
+
+/** Conflict words of a sentence that are not hypothetical. */
+function conflictSpans(ctx: Ctx, lower: string, offset: number): ConflictSpan[] {
+  const out: ConflictSpan[] = [];
+  const re = ctx.lex.conflict;
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    const before = lower.slice(Math.max(0, m.index - 30), m.index);
+    if (test(ctx.lex.hypothetical, before)) continue;
+    const after = lower.slice(m.index).search(/[,;:]|\s[-–—]\s/);
+    const head = lower.slice(0, m.index);
+    const clauseStart = Math.max(head.lastIndexOf(","), head.lastIndexOf(";"), head.lastIndexOf(":")) + 1;
+    out.push({
+      start: offset + m.index,
+      text: m[0],
+      clauseStart: offset + clauseStart,
+      clauseEnd: offset + (after < 0 ? lower.length : m.index + after),
+      context: CONTEXT_MARK[ctx.lang].test(lower.slice(Math.max(0, m.index - 60), m.index)),
+    });
+  }
+  re.lastIndex = 0;
   return out;
 }
 
@@ -414,7 +551,8 @@ function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: Cue
     if (!primary.includes(prevPerson.country)) primary.unshift(prevPerson.country);
     via = "pronoun";
   }
-  const anaphora = test(ctx.lex.anaphoraPair, lower);
+  // "Trong cuộc hội đàm, …", "during the talks": the article's own event, so its pair.
+  const anaphora = test(ctx.lex.anaphoraPair, lower) || test(ctx.lex.mainEventRef, lower);
   const counterpart = test(ctx.lex.counterpart, lower);
   const main = ctx.mainPair;
   let sides = [...primary];
@@ -424,7 +562,8 @@ function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: Cue
       via = anaphora ? "anaphora" : "counterpart";
     }
   }
-  if (sides.length < 2) {
+  // A place fills a side only for a visit ("Belousov arrived in Beijing"); talks "in Astana" are not Kazakhstan's.
+  if (sides.length < 2 && cue.type === "visit") {
     for (const c of located) if (!sides.includes(c)) sides.push(c);
     if (sides.length >= 2 && via === "names") via = "location";
   }
@@ -488,7 +627,10 @@ function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHit): Cho
   if (pool.length) {
     const firstClauseEnd = s.start + (lower.search(/[,;]/) < 0 ? lower.length : lower.search(/[,;]/));
     const fronted = pool.find((d) => d.end <= firstClauseEnd && d.end <= cue.start && d.start - s.start < 40);
+    // "Cũng trong năm ngoái, … vào tháng 7": a fronted year narrowed by a later month inside it.
+    const narrower = fronted && pool.find((d) => d !== fronted && RANK[d.span.precision] > RANK[fronted.span.precision] && d.span.start >= fronted.span.start && d.span.end <= fronted.span.end);
     const pick =
+      narrower ??
       fronted ??
       [...pool].sort((a, b) => distance(a, cue) - distance(b, cue) || (a.start >= cue.end ? -1 : 1))[0]!;
     return { span: pick.span, rule: pick.rule };
@@ -526,11 +668,22 @@ function anniversaryDate(ctx: Ctx, s: Sentence, cue: CueHit): ChosenDate | null 
   return { span: { start: `${year}-01-01`, end: `${year}-12-31`, precision: "year", certain: false }, rule: "anniversary" };
 }
 
+function shiftYears(span: DateSpan, years: number): DateSpan {
+  const shift = (iso: string) => {
+    const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+    const last = new Date(Date.UTC(y + years, m, 0)).getUTCDate();
+    return `${y + years}-${String(m).padStart(2, "0")}-${String(Math.min(d, last)).padStart(2, "0")}`;
+  };
+  return { ...span, start: shift(span.start), end: shift(span.end) };
+}
+
 function spanOf(iso: string, precision: DatePrecision): DateSpan {
   if (precision === "day") return { start: iso, end: iso, precision, certain: true };
   if (precision === "month") return { start: `${iso}-01`, end: refDay(iso, "month"), precision, certain: true };
   return { start: `${iso}-01-01`, end: `${iso}-12-31`, precision, certain: true };
 }
+
+const RANK: Record<DatePrecision, number> = { year: 0, month: 1, day: 2 };
 
 function distance(d: FoundDate, cue: CueHit): number {
   if (d.end <= cue.start) return cue.start - d.end;

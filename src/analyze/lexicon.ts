@@ -28,14 +28,23 @@ export const LexiconFileSchema = z.object({
   titles: PatternList,
   /** a line that is only one of these starts a related-news / recommendation block: nothing after it is read */
   junkHeadings: PatternList,
+  /** conflict words after these are hypothetical ("cam kết hỗ trợ nhau khi bị tấn công", "if attacked") */
+  hypothetical: PatternList,
+  /** an agreement cue followed by these is not cooperation ("Hiệp định đình chiến", "armistice") */
+  notCooperationAfter: PatternList,
+  /** "Australian forces are also participating": a country joining the exercise just reported */
+  participation: PatternList,
+  /** observers are not participants */
+  observers: PatternList,
 });
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
 export interface CuePattern {
   type: EventType;
-  source: string;
+  /** one regular expression per type: every alternative in its own capture group, longest first */
   re: RegExp;
-  needs: "place" | "title" | null;
+  /** for capture group i+1: the source pattern and what must follow it */
+  alternatives: { source: string; needs: "place" | "title" | null }[];
 }
 
 export interface Lexicon {
@@ -58,6 +67,10 @@ export interface Lexicon {
   titleBefore: RegExp;
   titles: RegExp;
   junkHeading: RegExp;
+  hypothetical: RegExp;
+  notCooperationAfter: RegExp;
+  participation: RegExp;
+  observers: RegExp;
 }
 
 // Word boundaries that understand Vietnamese letters (JS \b only knows ASCII word characters).
@@ -80,10 +93,13 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     throw new Error(`analyze: bad lexicon ${name}: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
   }
   const f = parsed.data;
+  // One regular expression per type keeps matching to 8 passes over a sentence, not one per pattern.
   const cues: CuePattern[] = [];
   for (const type of EVENT_TYPES) {
-    for (const p of f.types[type]) {
-      let needs: CuePattern["needs"] = null;
+    const alternatives: CuePattern["alternatives"] = [];
+    const parts: string[] = [];
+    for (const p of [...f.types[type]].sort((a, b) => b.length - a.length)) {
+      let needs: "place" | "title" | null = null;
       let src = p;
       if (src.includes("(?=@PLACE)")) {
         needs = "place";
@@ -92,13 +108,17 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
         needs = "title";
         src = src.replace("(?=@TITLE)", "");
       }
-      const tail = needs ? "" : B_END; // a pattern that ends before a required mention ends with a space
       try {
-        cues.push({ type, source: p, re: new RegExp(`${B_START}(?:${src})${tail}`, "giu"), needs });
+        new RegExp(src, "u");
       } catch (e) {
         throw new Error(`analyze: bad lexicon ${name}: types.${type}: pattern ${JSON.stringify(p)}: ${(e as Error).message}`);
       }
+      if (/\((?!\?)/.test(src)) throw new Error(`analyze: bad lexicon ${name}: types.${type}: pattern ${JSON.stringify(p)}: use (?:…) groups, not capturing ones`);
+      // a pattern that ends before a required mention ends with a space, not a word boundary
+      parts.push(`(${src})${needs ? "" : B_END}`);
+      alternatives.push({ source: p, needs });
     }
+    if (parts.length) cues.push({ type, re: new RegExp(`${B_START}(?:${parts.join("|")})`, "giu"), alternatives });
   }
   return {
     lang: f.lang,
@@ -117,6 +137,10 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     mainEventRef: anyOf(f.mainEventRef),
     titleBefore: new RegExp(`${B_START}(?:${alternation(f.titles)})\\s*$`, "iu"),
     titles: anyOf(f.titles),
+    hypothetical: anyOf(f.hypothetical),
+    notCooperationAfter: anyOf(f.notCooperationAfter),
+    participation: anyOf(f.participation),
+    observers: anyOf(f.observers),
     junkHeading: new RegExp(`^\\s*(?:${alternation(f.junkHeadings)})\\s*[:»›>…]*\\s*$`, "iu"),
   };
 }

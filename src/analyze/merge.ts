@@ -32,6 +32,15 @@ export function combineDates(a: DateSpan, b: DateSpan): DateSpan {
   return a;
 }
 
+/**
+ * Within one article, promises made during a visit or talks ("pledges to deepen ties") are part
+ * of that meeting, not a development of their own.
+ */
+function compatibleInArticle(a: EventType, b: EventType): boolean {
+  const meeting = (t: EventType) => t === "visit" || t === "talks";
+  return typesCompatible(a, b) || (a === "pledge" && meeting(b)) || (b === "pledge" && meeting(a));
+}
+
 function dated(d: ArticleDevelopment): boolean {
   return d.dateRule !== "publication" && d.dateRule !== "none";
 }
@@ -42,7 +51,8 @@ function sharesActors(a: ArticleDevelopment, b: ArticleDevelopment): boolean {
 
 /** Merges one into the other (the first one's identity wins; a visit absorbs its talks). */
 export function absorb(into: ArticleDevelopment, d: ArticleDevelopment): ArticleDevelopment {
-  const type: EventType = into.type === "visit" || d.type === "visit" ? (typesCompatible(into.type, d.type) ? "visit" : into.type) : into.type;
+  const rank = (t: EventType) => (t === "visit" ? 3 : t === "talks" ? 2 : t === "pledge" ? 1 : 0);
+  const type: EventType = compatibleInArticle(into.type, d.type) && rank(d.type) > rank(into.type) ? d.type : into.type;
   const visit = into.type === "visit" ? into : d.type === "visit" ? d : into;
   const date =
     dated(into) && dated(d) ? combineDates(into.date, d.date) : dated(into) ? into.date : dated(d) ? d.date : combineDates(into.date, d.date);
@@ -71,7 +81,7 @@ export function mergeArticleDevelopments(candidates: ArticleDevelopment[], decis
   // Dated candidates first, so undated mentions can find the event they refer to.
   const order = [...candidates.filter(dated), ...candidates.filter((c) => !dated(c))];
   for (const c of order) {
-    const samePair = groups.filter((g) => g.pair[0] === c.pair[0] && g.pair[1] === c.pair[1] && typesCompatible(g.type, c.type));
+    const samePair = groups.filter((g) => g.pair[0] === c.pair[0] && g.pair[1] === c.pair[1] && compatibleInArticle(g.type, c.type));
     let target: ArticleDevelopment | undefined;
     if (dated(c)) {
       const tol = c.type === "visit" || c.type === "talks" ? 2 : 1;
