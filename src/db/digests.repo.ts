@@ -12,6 +12,7 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
+import { createBotMessagesRepo } from "./bot-messages.repo.ts";
 import { botMessages, digestRuns, digests, watches } from "./schema.ts";
 import type { DatePrecision, DevelopmentStatus, EventType } from "../domain/types.ts";
 
@@ -192,16 +193,25 @@ export function listDigestRuns(db: Db, channel: string, period: string): (typeof
 
 /**
  * Records what a posted digest message is about (kind `digest` for the parent, `digest_pair` for
- * a per-pair thread reply) so follow-up questions in its thread know their context. Idempotent.
+ * a per-pair thread reply; since/until = the period's Monday and Sunday) through the shared
+ * bot-messages repo, so follow-up questions in its thread know their context. Idempotent.
  */
 export function recordDigestMessage(
   db: Db,
   m: { channel: string; ts: string; kind: "digest" | "digest_pair"; countryA?: string; countryB?: string; since: string; until: string; now: Date },
 ): void {
-  db.insert(botMessages)
-    .values({ channel: m.channel, ts: m.ts, kind: m.kind, countryA: m.countryA ?? null, countryB: m.countryB ?? null, since: m.since, until: m.until, createdAt: m.now.toISOString() })
-    .onConflictDoNothing()
-    .run();
+  createBotMessagesRepo(db).record({
+    channel: m.channel,
+    ts: m.ts,
+    kind: m.kind,
+    countryA: m.countryA ?? null,
+    countryB: m.countryB ?? null,
+    since: m.since,
+    until: m.until,
+    typeFilter: null,
+    cursor: null,
+    createdAt: m.now.toISOString(),
+  });
 }
 
 /** The ts of the digest messages already recorded for a channel and period span (parent and replies). */
