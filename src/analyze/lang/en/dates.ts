@@ -342,7 +342,23 @@ const ISO_RULE: Rule = {
   },
 };
 
-const RULES: Rule[] = [ISO_RULE, SAME_DAY_RULE, CASUAL_RULE, WEEKDAY_RULE, WEEK_RULE, MONTH_REL_RULE, YEAR_REL_RULE, QUARTER_RULE, YEAR_RULE, NAME_YEAR_RULE];
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+/** "three days ago", "30 years ago", "a week ago" */
+const AGO_RULE: Rule = {
+  name: "en.ago",
+  trigger: /ago/g,
+  re: /\b(?<n>\d{1,3}|an?|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?<u>day|week|month|year)s?\s+ago\b/giu,
+  make(m) {
+    const g = m.groups!;
+    const n = /^\d/.test(g.n!) ? Number(g.n) : NUMBER_WORDS[g.n!.toLowerCase()]!;
+    const u = g.u!.toLowerCase();
+    return {
+      resolve: (r) => at(u === "day" ? r.offsetDays(-n) : u === "week" ? r.offsetWeek(-n) : u === "month" ? r.offsetMonth(-n) : r.offsetYear(-n), true),
+    };
+  },
+};
+
+const RULES: Rule[] = [AGO_RULE, ISO_RULE, SAME_DAY_RULE, CASUAL_RULE, WEEKDAY_RULE, WEEK_RULE, MONTH_REL_RULE, YEAR_REL_RULE, QUARTER_RULE, YEAR_RULE, NAME_YEAR_RULE];
 
 /** Runs every English rule (stage 1 of findDates). */
 export function scanEnDates(text: string): DateCandidate[] {

@@ -125,6 +125,7 @@ const T_NAM = /năm/g;
 const T_QUY = /quý/g;
 const T_TUAN = /tuần/g;
 const T_NGAY_HOM = /ngày|hôm/g;
+const T_TRUOC = /trước|cách đây/g;
 /** Context a rule may need before its trigger ("rạng sáng thứ Bảy, hôm qua (…") and after it. */
 const WINDOW_BEFORE = 48;
 const WINDOW_AFTER = 64;
@@ -567,7 +568,28 @@ const ISO_DAY: Rule = {
   },
 };
 
+const NUMBER_WORDS: Record<string, number> = { một: 1, hai: 2, ba: 3, bốn: 4, tư: 4, năm: 5, sáu: 6, bảy: 7, tám: 8, chín: 9, mười: 10 };
+/** "3 ngày trước", "hai tuần trước", "30 năm trước", "cách đây 5 năm": a time ago from ref */
+const AGO: Rule = {
+  name: "vi.ago",
+  trigger: T_TRUOC,
+  re: rx(
+    `${WB}(?:(?<cach>cách\\s+đây)\\s+)?(?<n>\\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\\s+(?<u>ngày|tuần|tháng|năm)(?:\\s+(?<truoc>trước|về\\s+trước))?${WE}(?!\\s+(?:đó|khi|nữa|nay))`,
+  ),
+  make(m) {
+    const g = m.groups!;
+    if (!g.cach && !g.truoc) return null;
+    const n = /^\d/.test(g.n!) ? Number(g.n) : NUMBER_WORDS[g.n!]!;
+    const u = g.u!;
+    return {
+      resolve: (r) =>
+        at(u === "ngày" ? r.offsetDays(-n) : u === "tuần" ? r.offsetWeek(-n) : u === "tháng" ? r.offsetMonth(-n) : r.offsetYear(-n), true),
+    };
+  },
+};
+
 const RULES: Rule[] = [
+  AGO,
   ISO_DAY,
   SAME_DAY,
   RANGE_DAY_MONTHS,
