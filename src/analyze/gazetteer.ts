@@ -110,7 +110,13 @@ export function readGazetteerData(dir: string = DATA_DIR): GazetteerData {
       throw new Error(`gazetteer: ${file}: not valid JSON: ${(err as Error).message}`);
     }
   };
-  const peopleFiles = readdirSync(dir)
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (err) {
+    throw new Error(`gazetteer: cannot read the data folder ${dir}: ${(err as Error).message}`);
+  }
+  const peopleFiles = names
     .filter((f) => /^people(-[a-z0-9-]+)?\.json$/.test(f))
     .sort();
   return {
@@ -177,7 +183,7 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
   };
   for (const [code, cur] of Object.entries(aliasesFile.countries)) {
     const info = byCode.get(code)!;
-    for (const n of [info.en, info.vi, ...(cur.aliasesEn ?? []).map(nameOf), ...(cur.aliasesVi ?? []).map(nameOf)]) {
+    for (const n of [info.en, info.vi, info.demonymEn, ...(cur.aliasesEn ?? []).map(nameOf), ...(cur.aliasesVi ?? []).map(nameOf), ...(cur.demonyms ?? []).map(nameOf)]) {
       addResolve(n, code, true);
     }
     aliasCount += (cur.aliasesEn?.length ?? 0) + (cur.aliasesVi?.length ?? 0) + (cur.demonyms?.length ?? 0) + (cur.metonyms?.length ?? 0) + (cur.short?.length ?? 0);
@@ -198,7 +204,7 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
       if (excluded.has(k) || (genCount.get(k)?.size ?? 0) > 1) continue;
       addResolve(n, c.code, false);
     }
-    for (const d of c.demonymEn.split(/,| or /)) if (d.trim()) addResolve(d, c.code, false);
+    if (c.independent) for (const d of c.demonymEn.split(/,| or /)) if (d.trim()) addResolve(d, c.code, false);
   }
 
   const all = [...byCode.values()].sort((a, b) => a.en.localeCompare(b.en));
@@ -255,7 +261,7 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
   const placeById = new Map<string, PlaceInfo>();
   for (const s of specs) {
     if (s.via === "metonym" || s.kind === "place") {
-      placeById.set(`${s.entityId}|${tokenize(s.name).map((t) => t.key).join(" ")}`, {
+      placeById.set(`${s.entityId}|${tokenize(s.name).map((t) => tokenKey(s.name, t)).join(" ")}`, {
         name: s.name,
         country: s.kind === "place" ? null : s.entityId,
         kind: s.kind === "place" ? "place" : s.seat ? "seat" : "capital",
@@ -377,7 +383,8 @@ function buildPatternSpecs(
     for (const s of cur?.short ?? []) add(s, { ...base, via: "short", pairOnly: true });
     // Demonyms are English proper adjectives: always capitalised.
     const demonyms = new Set<string>();
-    for (const d of c.demonymEn.split(/,| or /)) if (d.trim()) demonyms.add(d.trim());
+    // Territories share their state's demonym ("American" for Guam): only independent countries' count.
+    if (c.independent) for (const d of c.demonymEn.split(/,| or /)) if (d.trim()) demonyms.add(d.trim());
     for (const d of demonyms) if (!excluded.has(keyOf(d))) add({ name: d, cap: true }, { ...base, via: "demonym" });
     for (const d of cur?.demonyms ?? []) add(typeof d === "string" ? { name: d, cap: true } : d, { ...base, via: "demonym" });
     if (c.independent) {
@@ -455,7 +462,8 @@ interface PatternSpec {
 
 interface Pattern {
   keys: string[];
-  sigs: string[];
+  hashes: number[];
+  sigs: number[];
   /** per gap between tokens i and i+1: the separator the name itself uses */
   gapHyphen: boolean[];
   gapDot: boolean[];
@@ -467,9 +475,10 @@ interface Pattern {
 interface Token {
   start: number;
   end: number;
-  key: string;
-  /** the diacritics of the token, sorted, so "Hòa" and "Hoà" agree; "" for unaccented */
-  sig: string;
+  /** FNV-1a hash of the folded token; the folded string itself is built only when needed (tokenKey) */
+  h: number;
+  /** the diacritics of the token as a bit set, so "Hòa" and "Hoà" agree; 0 for unaccented */
+  sig: number;
   cap: boolean;
   upper: boolean;
 }
@@ -478,34 +487,62 @@ interface Matcher {
   find(text: string, roleOf: (personId: string) => PersonRole | null): Mention[];
 }
 
-// Per code unit: folded base letters ("" for combining marks), the marks it carries, and whether
-// it is part of a word. Filled lazily; NFD decomposition is done once per distinct char.
-const foldBase: Array<string | undefined> = [];
-const foldMarks: string[] = [];
-const isWord: boolean[] = [];
+// Per UTF-16 code unit, filled lazily (NFD decomposition once per distinct char): whether it is part
+// of a word, its folded base letters ("" for a combining mark), the diacritics it carries as a bit
+// set, and whether it is an upper-case letter. Dense tables keep the per-char work to lookups.
+const CH_UNKNOWN = 0;
+const CH_GAP = 1;
+const CH_WORD = 2;
+let chState: Uint8Array | null = null;
+let chBase: string[] = [];
+/** the folded base as one char code; -1 for a combining mark (no base), -2 for a base of several chars */
+let chBaseCode: Int32Array = new Int32Array(0);
+let chMarks: Uint32Array = new Uint32Array(0);
+let chUpper: Uint8Array = new Uint8Array(0);
+let chLower: Uint8Array = new Uint8Array(0);
+const markBits = new Map<string, number>();
 const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
+const MARK_RE = /\p{M}/u;
+
+function markBit(mark: string): number {
+  let b = markBits.get(mark);
+  if (b === undefined) {
+    b = 1 << Math.min(markBits.size, 30);
+    markBits.set(mark, b);
+  }
+  return b;
+}
+
 function classify(code: number): void {
+  if (!chState) {
+    chState = new Uint8Array(65536);
+    chBase = new Array<string>(65536).fill("");
+    chBaseCode = new Int32Array(65536);
+    chMarks = new Uint32Array(65536);
+    chUpper = new Uint8Array(65536);
+    chLower = new Uint8Array(65536);
+  }
   const ch = String.fromCharCode(code);
-  const word = WORD_RE.test(ch);
-  isWord[code] = word;
-  if (!word) {
-    foldBase[code] = "";
-    foldMarks[code] = "";
+  if (!WORD_RE.test(ch)) {
+    chState[code] = CH_GAP;
     return;
   }
-  const d = ch.normalize("NFD");
+  chState[code] = CH_WORD;
   let base = "";
-  let marks = "";
-  for (const c of d) {
-    if (/\p{M}/u.test(c)) marks += c;
+  let marks = 0;
+  for (const c of ch.normalize("NFD")) {
+    if (MARK_RE.test(c)) marks |= markBit(c);
     else base += c;
   }
   if (ch === "đ" || ch === "Đ") {
     base = "d";
-    marks = "đ";
+    marks = markBit("đ");
   }
-  foldBase[code] = base.toLowerCase();
-  foldMarks[code] = marks;
+  chBase[code] = base.toLowerCase();
+  chBaseCode[code] = base.length === 0 ? -1 : base.length === 1 ? chBase[code]!.charCodeAt(0) : -2;
+  chMarks[code] = marks;
+  chUpper[code] = ch !== ch.toLowerCase() ? 1 : 0;
+  chLower[code] = ch !== ch.toUpperCase() ? 1 : 0;
 }
 
 function tokenize(text: string): Token[] {
@@ -514,41 +551,43 @@ function tokenize(text: string): Token[] {
   let i = 0;
   while (i < n) {
     let c = text.charCodeAt(i);
-    if (foldBase[c] === undefined) classify(c);
-    if (!isWord[c]) {
+    if (chState === null || chState[c] === CH_UNKNOWN) classify(c);
+    if (chState![c] !== CH_WORD) {
       i++;
       continue;
     }
     const start = i;
-    let key = "";
-    let sig = "";
+    let h = 0x811c9dc5;
+    let sig = 0;
     let upper = true;
-    let letters = 0;
+    let hasLetter = false;
     for (; i < n; i++) {
       c = text.charCodeAt(i);
-      if (foldBase[c] === undefined) classify(c);
-      if (!isWord[c]) break;
-      key += foldBase[c];
-      const m = foldMarks[c]!;
-      if (m) sig += m;
-      if (foldBase[c]) {
-        letters++;
-        const ch = text[i]!;
-        if (ch === ch.toLowerCase() && ch !== ch.toUpperCase()) upper = false;
+      if (chState![c] === CH_UNKNOWN) classify(c);
+      if (chState![c] !== CH_WORD) break;
+      const b = chBaseCode[c]!;
+      if (b >= 0) h = Math.imul(h ^ b, 0x01000193);
+      else if (b === -2) {
+        const str = chBase[c]!;
+        for (let k = 0; k < str.length; k++) h = Math.imul(h ^ str.charCodeAt(k), 0x01000193);
+      }
+      sig |= chMarks[c]!;
+      if (chUpper[c]) hasLetter = true;
+      else if (chLower[c]) {
+        hasLetter = true;
+        upper = false;
       }
     }
-    if (sig.length > 1) sig = [...sig].sort().join("");
-    const first = text[start]!;
-    out.push({
-      start,
-      end: i,
-      key,
-      sig,
-      cap: first !== first.toLowerCase(),
-      upper: upper && letters > 0 && key !== key.toUpperCase() /* has letters */,
-    });
+    out.push({ start, end: i, h, sig, cap: chUpper[text.charCodeAt(start)] === 1, upper: upper && hasLetter });
   }
   return out;
+}
+
+/** The folded string of a token ("Quốc" → "quoc"). */
+function tokenKey(text: string, t: Token): string {
+  let key = "";
+  for (let j = t.start; j < t.end; j++) key += chBase[text.charCodeAt(j)];
+  return key;
 }
 
 const GAP_OK = /^[ \t\u00a0\u2009\u202f\-\u2010\u2011\u2012\u2013\u2014'’.]{1,3}$/;
@@ -569,11 +608,12 @@ function compilePattern(spec: PatternSpec): Pattern | null {
     gapDot.push(gap.includes("."));
   }
   return {
-    keys: toks.map((t) => t.key),
+    keys: toks.map((t) => tokenKey(spec.name, t)),
+    hashes: toks.map((t) => t.h),
     sigs: toks.map((t) => t.sig),
     gapHyphen,
     gapDot,
-    key: toks.map((t) => t.key).join(" "),
+    key: toks.map((t) => tokenKey(spec.name, t)).join(" "),
     spec,
     priority: KIND_PRIORITY[spec.kind] + VIA_PRIORITY[spec.via],
   };
@@ -590,12 +630,12 @@ function buildMatcher(specs: PatternSpec[]): Matcher {
     if (!list.some((q) => q.spec.entityId === s.entityId && q.spec.via === s.via && JSON.stringify(q.spec) === JSON.stringify(s))) list.push(p);
     byKey.set(k, list);
   }
-  const index = new Map<string, Pattern[]>();
+  const index = new Map<number, Pattern[]>();
   for (const list of byKey.values()) {
     const entities = new Set(list.map((p) => p.spec.entityId));
     if (entities.size > 1) continue;
     for (const p of list) {
-      const first = p.keys[0]!;
+      const first = p.hashes[0]!;
       const arr = index.get(first) ?? [];
       arr.push(p);
       index.set(first, arr);
@@ -612,10 +652,10 @@ function buildMatcher(specs: PatternSpec[]): Matcher {
     if (i + n > toks.length) return -1;
     for (let j = 0; j < n; j++) {
       const t = toks[i + j]!;
-      if (t.key !== p.keys[j]) return -1;
+      if (t.h !== p.hashes[j]) return -1;
       // In accented text the diacritics must agree ("Lào" is not "lao động", "Nga" not "ngã");
       // in text written without them ("Trung Quoc") the bare letters are enough.
-      if (t.sig !== p.sigs[j] && (t.sig !== "" || accented)) return -1;
+      if (t.sig !== p.sigs[j] && (t.sig !== 0 || accented)) return -1;
       if (j > 0) {
         const gap = text.slice(toks[i + j - 1]!.end, t.start);
         if (!GAP_OK.test(gap)) return -1;
@@ -623,6 +663,8 @@ function buildMatcher(specs: PatternSpec[]): Matcher {
         if (p.gapHyphen[j - 1] && !GAP_HYPHEN.test(gap)) return -1;
       }
     }
+    // Hashes matched; rule out a collision before trusting them.
+    for (let j = 0; j < n; j++) if (tokenKey(text, toks[i + j]!) !== p.keys[j]) return -1;
     const s = p.spec;
     const first = toks[i]!;
     const last = toks[i + n - 1]!;
@@ -635,8 +677,8 @@ function buildMatcher(specs: PatternSpec[]): Matcher {
       if (prev.cap && spaceGap(text, prev, first) && !sentenceInitial(text, toks, i - 1)) return -1;
     }
     if (s.notInitial && sentenceInitial(text, toks, i)) return -1;
-    if (s.notAfter && i > 0 && spaceGap(text, toks[i - 1]!, first) && s.notAfter.includes(toks[i - 1]!.key)) return -1;
-    if (s.notBefore && i + n < toks.length && spaceGap(text, last, toks[i + n]!) && s.notBefore.includes(toks[i + n]!.key)) return -1;
+    if (s.notAfter && i > 0 && spaceGap(text, toks[i - 1]!, first) && s.notAfter.includes(tokenKey(text, toks[i - 1]!))) return -1;
+    if (s.notBefore && i + n < toks.length && spaceGap(text, last, toks[i + n]!) && s.notBefore.includes(tokenKey(text, toks[i + n]!))) return -1;
     return n;
   };
 
@@ -644,12 +686,12 @@ function buildMatcher(specs: PatternSpec[]): Matcher {
     find(text, roleOf) {
       const toks = tokenize(text);
       let marked = 0;
-      for (const t of toks) if (t.sig !== "") marked++;
+      for (const t of toks) if (t.sig !== 0) marked++;
       const accented = marked * 20 >= toks.length && marked > 0;
       type Hit = { i: number; n: number; p: Pattern };
       const hits: Hit[] = [];
       for (let i = 0; i < toks.length; ) {
-        const cands = index.get(toks[i]!.key);
+        const cands = index.get(toks[i]!.h);
         let best: Hit | null = null;
         if (cands) {
           for (const p of cands) {
