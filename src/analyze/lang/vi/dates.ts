@@ -5,7 +5,9 @@
  * months/years ("đầu tháng trước", "cuối năm nay"), quarters, week deixis, day ranges
  * ("từ 8 đến 19/7"), and guards against durations and ordinals ("30 năm", "lần thứ 6").
  * chrono itself is not run here: a full `vi.casual` pass costs ~0.7 ms per 5 KB, our whole budget.
- * Patterns run on NFC text with the `iu` flags; \b is ASCII-only, so word edges are lookarounds.
+ * Each rule runs on a lower-cased NFC copy of the text (same offsets; case is read back from the
+ * original where it matters, "thứ Hai" vs "lần thứ hai"), only in windows around a trigger word it
+ * must contain; \b is ASCII-only, so word edges are lookarounds.
  */
 import type { DateCandidate, DateLanguage, DateResolution, DateResolver, SpanPart, WeekdayMode } from "../../dates.ts";
 
@@ -248,7 +250,6 @@ const WEEKDAY_RULE: Rule = {
     const g = m.groups!;
     const framed = !!(g.tod || g.mod || (g.ngay && norm(g.ngay) !== "ngày"));
     if (!acceptWeekday(text, m.index, written(m, "wd", orig)!, framed)) return null;
-    // "thứ Hai trước khi …", "thứ Hai này" with lowercase ordinal readings are kept out by acceptWeekday
     const mode = weekdayMode(g.mod);
     const dow = weekdayNumber(g.wd!);
     return { rule: mode === "bare" ? "vi.weekday" : `vi.weekday-${mode}`, resolve: (r) => at(r.weekday(dow, mode), true) };
