@@ -121,6 +121,8 @@ export interface PostDigestOptions {
   maxRetryAfterMs?: number;
   /** first backoff after a 5xx / dropped connection, doubled each time (default 1 s) */
   backoffMs?: number;
+  /** pause between thread replies: Slack allows about one message per second per channel (default 1 s) */
+  replyIntervalMs?: number;
   render?: RenderOptions;
 }
 
@@ -355,11 +357,14 @@ export async function postDigest(deps: PostDigestDeps, opts: PostDigestOptions):
 
     // a parent we just posted has an empty thread; otherwise read what is already there
     const existing = freshParent || plan.replies.length === 0 ? new Map<string, string>() : await threadNonces(parentTs);
+    let postedBefore = false;
     for (const reply of plan.replies) {
       const marker = `${nonce}/${reply.key}`;
       let ts = existing.get(marker);
       if (ts) result.repliesAdopted++;
       else {
+        if (postedBefore && (opts.replyIntervalMs ?? 1000) > 0) await sleep(opts.replyIntervalMs ?? 1000);
+        postedBefore = true;
         const got = await ensurePosted(reply, marker, parentTs, false, false);
         ts = got.ts;
         if (got.adopted) result.repliesAdopted++;

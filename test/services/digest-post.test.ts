@@ -60,7 +60,7 @@ function world(db: Db = testDb()) {
 let channelSeq = 0;
 /** Each test posts to its own channel so the shared fake's history stays apart. */
 function opts(over: Partial<PostDigestOptions> = {}): PostDigestOptions {
-  return { channel: `${CH}${++channelSeq}`, week: WEEK, tz: "Asia/Ho_Chi_Minh", postQuiet: true, trigger: "test", backoffMs: 10, ...over };
+  return { channel: `${CH}${++channelSeq}`, week: WEEK, tz: "Asia/Ho_Chi_Minh", postQuiet: true, trigger: "test", backoffMs: 10, replyIntervalMs: 0, ...over };
 }
 
 function seed(db: Db) {
@@ -99,6 +99,7 @@ describe("postDigest", () => {
     const o = opts();
     const r = await postDigest(w.deps(), o);
     expect(r).toMatchObject({ outcome: "posted", repliesPosted: 3, repliesAdopted: 0 });
+    expect(w.waits).toEqual([]);
     const top = slack.topLevel(o.channel);
     expect(top).toHaveLength(1);
     expect(top[0]!.ts).toBe(r.ts);
@@ -115,6 +116,14 @@ describe("postDigest", () => {
     expect(again.outcome).toBe("already_done");
     expect(slack.topLevel(o.channel)).toHaveLength(1);
     expect(listDigestRuns(w.db, o.channel, WEEK).map((x) => x.outcome)).toEqual(["posted", "already_done"]);
+  });
+
+  it("paces thread replies about one a second, as Slack asks per channel", async () => {
+    const w = world();
+    seed(w.db);
+    const r = await postDigest(w.deps(), opts({ replyIntervalMs: 1000 }));
+    expect(r.repliesPosted).toBe(3);
+    expect(w.waits).toEqual([1000, 1000]);
   });
 
   it("waits the Retry-After of a 429 and then posts once", async () => {
