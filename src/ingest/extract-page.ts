@@ -7,7 +7,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { fold, nfc } from "../lib/text.ts";
 import { filterJunkLines, isBlockMarker, isCaptionLine, type RemovedLine } from "./junk-filter.ts";
-import { findPageDate } from "./page-date.ts";
+import { findPageDate, zoneOffsetMinutes } from "./page-date.ts";
 import type { ExtractedPage, PageDate } from "./types.ts";
 
 export interface ExtractOptions {
@@ -347,6 +347,7 @@ function findTitle(doc: Document, siteName: string | null, url: string): string 
  * and what the junk filter removed. Returns null when nothing article-like is found.
  */
 export function extractPage(html: string, url: string, opts: ExtractOptions): ExtractedPage | null {
+  zoneOffsetMinutes(opts.timeZone, 0); // a bad zone is a configuration error: say so before any work
   const source = nfc(html);
   const doc = parseDocument(source);
   if (!doc.body) return null;

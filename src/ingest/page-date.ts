@@ -12,7 +12,30 @@ import type { PageDate } from "./types.ts";
 
 /** Offset in minutes of `timeZone` at the instant `utcMs` (e.g. +420 for Asia/Ho_Chi_Minh). */
 export function zoneOffsetMinutes(timeZone: string, utcMs: number): number {
-  const fmt = new Intl.DateTimeFormat("en-US", {
+  const fmt = formatterFor(timeZone);
+  const parts: Record<string, number> = {};
+  for (const p of fmt.formatToParts(new Date(utcMs))) if (p.type !== "literal") parts[p.type] = Number(p.value);
+  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
+  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
+}
+
+// Building an Intl.DateTimeFormat costs far more than using one; one per zone is kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let fmt = formatters.get(timeZone);
+  if (fmt) return fmt;
+  try {
+    fmt = makeFormatter(timeZone);
+  } catch {
+    throw new Error(`ingest: unknown time zone: ${timeZone} (expected an IANA name such as Asia/Ho_Chi_Minh)`);
+  }
+  formatters.set(timeZone, fmt);
+  return fmt;
+}
+
+function makeFormatter(timeZone: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat("en-US", {
     timeZone,
     hourCycle: "h23",
     year: "numeric",
@@ -22,10 +45,6 @@ export function zoneOffsetMinutes(timeZone: string, utcMs: number): number {
     minute: "2-digit",
     second: "2-digit",
   });
-  const parts: Record<string, number> = {};
-  for (const p of fmt.formatToParts(new Date(utcMs))) if (p.type !== "literal") parts[p.type] = Number(p.value);
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
-  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
 }
 
 function pad(n: number, w = 2): string {

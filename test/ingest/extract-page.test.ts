@@ -106,6 +106,12 @@ describe("extractPage edge cases", () => {
     expect(extractPage(page("no-article.html"), "https://baomau.vn/quoc-phong", VN)).toBeNull();
   });
 
+  it("an unknown time zone is a clear error naming it", () => {
+    expect(() => extractPage(page("vi-byline.html"), "https://baomau.vn/a.html", { timeZone: "Asia/Saigon_Typo" })).toThrow(
+      "ingest: unknown time zone: Asia/Saigon_Typo",
+    );
+  });
+
   it("returns null for empty input instead of throwing", () => {
     expect(extractPage("", "https://baomau.vn/", VN)).toBeNull();
   });
