@@ -331,13 +331,27 @@ describe("fetch: politeness", () => {
   it("keeps a minimum delay between request starts to the same host", async () => {
     const s = await startFixtureServer({ "/d": { body: "ok" } });
     try {
-      const f = makeFetcher({ perHostConcurrency: 3, perHostDelayMs: 80, sleep: (ms) => new Promise((r) => setTimeout(r, ms)) });
+      // The waits the gate asks for are checked (server arrival times jitter under CI load).
+      const asked: number[] = [];
+      const f = makeFetcher({
+        perHostConcurrency: 3,
+        perHostDelayMs: 80,
+        sleep: (ms) => {
+          asked.push(ms);
+          return new Promise((r) => setTimeout(r, ms));
+        },
+      });
       await Promise.all([0, 1, 2].map((i) => f.fetch(s.url(`/d?i=${i}`))));
-      const at = s.requests.map((q) => q.at).sort((a, b) => a - b);
-      expect(at).toHaveLength(3);
-      // timers may fire a little early/late; 70 ms leaves room for that and still proves spacing
-      expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(70);
-      expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(70);
+      expect(s.hits("/d")).toBe(3);
+      expect(asked).toHaveLength(2);
+      expect(asked[0]).toBeGreaterThan(60);
+      expect(asked[0]).toBeLessThanOrEqual(80);
+      expect(asked[1]).toBeGreaterThan(140);
+      expect(asked[1]).toBeLessThanOrEqual(160);
+      // another host is not held back by this one's delay
+      const other = await f.fetch(`http://localhost:${s.port}/d`);
+      expect(other.status).toBe("ok");
+      expect(asked).toHaveLength(2);
     } finally {
       await s.close();
     }
