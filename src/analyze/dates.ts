@@ -48,7 +48,7 @@ export type WeekdayMode = "bare" | "last" | "next" | "this-week" | "last-week" |
 export interface DateResolution {
   span: DateSpan;
   relative: boolean;
-  /** the year when the text wrote it (or a deictic word fixed it): sets the running context year */
+  /** the year when the text wrote it in digits: sets the running context year ("năm ngoái" does not) */
   contextYear?: number;
 }
 

@@ -116,6 +116,8 @@ const EN: Row[] = [
   ["years ago", "The treaty was signed 25 years ago.", "2025-06-07", "25 years ago", "2000-01-01", "2000-12-31", "year", true],
   ["a week ago", "They met a week ago.", "2025-06-07", "a week ago", "2025-05-26", "2025-06-01", "day", false],
   ["ISO date", "updated 2024-10-14 08:00", "2025-06-07", "2024-10-14", "2024-10-14", "2024-10-14", "day", true],
+  ["year span", "a plan for 2025-2027", "2025-06-07", "2025-2027", "2025-01-01", "2027-12-31", "year", true],
+  ["is expected: forward", "Xi is expected in Kazan on Oct. 22-24.", "2024-10-15", "Oct. 22-24", "2024-10-22", "2024-10-24", "day", false],
   ["exercise name year", "the Vostok-2022 drills", "2025-06-07", "2022", "2022-01-01", "2022-12-31", "year", false],
 ];
 
@@ -200,6 +202,10 @@ describe("findDates context", () => {
     ["en", "The next day, the two held talks."],
   ] as const)("same-day anaphora with nothing before it yields nothing (%s: %s)", (lang, text) => {
     expect(findDates(text, { ref: "2025-06-07", refPrecision: "day", lang })).toEqual([]);
+  });
+  it("deictic years do not set the context year", () => {
+    const ms = findDates("They met last year. In March, the two sides signed a deal.", { ref: "2024-10-15", refPrecision: "day", lang: "en" });
+    expect(ms.map((m) => formatSpan(m.span))).toEqual(["2023", "2024-03"]);
   });
   it("a context year far back no longer applies", () => {
     const filler = " Hai bên nhất trí tăng cường hợp tác.".repeat(15);

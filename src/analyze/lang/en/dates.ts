@@ -145,7 +145,7 @@ const YEAR_REL_RULE: Rule = {
       resolve: (r) => {
         if (mod === "the past") return at(r.pastYear(), true);
         if ((p === "earlier" || p === "later") && n === 0) return at(r.partOfCurrent("year", p), true);
-        return at(r.offsetYear(n, p === "earlier" || p === "later" ? undefined : partOf(p)), true, r.refYear + n);
+        return at(r.offsetYear(n, p === "earlier" || p === "later" ? undefined : partOf(p)), true);
       },
     };
   },
@@ -246,7 +246,8 @@ function monthCandidates(text: string, out: DateCandidate[]): void {
   for (const [a, b] of windows) {
     for (const res of parser.parse(text.slice(a, b), new Date(Date.UTC(2000, 0, 1)))) {
       let start = a + res.index;
-      const end = start + res.text.length;
+      // chrono's text may carry the space or comma that ended it ("Oct 15 ", "March,")
+      const end = start + res.text.replace(/[\s,;:]+$/u, "").length;
       // chrono's window edge may cut a number: skip results touching a cut edge
       if ((start === a && a > 0 && /[\p{L}\p{N}]/u.test(text[a - 1]!)) || (end === b && b < text.length && /[\p{L}\p{N}]/u.test(text[b]!))) continue;
       const s = res.start;
@@ -358,7 +359,18 @@ const AGO_RULE: Rule = {
   },
 };
 
-const RULES: Rule[] = [AGO_RULE, ISO_RULE, SAME_DAY_RULE, CASUAL_RULE, WEEKDAY_RULE, WEEK_RULE, MONTH_REL_RULE, YEAR_REL_RULE, QUARTER_RULE, YEAR_RULE, NAME_YEAR_RULE];
+/** "2025-2027", "2021–2025": a span of years */
+const YEAR_RANGE_RULE: Rule = {
+  name: "en.year-range",
+  trigger: T_YEAR,
+  re: new RegExp(`(?<![\\d/.-])(?<y1>${YEAR})\\s*[-–]\\s*(?<y2>${YEAR})\\b(?![-/.]\\d)`, "gu"),
+  make(m) {
+    const [y1, y2] = [Number(m.groups!.y1), Number(m.groups!.y2)];
+    return { resolve: (r) => at(r.yearRange(y1, y2, true), false, y2) };
+  },
+};
+
+const RULES: Rule[] = [YEAR_RANGE_RULE, AGO_RULE, ISO_RULE, SAME_DAY_RULE, CASUAL_RULE, WEEKDAY_RULE, WEEK_RULE, MONTH_REL_RULE, YEAR_REL_RULE, QUARTER_RULE, YEAR_RULE, NAME_YEAR_RULE];
 
 /** Runs every English rule (stage 1 of findDates). */
 export function scanEnDates(text: string): DateCandidate[] {
@@ -388,7 +400,7 @@ export function scanEnDates(text: string): DateCandidate[] {
 /** The English language for findDates. */
 export const EN_DATE_LANGUAGE: DateLanguage = {
   scan: scanEnDates,
-  futureCue: /\b(?:will|shall|plans?\s+to|planned|is\s+to|are\s+to|scheduled|expected\s+to|set\s+to|upcoming)\b/iu,
+  futureCue: /\b(?:will|shall|plans?\s+to|planned|is\s+to|are\s+to|scheduled|(?:is|are)\s+expected|expected\s+to|set\s+to|upcoming)\b/iu,
   rangeJoin: /^\s*(?:to|until|till|through|and|-|–|—)\s*$/iu,
   rangeNeedsOpener: /^\s*and\s*$/iu,
   rangeOpener: /\b(?:between|from)\s*$/iu,

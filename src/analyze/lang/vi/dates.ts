@@ -199,7 +199,7 @@ const DAY_NUMERIC: Rule = {
       resolve: (r) => {
         if (y !== null) return at(r.day(y, mo, d, true), false, y);
         const { y: yy, certain } = yearWithModifier(r, mo, d, g.mod ?? "");
-        return at(r.day(yy, mo, d, certain), false, certain ? yy : undefined);
+        return at(r.day(yy, mo, d, certain), false);
       },
     };
   },
@@ -297,7 +297,7 @@ const MONTH_BARE: Rule = {
         else if (mod === "tới" || mod === "sắp tới") y = r.yearForMonth(mo, "future");
         else if (mod === "qua" || mod === "vừa qua") y = r.yearForMonth(mo, "past");
         else y = r.yearForMonth(mo);
-        return at(r.month(y, mo, certain, part), mod !== "", certain ? y : undefined);
+        return at(r.month(y, mo, certain, part), mod !== "");
       },
     };
   },
@@ -360,7 +360,7 @@ const YEAR_RELATIVE: Rule = {
     const slug = { nay: "nay", ngoái: "ngoai", trước: "truoc", tới: "toi", sau: "sau", kia: "kia", qua: "qua", "vừa qua": "vua-qua" }[mod] ?? "rel";
     return {
       rule: `vi.${part ? "part-" : ""}nam-${slug}`,
-      resolve: (r) => (rolling ? at(r.pastYear(), true) : at(r.offsetYear(n, part), true, r.refYear + n)),
+      resolve: (r) => (rolling ? at(r.pastYear(), true) : at(r.offsetYear(n, part), true)),
     };
   },
 };
