@@ -144,7 +144,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
             .sort((x, y) => y[1] - x[1] || EVENT_TYPES.indexOf(x[0] as EventType) - EVENT_TYPES.indexOf(y[0] as EventType))
             .map(([t, n]) => `${n} ${n === 1 ? typeLabel(t as never).toLowerCase() : typePlural(t as never)}`)
             .join(", ") +
-          ` · latest ${formatDay(p.latest)}`,
+          ` · latest ${formatDateSpan(p.latest, p.latestEnd, p.latestPrecision)}`,
       })),
       footer: `For a timeline: /relations ${name(code).toLowerCase()} <partner>`,
       actions: [],

@@ -56,7 +56,10 @@ export interface PartnerTypeRow {
   partner: string;
   type: EventType;
   count: number;
+  /** date_start of the latest development, with its end and precision */
   latest: string;
+  latestEnd: string;
+  latestPrecision: DatePrecision;
 }
 
 /** The timeline queries over one database. */
@@ -75,23 +78,25 @@ export interface TimelineRepo {
   maxRowids(): { developments: number; sources: number };
   /** Developments with from < rowid ≤ to, reduced to what pair totals need. */
   scanDevelopments(from: number, to: number): DevelopmentScanRow[];
-  /** Development sources with from < rowid ≤ to, with their development's pair. */
+  /** Development sources of developments with from < id ≤ to (read from the primary-key index alone). */
   scanSources(from: number, to: number): SourceScanRow[];
 }
 
 /** A development reduced for pair totals. */
 export interface DevelopmentScanRow {
+  id: number;
   a: string;
   b: string;
   type: EventType;
+  dateStart: string;
   dateEnd: string;
+  datePrecision: DatePrecision;
   updatedAt: string;
 }
 
 /** A development source reduced for pair totals. */
 export interface SourceScanRow {
-  a: string;
-  b: string;
+  developmentId: number;
   articleId: number;
 }
 
@@ -111,11 +116,10 @@ export function createTimelineRepo(db: Db): TimelineRepo {
   );
   const versionStmt = db.$client.prepare("PRAGMA data_version").pluck();
   const scanDevStmt = db.$client.prepare(
-    "SELECT country_a AS a, country_b AS b, type, date_end AS dateEnd, updated_at AS updatedAt FROM developments WHERE rowid > ? AND rowid <= ?",
+    "SELECT id, country_a AS a, country_b AS b, type, date_start AS dateStart, date_end AS dateEnd, date_precision AS datePrecision, updated_at AS updatedAt FROM developments WHERE rowid > ? AND rowid <= ?",
   );
   const scanSrcStmt = db.$client.prepare(
-    `SELECT d.country_a AS a, d.country_b AS b, s.article_id AS articleId
-     FROM development_sources s JOIN developments d ON d.id = s.development_id WHERE s.rowid > ? AND s.rowid <= ?`,
+    "SELECT development_id AS developmentId, article_id AS articleId FROM development_sources WHERE development_id > ? AND development_id <= ?",
   );
 
   return {
@@ -194,7 +198,10 @@ export function createTimelineRepo(db: Db): TimelineRepo {
           partner: developments.countryB,
           type: developments.type,
           count: sql<number>`count(*)`,
-          latest: sql<string>`max(${developments.dateEnd})`,
+          // SQLite takes bare columns from the row holding the max(): the latest development's end and precision.
+          latest: sql<string>`max(${developments.dateStart})`,
+          latestEnd: developments.dateEnd,
+          latestPrecision: developments.datePrecision,
         })
         .from(developments)
         .where(eq(developments.countryA, c))
@@ -205,7 +212,9 @@ export function createTimelineRepo(db: Db): TimelineRepo {
           partner: developments.countryA,
           type: developments.type,
           count: sql<number>`count(*)`,
-          latest: sql<string>`max(${developments.dateEnd})`,
+          latest: sql<string>`max(${developments.dateStart})`,
+          latestEnd: developments.dateEnd,
+          latestPrecision: developments.datePrecision,
         })
         .from(developments)
         .where(eq(developments.countryB, c))

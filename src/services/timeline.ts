@@ -36,8 +36,10 @@ export interface PartnerSummary {
   partner: string;
   total: number;
   byType: Partial<Record<EventType, number>>;
-  /** YYYY-MM-DD of the latest development's end */
+  /** the latest development's dates (YYYY-MM-DD) and precision */
   latest: string;
+  latestEnd: string;
+  latestPrecision: DatePrecision;
 }
 
 /** The timeline use cases. */
@@ -72,8 +74,10 @@ export interface TimelineServiceOptions {
 interface PairAgg {
   total: number;
   byType: Partial<Record<EventType, number>>;
-  /** latest date_end */
+  /** the latest development's start, end and precision */
   latest: string;
+  latestEnd: string;
+  latestPrecision: DatePrecision;
   lastUpdated: string;
   articles: Set<number>;
 }
@@ -139,24 +143,29 @@ class PairTotalsIndex {
     const get = (a: string, b: string) => {
       const k = pairKey(a, b);
       let p = pairs.get(k);
-      if (!p) pairs.set(k, (p = { total: 0, byType: {}, latest: "", lastUpdated: "", articles: new Set() }));
+      if (!p) pairs.set(k, (p = { total: 0, byType: {}, latest: "", latestEnd: "", latestPrecision: "day", lastUpdated: "", articles: new Set() }));
       return p;
     };
     const yieldNow = () => new Promise<void>((r) => setImmediate(r));
+    // development id → its pair's totals, so sources need no join
+    const ofDevelopment: (PairAgg | undefined)[] = [];
     for (let from = 0; from < max.developments; from += this.chunk) {
       if (this.stopped) return;
       for (const r of this.repo.scanDevelopments(from, from + this.chunk)) {
         const p = get(r.a, r.b);
+        ofDevelopment[r.id] = p;
         p.total++;
         p.byType[r.type] = (p.byType[r.type] ?? 0) + 1;
-        if (r.dateEnd > p.latest) p.latest = r.dateEnd;
+        if (r.dateStart > p.latest) Object.assign(p, { latest: r.dateStart, latestEnd: r.dateEnd, latestPrecision: r.datePrecision });
         if (r.updatedAt > p.lastUpdated) p.lastUpdated = r.updatedAt;
       }
       await yieldNow();
     }
-    for (let from = 0; from < max.sources; from += this.chunk) {
+    // About two sources per development: chunks of half as many development ids.
+    const step = Math.max(1, this.chunk >> 1);
+    for (let from = 0; from < max.developments; from += step) {
       if (this.stopped) return;
-      for (const r of this.repo.scanSources(from, from + this.chunk)) get(r.a, r.b).articles.add(r.articleId);
+      for (const r of this.repo.scanSources(from, from + step)) ofDevelopment[r.developmentId]?.articles.add(r.articleId);
       await yieldNow();
     }
     this.state = { stamp, pairs };
@@ -225,17 +234,17 @@ export function createTimelineService(repo: TimelineRepo, opts: TimelineServiceO
         for (const [k, p] of index) {
           const [a, b] = k.split("|") as [string, string];
           if (a !== c && b !== c) continue;
-          out.push({ partner: a === c ? b : a, total: p.total, byType: { ...p.byType }, latest: p.latest });
+          out.push({ partner: a === c ? b : a, total: p.total, byType: { ...p.byType }, latest: p.latest, latestEnd: p.latestEnd, latestPrecision: p.latestPrecision });
         }
         return out.sort(byVolume);
       }
       return cached(`p|${c}`, () => {
         const by = new Map<string, PartnerSummary>();
         for (const r of repo.partnersOf(code)) {
-          const p = by.get(r.partner) ?? { partner: r.partner, total: 0, byType: {}, latest: "" };
+          const p: PartnerSummary = by.get(r.partner) ?? { partner: r.partner, total: 0, byType: {}, latest: "", latestEnd: "", latestPrecision: "day" };
           p.total += r.count;
           p.byType[r.type] = (p.byType[r.type] ?? 0) + r.count;
-          if (r.latest > p.latest) p.latest = r.latest;
+          if (r.latest > p.latest) Object.assign(p, { latest: r.latest, latestEnd: r.latestEnd, latestPrecision: r.latestPrecision });
           by.set(r.partner, p);
         }
         return [...by.values()].sort(byVolume);

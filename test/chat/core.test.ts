@@ -99,7 +99,7 @@ describe("chat core: timeline", () => {
     expect(r.header).toBe("China: defense cooperation partners");
     expect(r.context).toBe("2 partners · 4 developments");
     expect(r.items).toEqual([
-      { lead: "Belarus", text: "3 — 1 visit, 1 exercise, 1 agreement · latest 19 Jul 2024" },
+      { lead: "Belarus", text: "3 — 1 visit, 1 exercise, 1 agreement · latest 8–19 Jul 2024" },
       { lead: "Russia", text: "1 — 1 patrol · latest 14 Oct 2024" },
     ]);
   });
