@@ -89,7 +89,7 @@ export interface Gazetteer {
   /** For a metonym or place mention, the place it names; null for other mentions. */
   placeOf(mention: Mention): PlaceInfo | null;
   /** Counts for reports and tests. */
-  stats(): { countries: number; aliases: number; organizations: number; people: number; roles: number; patterns: number };
+  stats(): { countries: number; aliases: number; organizations: number; people: number; roles: number; patterns: number; ambiguous: string[] };
 }
 
 const DATA_DIR = fileURLToPath(new URL("./data/", import.meta.url));
@@ -289,6 +289,7 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
       people: people.size,
       roles: roleCount,
       patterns: specs.length,
+      ambiguous: matcher.ambiguous.slice(),
     }),
   };
 }
@@ -371,7 +372,8 @@ function buildPatternSpecs(
     for (const n of [...(cur?.en ? [cur.en] : []), ...c.en, ...c.vi]) {
       const k = keyOf(n);
       if (excluded.has(k) || curatedKeys.has(k) || (genCount.get(k)?.size ?? 0) > 1 || /^[a-z]{1,3}$/.test(k)) continue;
-      add(n, { ...base, via: "name" });
+      // English proper names are capitalised; lower-case "turkey", "chad", "china" are words.
+      add(c.en.includes(n) && !k.includes(" ") ? { name: n, cap: true } : n, { ...base, via: "name" });
     }
     if (cur?.vi && !curatedKeys.has(keyOf(cur.vi))) add(cur.vi, { ...base, via: "name" });
     for (const e of [...(cur?.aliasesEn ?? []), ...(cur?.aliasesVi ?? [])]) {
@@ -484,6 +486,8 @@ interface Token {
 }
 
 interface Matcher {
+  /** names left out because two entities of one kind share them */
+  ambiguous: string[];
   find(text: string, roleOf: (personId: string) => PersonRole | null): Mention[];
 }
 
@@ -631,9 +635,13 @@ function buildMatcher(specs: PatternSpec[]): Matcher {
     byKey.set(k, list);
   }
   const index = new Map<number, Pattern[]>();
+  const ambiguous: string[] = [];
   for (const list of byKey.values()) {
     const entities = new Set(list.map((p) => p.spec.entityId));
-    if (entities.size > 1) continue;
+    if (entities.size > 1) {
+      ambiguous.push(`${list[0]!.spec.kind}:${list[0]!.spec.name} (${[...entities].join(", ")})`);
+      continue;
+    }
     for (const p of list) {
       const first = p.hashes[0]!;
       const arr = index.get(first) ?? [];
@@ -683,6 +691,7 @@ function buildMatcher(specs: PatternSpec[]): Matcher {
   };
 
   return {
+    ambiguous,
     find(text, roleOf) {
       const toks = tokenize(text);
       let marked = 0;

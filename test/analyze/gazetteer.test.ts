@@ -185,6 +185,7 @@ describe("findMentions: common words that fold to a country name", () => {
     ["Nga as a given name", "chị Nguyễn Thị Nga", []],
     ["Nga after a sentence-initial word", "Theo Nga, cuộc tập trận diễn ra.", ["country:name:RU:Nga"]],
     ["Mỹ before a name", "Tổng thống Mỹ Joe Biden", ["country:name:US:Mỹ", "person:person:US:Joe Biden"]],
+    ["english common words", "roast turkey, a china cup, Chad and Turkey", ["country:name:TD:Chad", "country:name:TR:Turkey"]],
   ])("%s", (_name, text, expected) => {
     expect(summarize(text, "2023-01-01")).toEqual(expected);
   });
@@ -314,5 +315,7 @@ describe("data files", () => {
     expect(s.countries).toBe(250);
     expect(s.people).toBeGreaterThanOrEqual(300);
     expect(s.organizations).toBeGreaterThanOrEqual(20);
+    // A name shared by two people would silently match neither.
+    expect(s.ambiguous.filter((x) => x.startsWith("person:"))).toEqual([]);
   });
 });
