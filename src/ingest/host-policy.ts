@@ -83,6 +83,16 @@ function hexPairToV4(hi: string, lo: string): string {
 /** Error code set on lookup errors for refused addresses, so the fetcher can tell them from DNS failures. */
 export const PRIVATE_HOST_CODE = "EPRIVATEHOST";
 
+/** Resolves every address of a name (dns.lookup with all: true); replaceable in tests. */
+export type ResolveAll = (
+  hostname: string,
+  options: dns.LookupOptions,
+  callback: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void,
+) => void;
+
+const defaultResolveAll: ResolveAll = (hostname, options, callback) =>
+  dns.lookup(hostname, { ...options, all: true }, callback);
+
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.LookupAddress[], family?: number) => void;
 
 /**
@@ -90,9 +100,9 @@ type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | dns.
  * PRIVATE_HOST_CODE when any resolved address is refused (unless `allowPrivate`). Any address
  * counts, because the socket may try each of them.
  */
-export function createGuardedLookup(allowPrivate: boolean) {
+export function createGuardedLookup(allowPrivate: boolean, resolveAll: ResolveAll = defaultResolveAll) {
   return (hostname: string, options: dns.LookupOptions, callback: LookupCallback): void => {
-    dns.lookup(hostname, { ...options, all: true }, (err, addresses) => {
+    resolveAll(hostname, options, (err, addresses) => {
       if (err) return callback(err, []);
       const bad = allowPrivate ? undefined : addresses.find((a) => isPrivateAddress(a.address));
       if (bad) {

@@ -1,7 +1,7 @@
 import iconv from "iconv-lite";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createFetcher, parseRetryAfter, type ClosableFetcher, type FetcherOptions } from "../../src/ingest/fetch.ts";
-import { isPrivateAddress } from "../../src/ingest/host-policy.ts";
+import { createGuardedLookup, isPrivateAddress, PRIVATE_HOST_CODE, type ResolveAll } from "../../src/ingest/host-policy.ts";
 import { FetchError } from "../../src/ingest/types.ts";
 import { redirect, startFixtureServer, type FixtureServer } from "../helpers/fixture-server.ts";
 
@@ -260,6 +260,26 @@ describe("fetch: address policy", () => {
     expect(e.kind).toBe("bad_url");
   });
 
+  it("the connect-time lookup refuses a name when any of its addresses is private (DNS rebinding)", async () => {
+    // A rebinding name answers public first, private later; the check runs on every connect.
+    let calls = 0;
+    const rebinding: ResolveAll = (_h, _o, cb) =>
+      cb(null, ++calls === 1 ? [{ address: "93.184.216.34", family: 4 }] : [{ address: "93.184.216.34", family: 4 }, { address: "10.0.0.7", family: 4 }]);
+    const lookup = createGuardedLookup(false, rebinding);
+    const run = (all: boolean) =>
+      new Promise<{ err: NodeJS.ErrnoException | null; address: unknown; family?: number }>((resolve) =>
+        lookup("news.example", { all }, (err, address, family) => resolve({ err, address, family })),
+      );
+    expect(await run(false)).toEqual({ err: null, address: "93.184.216.34", family: 4 });
+    const second = await run(true);
+    expect(second.err?.code).toBe(PRIVATE_HOST_CODE);
+    expect(second.err?.message).toMatch(/^ingest: refusing to connect to private address 10\.0\.0\.7/);
+    // allowed when the operator says so, and the all:true shape is kept
+    const open = createGuardedLookup(true, rebinding);
+    const ok = await new Promise<unknown>((resolve) => open("news.example", { all: true }, (_e, a) => resolve(a)));
+    expect(ok).toEqual([{ address: "93.184.216.34", family: 4 }, { address: "10.0.0.7", family: 4 }]);
+  });
+
   it.each([
     ["127.0.0.1", true],
     ["10.1.2.3", true],
@@ -298,7 +318,7 @@ describe("fetch: politeness", () => {
   ])("per-host concurrency is honoured (%s)", async (_name, limit) => {
     const s = await startFixtureServer({
       "/p": async (_req, res) => {
-        await new Promise((r) => setTimeout(r, 60));
+        await new Promise((r) => setTimeout(r, 150));
         res.end("ok");
       },
     });
@@ -315,7 +335,7 @@ describe("fetch: politeness", () => {
   it("without a tight limit the same load does overlap (the counter can see concurrency)", async () => {
     const s = await startFixtureServer({
       "/p": async (_req, res) => {
-        await new Promise((r) => setTimeout(r, 60));
+        await new Promise((r) => setTimeout(r, 150));
         res.end("ok");
       },
     });
