@@ -26,7 +26,7 @@ for (const f of files) {
   const raw = readFileSync(join(seedsDir, f), "utf8").normalize("NFC");
   const lines = raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
   const t0 = performance.now();
-  const out = cleanPlainText(raw);
+  const out = cleanPlainText(raw, { timeZone: "Asia/Ho_Chi_Minh" });
   const ms = performance.now() - t0;
   const kept = new Set(out.text.split("\n\n"));
 
@@ -48,14 +48,14 @@ for (const f of files) {
   const ok = survivors.length === 0 && lostBody.length === 0;
   if (!ok) failed++;
   rows.push(
-    `| ${f} | ${lines.length} | ${kept.size} | ${out.removed.length} | ${out.captions.length} | ${[...byRule].map(([k, v]) => `${k}:${v}`).join(" ") || "-"} | ${survivors.length} | ${lostBody.length} | ${ms.toFixed(1)} | ${ok ? "ok" : "FAIL"} |`,
+    `| ${f} | ${lines.length} | ${kept.size} | ${out.removed.length} | ${out.captions.length} | ${[...byRule].map(([k, v]) => `${k}:${v}`).join(" ") || "-"} | ${survivors.length} | ${lostBody.length} | ${out.published ? `${out.published.iso} (${out.published.source})` : "-"} | ${ms.toFixed(1)} | ${ok ? "ok" : "FAIL"} |`,
   );
   for (const s of survivors) details.push(`FAIL ${f}: block line survived: ${s.slice(0, 100)}`);
   for (const s of lostBody) details.push(`FAIL ${f}: body line lost: ${s.slice(0, 100)}`);
 }
 
-console.log("| file | lines | kept | removed | captions | removed by rule | block survivors | body lost | ms | result |");
-console.log("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | --- |");
+console.log("| file | lines | kept | removed | captions | removed by rule | block survivors | body lost | published | ms | result |");
+console.log("| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | --- | ---: | --- |");
 for (const r of rows) console.log(r);
 for (const d of details) console.log(d);
 console.log(failed ? `${failed} of ${files.length} seeds FAIL` : `all ${files.length} seeds ok`);

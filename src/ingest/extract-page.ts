@@ -440,23 +440,39 @@ function extractArticleElement(doc: Document, title: string): Body | null {
 }
 
 /**
+ * The seeds' optional first line: "date 2023-08 (VTC News) -", "date 2026-01-28 Bộ trưởng …".
+ * It is a header the dump added, not article text.
+ */
+const SEED_HEADER = /^date (\d{4})-(\d{2})(?:-(\d{2}))?\b/i;
+
+/**
  * The same junk filter and caption detection for plain-text dumps (the seeds format: paragraphs
- * separated by blank lines or single newlines). `title`, when known, is removed where repeated.
- * With `timeZone`, the visible stamp of the raw text (before the filter drops it) is read as
- * `published` (source byline).
+ * separated by blank lines or single newlines, an optional first line `date YYYY-MM[-DD] …`, which
+ * is left out of the text with rule `seed-header`). With `timeZone`, the visible stamp of the raw
+ * text is read as `published` (source byline), else the header's date (source text_header).
  */
 export function cleanPlainText(
   plain: string,
   opts: { title?: string | null; timeZone?: string } = {},
 ): { text: string; captions: string[]; removed: RemovedLine[]; published: PageDate | null } {
+  if (opts.timeZone) zoneOffsetMinutes(opts.timeZone, 0);
   const lines = nfc(plain)
     .split(/\r?\n/)
     .map(squash)
     .filter((l) => l.length > 0);
+  const header = lines[0] !== undefined ? SEED_HEADER.exec(lines[0]) : null;
+  const headerLine = header ? lines.shift()! : null;
   const captions: string[] = [];
   const body: string[] = [];
   for (const l of lines) (isCaptionLine(l) ? captions : body).push(l);
   const { kept, removed } = filterJunkLines(body, { title: opts.title });
-  const published = opts.timeZone ? findPageDate(null, lines.join("\n"), opts.timeZone) : null;
+  if (headerLine) removed.unshift({ text: headerLine, rule: "seed-header" });
+  let published = opts.timeZone ? findPageDate(null, lines.join("\n"), opts.timeZone) : null;
+  if (!published && header && headerLine) {
+    const [, y, mo, d] = header;
+    published = d
+      ? { iso: `${y}-${mo}-${d}`, precision: "day", source: "text_header", raw: headerLine }
+      : { iso: `${y}-${mo}`, precision: "month", source: "text_header", raw: headerLine };
+  }
   return { text: kept.join("\n\n"), captions, removed, published };
 }

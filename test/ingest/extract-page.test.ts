@@ -232,3 +232,16 @@ describe("extractPage fallbacks", () => {
     expect(p.text.split("\n\n").slice(0, 2)).toEqual(paras);
   });
 });
+
+describe("cleanPlainText seed header", () => {
+  const para = "Bộ trưởng Quốc phòng hai nước đã hội đàm trực tuyến, nhất trí tăng cường hợp tác trong lĩnh vực huấn luyện.";
+  it.each([
+    ["month only", "date 2023-08 (VTC News) -", { iso: "2023-08", precision: "month" }],
+    ["day and title", "date 2026-01-28 Bộ trưởng Quốc phòng hội đàm trực tuyến", { iso: "2026-01-28", precision: "day" }],
+  ])("%s: header left out of the text, its date kept as text_header", (_n, header, date) => {
+    const out = cleanPlainText(`${header}\n\n${para}`, VN);
+    expect(out.text).toBe(para);
+    expect(out.removed).toEqual([{ text: header, rule: "seed-header" }]);
+    expect(out.published).toEqual({ ...date, source: "text_header", raw: header });
+  });
+});
