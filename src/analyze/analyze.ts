@@ -210,9 +210,19 @@ function findAllDates(ctx: Ctx, deps: AnalyzerDeps): void {
     ctx.dates = ctx.sentences.map(() => []);
     return;
   }
-  // One pass over the whole text, so a year written once ("tháng 3/2023") carries to later dates.
+  // One pass per paragraph: a year written once ("tháng 3/2023, … tháng 4") carries to later
+  // dates of the paragraph, but not into the next one, where it is usually history.
   const run = (ref: string, precision: DatePrecision) => {
-    const all = deps.dates.findDates(ctx.doc, { ref, refPrecision: precision, lang: ctx.lang, pastBias: true });
+    const all: FoundDate[] = [];
+    for (let i = 0; i < ctx.sentences.length; ) {
+      const first = ctx.sentences[i]!;
+      let j = i;
+      while (j + 1 < ctx.sentences.length && ctx.sentences[j + 1]!.paragraph === first.paragraph) j++;
+      const last = ctx.sentences[j]!;
+      const found = deps.dates.findDates(ctx.doc.slice(first.start, last.end), { ref, refPrecision: precision, lang: ctx.lang, pastBias: true });
+      for (const d of found) all.push({ ...d, start: d.start + first.start, end: d.end + first.start });
+      i = j + 1;
+    }
     return ctx.sentences.map((s) => all.filter((d) => d.start >= s.start && d.end <= s.end));
   };
   ctx.dates = run(ctx.ref, ctx.refPrecision);
@@ -313,6 +323,8 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
   let lastKept: { dev: ArticleDevelopment; sentence: number; paragraph: number } | null = null;
   // the last joint exercise or patrol and its participants, for "X forces are also participating"
   let lastJoint: { dev: ArticleDevelopment; sentence: number; countries: Set<string> } | null = null;
+  // the article's own event: the first dated development of the lead
+  let mainEvent: ArticleDevelopment | null = null;
   const firstBody = ctx.sentences.findIndex((s) => s.part === "body");
   for (let i = 0; i < ctx.sentences.length; i++) {
     const s = ctx.sentences[i]!;
@@ -393,13 +405,16 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
       }
       let date = anniversaryDate(ctx, s, cue) ?? chooseDate(ctx, s, dates, cue);
       if (carried && date.rule === "publication") date = { span: { ...carried.date, certain: false }, rule: "continuation" };
+      // "Kết thúc hội đàm, hai bộ trưởng đã ký …": the article's own event gives the date.
+      if (date.rule === "publication" && mainEvent && mainEvent.pair.join() === sides.pairs[0]!.join() && test(ctx.lex.mainEventRef, lower)) date = { span: mainEvent.date, rule: "main-event" };
       const key = `${cue.type}|${date.span.start}|${date.span.precision}`;
       if (seen.has(key)) continue;
       seen.add(key);
       const specific = hasDate || test(ctx.lex.past, lower) || isLead || (ctx.lang === "en" && isPastVerb(cue.text));
       const status = chooseStatus(ctx, before, clause.text, date);
-      // A planned event's month or day without a year lies ahead ("will hold … in November").
-      if (status === "planned" && !date.span.certain && ctx.ref && date.span.end < ctx.ref && date.rule !== "publication") date = { ...date, span: shiftYears(date.span, 1) };
+      // A planned event's month or day without a year lies ahead ("will hold … in November"),
+      // when the date is written after the word that plans it.
+      if (status === "planned" && !date.span.certain && ctx.ref && date.span.end < ctx.ref && date.rule !== "publication" && plannedBeforeDate(ctx, lower, s, dates, date)) date = { ...date, span: shiftYears(date.span, 1) };
       // A cue inside an "after / sau khi" clause is background to the main event: it may join
       // an event reported elsewhere but is not reported by this sentence on its own.
       const background = ctx.lex.subordinate.test(clause.text) && date.rule === "publication";
@@ -422,6 +437,7 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
           specific: specific && s.part !== "caption" && !background,
         };
         out.push(dev);
+        if (!mainEvent && isLead && dev.dateRule !== "publication" && dev.date.precision === "day") mainEvent = dev;
         if (s.part === "body") {
           lastKept = { dev, sentence: i, paragraph: s.paragraph };
           if (cue.type === "exercise" || cue.type === "patrol") {
@@ -621,7 +637,9 @@ function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHit): Cho
     }
     return false;
   };
-  const main = usable.filter((d) => !inSubordinate(d));
+  // "ký Kế hoạch hợp tác quốc phòng năm 2025": the year names the document.
+  const namesDocument = (d: FoundDate) => d.start > cue.start && test(ctx.lex.documentBefore, lower.slice(cue.end - s.start, d.start - s.start));
+  const main = usable.filter((d) => !inSubordinate(d) && !namesDocument(d));
   let pool = main.filter((d) => d.rule !== "name-year");
   if (!pool.length) pool = main;
   if (pool.length) {
@@ -694,10 +712,20 @@ function distance(d: FoundDate, cue: CueHit): number {
 function chooseStatus(ctx: Ctx, before: string, clause: string, date: ChosenDate): DevelopmentStatus {
   if (date.rule === "anniversary") return "held";
   const window = before.slice(-80);
-  if (ctx.ref && date.rule !== "publication" && date.span.start > ctx.ref) return "planned";
-  if (test(ctx.lex.planned, window) && lastIndexOf(ctx.lex.past, window) < lastIndexOf(ctx.lex.planned, window)) return "planned";
-  if (test(ctx.lex.announced, window) || test(ctx.lex.announced, clause)) return "announced";
+  const announced = test(ctx.lex.announced, window) || test(ctx.lex.announced, clause);
+  if (ctx.ref && date.rule !== "publication" && date.span.start > ctx.ref) return announced ? "announced" : "planned";
+  // "announced … that they would pursue": an announced plan is announced.
+  if (test(ctx.lex.planned, window) && lastIndexOf(ctx.lex.past, window) < lastIndexOf(ctx.lex.planned, window)) return announced ? "announced" : "planned";
+  if (announced) return "announced";
   return "held";
+}
+
+/** True when a planning word ("sẽ", "will") stands before the chosen date in the sentence. */
+function plannedBeforeDate(ctx: Ctx, lower: string, s: Sentence, dates: FoundDate[], date: ChosenDate): boolean {
+  const d = dates.find((x) => x.span === date.span);
+  if (!d) return false;
+  const at = lastIndexOf(ctx.lex.planned, lower.slice(0, d.start - s.start));
+  return at >= 0;
 }
 
 const DETAIL_WORDS: Record<"vi" | "en", [RegExp, string][]> = {

@@ -36,6 +36,8 @@ export const LexiconFileSchema = z.object({
   participation: PatternList,
   /** observers are not participants */
   observers: PatternList,
+  /** a date right after these names a document ("Kế hoạch hợp tác năm 2025"), not when it was signed */
+  documentBefore: PatternList,
 });
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
@@ -71,6 +73,7 @@ export interface Lexicon {
   notCooperationAfter: RegExp;
   participation: RegExp;
   observers: RegExp;
+  documentBefore: RegExp;
 }
 
 // Word boundaries that understand Vietnamese letters (JS \b only knows ASCII word characters).
@@ -141,6 +144,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     notCooperationAfter: anyOf(f.notCooperationAfter),
     participation: anyOf(f.participation),
     observers: anyOf(f.observers),
+    documentBefore: anyOf(f.documentBefore),
     junkHeading: new RegExp(`^\\s*(?:${alternation(f.junkHeadings)})\\s*[:»›>…]*\\s*$`, "iu"),
   };
 }
