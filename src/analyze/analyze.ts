@@ -639,7 +639,11 @@ function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHit): Cho
   };
   // "ký Kế hoạch hợp tác quốc phòng năm 2025": the year names the document.
   const namesDocument = (d: FoundDate) => d.start > cue.start && test(ctx.lex.documentBefore, lower.slice(cue.end - s.start, d.start - s.start));
-  const main = usable.filter((d) => !inSubordinate(d) && !namesDocument(d));
+  // A cue inside an "after / sau khi" clause takes only that clause's dates.
+  const cueClause = clauseAround(lower, cue.start - s.start);
+  const cueSubordinate = ctx.lex.subordinate.test(cueClause.text);
+  const inCueClause = (d: FoundDate) => d.start - s.start >= cueClause.start && d.end - s.start <= cueClause.start + cueClause.text.length;
+  const main = cueSubordinate ? usable.filter(inCueClause) : usable.filter((d) => !inSubordinate(d) && !namesDocument(d));
   let pool = main.filter((d) => d.rule !== "name-year");
   if (!pool.length) pool = main;
   if (pool.length) {
