@@ -284,14 +284,20 @@ export function findPageDate(docOrHtml: Document | string | null, text: string, 
   if (doc) {
     const meta = findMetadataDate(doc, timeZone);
     if (meta) return meta;
+    // Site headers and menus print today's date ("Thứ Hai, 24/11/2026"): skip them, and prefer a
+    // stamp with a time, which is how bylines are written, over a bare date.
     let n = 0;
+    let dayOnly: PageDate | null = null;
     for (const el of Array.from(doc.querySelectorAll(STAMP_SELECTOR))) {
       if (++n > 200) break;
+      if (el.closest("nav") || (el.closest("header") && !el.closest("article"))) continue;
       const t = (el.textContent ?? "").replace(/\s+/g, " ").trim();
       if (t.length === 0 || t.length > MAX_STAMP_LINE) continue;
       const r = parseBylineStamp(t, timeZone);
-      if (r) return r;
+      if (r?.precision === "minute") return r;
+      dayOnly ??= r;
     }
+    if (dayOnly) return dayOnly;
   }
   const lines = text.split(/\n+/).map((l) => l.trim()).filter((l) => l.length > 0 && l.length <= MAX_STAMP_LINE);
   // Stamps sit at the top or the bottom of an article; a date in the middle is usually an event.

@@ -58,6 +58,16 @@ describe("findPageDate from a Vietnamese byline (day/month/year, local time → 
     expect(findPageDate(d, "", VN)).toMatchObject({ iso: "2025-06-07T20:41:00+07:00", source: "byline" });
   });
 
+  it("today's date in the site header is not the page's stamp", () => {
+    const d = doc(
+      "",
+      '<header class="site"><span class="current-date">Thứ Hai, 24/11/2026</span></header>' +
+        '<div class="sidebar"><span class="date">20/11/2026</span></div>' +
+        '<article><div class="post-time">Thứ bảy 07/06/2025 20:41</div><p>Nội dung.</p></article>',
+    );
+    expect(findPageDate(d, "", VN)?.iso).toBe("2025-06-07T20:41:00+07:00");
+  });
+
   it("a date inside a long body sentence is an event date, not the page's stamp", () => {
     const text =
       "Cuộc tập trận sẽ diễn ra từ ngày 15/08/2025 đến ngày 20/08/2025 tại vùng biển phía nam, với sự tham gia của nhiều tàu chiến hai nước.";
