@@ -9,6 +9,7 @@ import { pickCluster, representCluster } from "../analyze/cluster.ts";
 import type { AnalysisResult, ArticleDevelopment } from "../analyze/types.ts";
 import type { Db } from "../db/client.ts";
 import { getArticle } from "../db/articles.repo.ts";
+import { indexArticleSentences } from "../db/sentences.repo.ts";
 import {
   addDevelopmentSource,
   deleteOrphanDevelopments,
@@ -52,6 +53,9 @@ export function analyzeStoredArticle(deps: AnalyzeDeps, articleId: number): Anal
     deleteOrphanDevelopments(db, touched);
     for (const d of result.developments) fileDevelopment(db, articleId, a.fetchedAt, d, now);
     markAnalyzed(db, articleId, ANALYZER_VERSION, now);
+    // follow-up questions (issue 6) search the article's sentences; indexed with its analysis
+    // (same connection, so inside this transaction)
+    indexArticleSentences(deps.db, a);
   });
   return result;
 }

@@ -1,0 +1,115 @@
+/**
+ * Reads behind follow-up answers: a pair's developments with the fields a question can match
+ * (type, dates, places, actors), which articles report them and where, and the sources to cite.
+ * Raw prepared statements: this runs on every question and drizzle's row mapping costs more
+ * than the query on large pairs.
+ */
+import type { DatePrecision, DevelopmentStatus, EventType } from "../domain/types.ts";
+import type { Db } from "./client.ts";
+
+/** A development of the pair, as the answerer scores it. */
+export interface CandidateRow {
+  id: number;
+  type: EventType;
+  status: DevelopmentStatus;
+  dateStart: string;
+  dateEnd: string;
+  datePrecision: DatePrecision;
+  summary: string;
+  /** JSON arrays as stored */
+  actors: string;
+  places: string;
+  score: number;
+}
+
+/** Where an article reports a development: the evidence span in its text. */
+export interface ReportLink {
+  developmentId: number;
+  articleId: number;
+  spanStart: number;
+  spanEnd: number;
+}
+
+/** A source to cite: the article and its evidence sentence for the development. */
+export interface CitedSource {
+  developmentId: number;
+  articleId: number;
+  sentence: string;
+  spanStart: number;
+  url: string;
+  outlet: string | null;
+  title: string;
+  language: string | null;
+  publishedAt: string | null;
+}
+
+const CANDIDATE_COLS =
+  "id, type, status, date_start AS dateStart, date_end AS dateEnd, date_precision AS datePrecision, summary, actors, places, score";
+
+/** Every development of the pair (a < b), newest first. */
+export function listPairCandidates(db: Db, a: string, b: string): CandidateRow[] {
+  return db.$client
+    .prepare(`SELECT ${CANDIDATE_COLS} FROM developments WHERE country_a = ? AND country_b = ? ORDER BY date_start DESC, id DESC`)
+    .all(a, b) as CandidateRow[];
+}
+
+/**
+ * The next `limit` developments of the pair older than the cursor (date_start, id), newest
+ * first, optionally of one type and starting on or after `since` (keyset paging for "more").
+ */
+export function listOlderCandidates(
+  db: Db,
+  a: string,
+  b: string,
+  cursor: { dateStart: string; id: number } | null,
+  opts: { type?: string | null; since?: string | null; limit: number },
+): CandidateRow[] {
+  const where = ["country_a = ?", "country_b = ?"];
+  const args: (string | number)[] = [a, b];
+  if (cursor) {
+    where.push("(date_start < ? OR (date_start = ? AND id < ?))");
+    args.push(cursor.dateStart, cursor.dateStart, cursor.id);
+  }
+  if (opts.type) {
+    where.push("type = ?");
+    args.push(opts.type);
+  }
+  if (opts.since) {
+    where.push("date_start >= ?");
+    args.push(opts.since);
+  }
+  args.push(opts.limit);
+  return db.$client
+    .prepare(`SELECT ${CANDIDATE_COLS} FROM developments WHERE ${where.join(" AND ")} ORDER BY date_start DESC, id DESC LIMIT ?`)
+    .all(...args) as CandidateRow[];
+}
+
+/** Which articles report the pair's developments, and where. */
+export function listPairReports(db: Db, a: string, b: string): ReportLink[] {
+  return db.$client
+    .prepare(
+      "SELECT ds.development_id AS developmentId, ds.article_id AS articleId, ds.span_start AS spanStart, ds.span_end AS spanEnd FROM developments d JOIN development_sources ds ON ds.development_id = d.id WHERE d.country_a = ? AND d.country_b = ?",
+    )
+    .all(a, b) as ReportLink[];
+}
+
+/** The sources of the given developments, body text before captions, oldest report first within each. */
+export function listCitedSources(db: Db, developmentIds: readonly number[]): CitedSource[] {
+  if (!developmentIds.length) return [];
+  const marks = developmentIds.map(() => "?").join(",");
+  return db.$client
+    .prepare(
+      `SELECT ds.development_id AS developmentId, ds.article_id AS articleId, ds.sentence, ds.span_start AS spanStart, a.canonical_url AS url, a.outlet, a.title, a.language, a.published_at AS publishedAt
+       FROM development_sources ds JOIN articles a ON a.id = ds.article_id
+       WHERE ds.development_id IN (${marks})
+       ORDER BY ds.development_id, ds.is_caption, a.published_at, a.id`,
+    )
+    .all(...developmentIds) as CitedSource[];
+}
+
+/** Sentences of articles by (article, start, len), for passages given to a model; -1 is the title. */
+export function readSentence(db: Db, articleId: number, start: number, len: number): string | null {
+  const row = db.$client.prepare("SELECT title, text FROM articles WHERE id = ?").get(articleId) as { title: string; text: string } | undefined;
+  if (!row) return null;
+  return start < 0 ? row.title : row.text.slice(start, start + len);
+}

@@ -1,0 +1,347 @@
+/**
+ * Answers a follow-up question about a country pair from the stored articles: parse the question,
+ * take the pair's developments, narrow them by the types, dates, places and people it names,
+ * rank them with the full-text search over the pair's source sentences (bm25) plus recency, and
+ * return 1–3 items with date, English summary, a quote in the original language and the sources.
+ * Nothing is invented: every item is a stored development of the pair and every source one of its
+ * reports. With an OpenAI-compatible endpoint, a fluent answer may be composed from the retrieved
+ * passages only, with numbered citations; any failure falls back to the offline answer.
+ */
+import { makePair, type CountryPair, type DatePrecision, type DevelopmentStatus, type EventType } from "../domain/types.ts";
+import { buildMatchExpression, type ParsedQuestion, type QuestionParser } from "../analyze/question.ts";
+import type { Db } from "../db/client.ts";
+import { listCitedSources, listOlderCandidates, listPairCandidates, listPairReports, readSentence, type CandidateRow, type CitedSource } from "../db/answer.repo.ts";
+import { searchSentences, type SentenceHit } from "../db/sentences.repo.ts";
+import { systemClock, type Clock } from "../lib/clock.ts";
+import { silentLogger, type Logger } from "../lib/log.ts";
+import { isHttpUrl } from "../lib/mrkdwn.ts";
+import { completeChat, LlmError, type LlmSettings } from "./llm.ts";
+
+/** What the answerer needs. */
+export interface AnswerDeps {
+  db: Db;
+  parser: QuestionParser;
+  clock?: Clock;
+  logger?: Logger;
+  /** an OpenAI-compatible endpoint; null/absent = offline answers only */
+  llm?: LlmSettings | null;
+  /** injected in tests; defaults to global fetch */
+  fetch?: typeof fetch;
+}
+
+/** The thread a question is asked in: its pair and what was already shown. */
+export interface AnswerContext {
+  pair: CountryPair | null;
+  since?: string | null;
+  type?: string | null;
+  /** "YYYY-MM-DD:id" of the oldest development already shown (for "more") */
+  cursor?: string | null;
+}
+
+/** A source cited by an item. */
+export interface AnswerSource {
+  articleId: number;
+  url: string;
+  outlet: string | null;
+  title: string;
+}
+
+/** One development given as (part of) the answer. */
+export interface AnswerItem {
+  developmentId: number;
+  type: EventType;
+  status: DevelopmentStatus;
+  dateStart: string;
+  dateEnd: string;
+  datePrecision: DatePrecision;
+  /** what happened, in English */
+  summary: string;
+  /** a short quote from a source, in its language */
+  quote: { text: string; lang: string | null; articleId: number } | null;
+  /** every report of it, the quoted one first; http(s) URLs only */
+  sources: AnswerSource[];
+  score: number;
+}
+
+/** A numbered passage given to the model, and cited back as [n]. */
+export interface Passage {
+  n: number;
+  articleId: number;
+  text: string;
+  url: string;
+  outlet: string | null;
+  date: string | null;
+}
+
+/** The answer, before any front end renders it. */
+export interface Answer {
+  /** the pair answered about (the thread's, or the one the question switched to) */
+  pair: CountryPair | null;
+  question: ParsedQuestion;
+  items: AnswerItem[];
+  /** set when nothing matched: what was asked about ("exercises in 2023") */
+  nothingAbout: string | null;
+  /** set when the thread has no pair and the question names none */
+  needsPair: boolean;
+  /** "YYYY-MM-DD:id" of the oldest item shown, for the next "more" */
+  cursor: string | null;
+  /** a composed answer from a model, citing passages [n] */
+  composed: { text: string; model: string | null; passages: Passage[] } | null;
+}
+
+/** How many items an answer gives at most. */
+export const MAX_ITEMS = 3;
+const QUOTE_MAX = 220;
+
+/** Builds the offline answer (no network): what every front end shows when no model is set or it fails. */
+export function buildAnswer(deps: AnswerDeps, ctx: AnswerContext, text: string): Answer {
+  const clock = deps.clock ?? systemClock;
+  const today = clock().toISOString().slice(0, 10);
+  const q = deps.parser.parse(text, ctx.pair, today);
+  const pair = q.switchPair ?? (ctx.pair ? makePair(ctx.pair.a, ctx.pair.b) : null);
+  const base: Answer = { pair, question: q, items: [], nothingAbout: null, needsPair: false, cursor: null, composed: null };
+  if (!pair) return { ...base, needsPair: true };
+
+  let chosen: { row: CandidateRow; score: number; hitArticle: number | null }[];
+  if (q.kind === "more" || q.kind === "switch") {
+    // "more": the next older developments after what the thread showed; a bare switch of pair:
+    // the newest of the new pair.
+    const cursor = q.kind === "more" && !q.switchPair ? parseCursor(ctx.cursor) : null;
+    const rows = listOlderCandidates(deps.db, pair.a, pair.b, cursor, {
+      type: q.kind === "more" && !q.switchPair ? ctx.type : null,
+      since: q.kind === "more" && !q.switchPair ? ctx.since : null,
+      limit: MAX_ITEMS,
+    });
+    chosen = rows.map((row) => ({ row, score: 0, hitArticle: null }));
+    if (!chosen.length) return { ...base, nothingAbout: q.kind === "more" ? "anything older" : "anything" };
+  } else {
+    chosen = rankCandidates(deps, pair, q);
+    if (!chosen.length) return { ...base, nothingAbout: q.topic };
+  }
+
+  const ids = chosen.map((c) => c.row.id);
+  const sources = listCitedSources(deps.db, ids);
+  const items = chosen.map((c) => toItem(c.row, c.score, sources.filter((s) => s.developmentId === c.row.id), c.hitArticle));
+  const last = chosen.reduce((old, c) => (cmpRow(c.row, old.row) < 0 ? c : old), chosen[0]!);
+  return { ...base, items, cursor: `${last.row.dateStart}:${last.row.id}` };
+}
+
+/** Builds the answer, composed by the model when one is configured; falls back to buildAnswer on any failure. */
+export async function answerQuestion(deps: AnswerDeps, ctx: AnswerContext, text: string): Promise<Answer> {
+  const offline = buildAnswer(deps, ctx, text);
+  if (!deps.llm || !offline.items.length || offline.question.kind === "more" || offline.question.kind === "switch") return offline;
+  const log = deps.logger ?? silentLogger;
+  const passages = collectPassages(deps, offline);
+  try {
+    const composed = await composeWithModel(deps, offline, passages);
+    return { ...offline, composed };
+  } catch (err) {
+    log.warn("answer: model answer unusable, sending the offline answer", { kind: err instanceof LlmError ? err.kind : "other", err: (err as Error).message });
+    return offline;
+  }
+}
+
+// ------------------------------------------------------------------------------------------
+// Ranking
+
+const RELATED: Partial<Record<EventType, EventType[]>> = {
+  // a visit is usually reported as talks too, and "who met" asks about either
+  visit: ["talks"],
+  talks: ["visit"],
+};
+
+/**
+ * The pair's developments that fit the question, best first (at most MAX_ITEMS). Types and
+ * dates named in the question are filters; places, people and the full-text match rank.
+ */
+function rankCandidates(deps: AnswerDeps, pair: CountryPair, q: ParsedQuestion): { row: CandidateRow; score: number; hitArticle: number | null }[] {
+  let rows = listPairCandidates(deps.db, pair.a, pair.b);
+  if (q.types.length) {
+    const ok = new Set<string>(q.types.flatMap((t) => [t, ...(RELATED[t] ?? [])]));
+    rows = rows.filter((r) => ok.has(r.type));
+  }
+  if (q.period) {
+    const { from, to } = q.period;
+    rows = rows.filter((r) => (!from || r.dateEnd >= from) && (!to || r.dateStart <= to));
+  }
+  if (!rows.length) return [];
+
+  // Full-text evidence: the best-matching sentences in the articles reporting these developments.
+  const text = new Map<number, { s: number; article: number }>();
+  const match = buildMatchExpression(q.terms);
+  if (match) {
+    const reports = listPairReports(deps.db, pair.a, pair.b);
+    const keep = new Set(rows.map((r) => r.id));
+    const byArticle = new Map<number, { dev: number; start: number; end: number }[]>();
+    for (const r of reports) {
+      if (!keep.has(r.developmentId)) continue;
+      let l = byArticle.get(r.articleId);
+      if (!l) byArticle.set(r.articleId, (l = []));
+      l.push({ dev: r.developmentId, start: r.spanStart, end: r.spanEnd });
+    }
+    const hits: SentenceHit[] = searchSentences(deps.db, match, [...byArticle.keys()], 200);
+    for (const h of hits) {
+      for (const d of byArticle.get(h.articleId) ?? []) {
+        // a hit on the development's own evidence sentence counts fully; elsewhere in the article, less
+        const own = h.start >= 0 && h.start <= d.start && d.start < h.start + h.len;
+        const s = -h.bm25 * (own ? 1 : h.start < 0 ? 0.6 : 0.35);
+        const prev = text.get(d.dev);
+        if (!prev || s > prev.s) text.set(d.dev, { s, article: h.articleId });
+      }
+    }
+  }
+  const maxText = Math.max(0, ...[...text.values()].map((t) => t.s));
+
+  const dates = rows.map((r) => dayNumber(r.dateStart));
+  const minD = Math.min(...dates);
+  const span = Math.max(1, Math.max(...dates) - minD);
+  const wantsRecent = q.latest || q.kind === "when" || q.kind === "whether" || q.kind === "slice";
+  const placeKeys = new Set(q.places.map((p) => `${p.entityId}|${p.kind}`));
+
+  const scored = rows.map((r, i) => {
+    let score = 0;
+    if (q.types.includes(r.type)) score += 2;
+    if (q.people.length) {
+      const actors = parseJsonList(r.actors);
+      score += 3 * Math.min(1, q.people.filter((p) => actors.includes(p)).length);
+    }
+    if (placeKeys.size) {
+      const places = parseJsonList(r.places);
+      if (places.some((p) => placeKeys.has(deps.parser.placeKey(p) ?? ""))) score += 2;
+    }
+    const t = text.get(r.id);
+    if (t && maxText > 0) score += 3 * (t.s / maxText);
+    score += (wantsRecent ? 2 : 0.5) * ((dates[i]! - minD) / span);
+    if (r.status !== "held" && (q.latest || q.kind === "when")) score -= 1;
+    score += 0.5 * (r.score || 0);
+    return { row: r, score, hitArticle: t?.article ?? null };
+  });
+  scored.sort((x, y) => y.score - x.score || cmpRow(y.row, x.row));
+  return scored.slice(0, MAX_ITEMS);
+}
+
+function cmpRow(a: CandidateRow, b: CandidateRow): number {
+  return a.dateStart < b.dateStart ? -1 : a.dateStart > b.dateStart ? 1 : a.id - b.id;
+}
+
+function toItem(row: CandidateRow, score: number, sources: CitedSource[], hitArticle: number | null): AnswerItem {
+  const safe = sources.filter((s) => isHttpUrl(s.url));
+  // quote the report the search matched, else the first body report
+  const quoted = safe.find((s) => s.articleId === hitArticle) ?? safe[0] ?? null;
+  const ordered = quoted ? [quoted, ...safe.filter((s) => s !== quoted)] : safe;
+  const seen = new Set<number>();
+  const list: AnswerSource[] = [];
+  for (const s of ordered) {
+    if (seen.has(s.articleId)) continue;
+    seen.add(s.articleId);
+    list.push({ articleId: s.articleId, url: s.url, outlet: s.outlet, title: s.title });
+  }
+  return {
+    developmentId: row.id,
+    type: row.type,
+    status: row.status,
+    dateStart: row.dateStart,
+    dateEnd: row.dateEnd,
+    datePrecision: row.datePrecision,
+    summary: row.summary,
+    quote: quoted ? { text: trimQuote(quoted.sentence), lang: quoted.language, articleId: quoted.articleId } : null,
+    sources: list,
+    score: Math.round(score * 1000) / 1000,
+  };
+}
+
+/** A sentence cut to QUOTE_MAX characters on a word boundary. */
+export function trimQuote(s: string): string {
+  const t = s.replace(/\s+/g, " ").trim();
+  if (t.length <= QUOTE_MAX) return t;
+  const cut = t.slice(0, QUOTE_MAX);
+  const sp = cut.lastIndexOf(" ");
+  return (sp > QUOTE_MAX * 0.6 ? cut.slice(0, sp) : cut).replace(/[,;:–-]\s*$/, "") + "…";
+}
+
+function parseCursor(s: string | null | undefined): { dateStart: string; id: number } | null {
+  const m = s ? /^(\d{4}-\d{2}-\d{2}):(\d+)$/.exec(s) : null;
+  return m ? { dateStart: m[1]!, id: Number(m[2]) } : null;
+}
+
+function parseJsonList(s: string): string[] {
+  try {
+    const v = JSON.parse(s) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+function dayNumber(iso: string): number {
+  return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000) || 0;
+}
+
+// ------------------------------------------------------------------------------------------
+// The model path
+
+const MAX_PASSAGES = 8;
+
+/** The passages a model may use: each item's quote, then other matching sentences of the items' sources. */
+function collectPassages(deps: AnswerDeps, a: Answer): Passage[] {
+  const out: Passage[] = [];
+  const seen = new Set<string>();
+  const push = (articleId: number, text: string, src: AnswerSource | undefined, date: string | null) => {
+    const t = text.replace(/\s+/g, " ").trim();
+    if (!t || !src || seen.has(t) || out.length >= MAX_PASSAGES) return;
+    seen.add(t);
+    out.push({ n: out.length + 1, articleId, text: t.slice(0, 600), url: src.url, outlet: src.outlet, date });
+  };
+  for (const it of a.items) {
+    if (it.quote) push(it.quote.articleId, it.quote.text, it.sources.find((s) => s.articleId === it.quote!.articleId), it.dateStart);
+  }
+  const match = buildMatchExpression(a.question.terms);
+  if (match) {
+    const bySource = new Map<number, { src: AnswerSource; date: string }>();
+    for (const it of a.items) for (const s of it.sources) if (!bySource.has(s.articleId)) bySource.set(s.articleId, { src: s, date: it.dateStart });
+    for (const h of searchSentences(deps.db, match, [...bySource.keys()], MAX_PASSAGES * 2)) {
+      const text = readSentence(deps.db, h.articleId, h.start, h.len);
+      const b = bySource.get(h.articleId);
+      if (text && b) push(h.articleId, text, b.src, null);
+    }
+  }
+  return out;
+}
+
+const SYSTEM_PROMPT = [
+  "You answer questions about defense cooperation between two countries for a newsroom team.",
+  "Use ONLY the numbered passages and the listed developments. Never add facts, names, numbers or dates that are not in them.",
+  "Cite every statement with the passage numbers in square brackets, like [1] or [2][3].",
+  "If the passages do not answer the question, say so plainly in one sentence (\"The sources I have don't say …\") and cite nothing else.",
+  "Answer in English, in at most 4 short sentences. Passages may be in Vietnamese; translate what you use.",
+].join("\n");
+
+/** Asks the model for a composed answer and checks that it only cites passages it was given. */
+async function composeWithModel(deps: AnswerDeps, a: Answer, passages: Passage[]): Promise<NonNullable<Answer["composed"]>> {
+  if (!passages.length) throw new Error("answer: no passages to compose from");
+  const devs = a.items.map((it, i) => `(${String.fromCharCode(97 + i)}) ${it.dateStart} ${it.type}: ${it.summary}`).join("\n");
+  const user = [
+    `Question: ${a.question.text}`,
+    `Country pair: ${a.pair ? `${a.pair.a}–${a.pair.b}` : "?"}`,
+    "Developments on record:",
+    devs,
+    "Passages:",
+    ...passages.map((p) => `[${p.n}] (${p.outlet ?? "source"}${p.date ? `, ${p.date}` : ""}) ${p.text}`),
+  ].join("\n");
+  const res = await completeChat({
+    settings: deps.llm!,
+    messages: [
+      { role: "system", content: SYSTEM_PROMPT },
+      { role: "user", content: user },
+    ],
+    temperature: 0,
+    maxTokens: 400,
+    fetch: deps.fetch,
+  });
+  const text = res.text.trim();
+  const cited = [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  if (cited.some((n) => n < 1 || n > passages.length)) throw new LlmError("bad_response", `answer cites a passage that does not exist: [${cited.join(",")}]`);
+  const saysNo = /\b(?:don't|do not|does not|doesn't|cannot|can't|no)\b.*\b(?:say|answer|mention|tell|information)\b/i.test(text);
+  if (!cited.length && !saysNo) throw new LlmError("bad_response", "answer cites no passage");
+  return { text: text.slice(0, 2000), model: res.model, passages: passages.filter((p) => cited.includes(p.n)) };
+}
