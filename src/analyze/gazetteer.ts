@@ -401,11 +401,17 @@ function buildPatternSpecs(
       add(typeof m === "string" ? { name: m, cap: !/^the /.test(m) } : m, { ...base, via: "metonym", seat });
     }
   }
+  // A one-word org or place name is a proper noun: "Dawn" the paper, not "the dawn"; an acronym
+  // only in upper case ("RT", "AU").
+  const properNoun = (e: NameEntry): NameEntry => {
+    if (typeof e !== "string" || /[\s\-–]/.test(e.trim())) return e;
+    return e === e.toUpperCase() ? { name: e, upper: true } : { name: e, cap: true };
+  };
   for (const p of aliasesFile.places.entries) {
-    for (const n of p.names) specs.push({ name: n, kind: "place", entityId: p.id, via: "name" });
+    for (const n of p.names) add(properNoun(n), { kind: "place", entityId: p.id, via: "name" });
   }
   for (const o of orgsFile.organizations) {
-    for (const n of o.names) add(n, { kind: "org", entityId: o.id, via: "org" });
+    for (const n of o.names) add(properNoun(n), { kind: "org", entityId: o.id, via: "org" });
   }
   for (const p of people) {
     for (const n of [...p.names.en, ...p.names.vi, ...(p.names.other ?? []), ...p.surnameKeys]) {

@@ -159,6 +159,7 @@ describe("findMentions: short forms only in pair forms", () => {
     ["Trung-Ấn", "biên giới Trung-Ấn", ["country:short:CN:Trung", "country:short:IN:Ấn"]],
     ["Trung alone is not China", "trung tâm, Trung Đông, trung thành, miền Trung", ["place:name:middle-east:Trung Đông"]],
     ["Trung beside a region is not a pair", "miền Trung - Nam Bộ", []],
+    ["Trung - Phi is China-Africa, not a pair of countries", "hợp tác Trung - Phi và Trung - Âu", []],
     ["Hàn alone is not Korea", "thợ hàn, ông Hàn", []],
     ["Nga inside other syllables", "Ngay ngang ngã ngà", []],
     ["Trung Quốc never also yields Trung", "Nga-Trung Quốc", ["country:name:RU:Nga", "country:name:CN:Trung Quốc"]],
@@ -213,6 +214,8 @@ describe("findMentions: metonyms, demonyms, organizations, places", () => {
     ["Bán đảo Triều Tiên", "trên Bán đảo Triều Tiên", ["place:name:korean-peninsula:Bán đảo Triều Tiên"]],
     ["Ấn Độ Dương", "Ấn Độ Dương", ["place:name:indian-ocean:Ấn Độ Dương"]],
     ["Nam Mỹ is not the US", "Nam Mỹ và Mỹ Latinh", ["place:name:americas:Nam Mỹ", "place:name:americas:Mỹ Latinh"]],
+    ["outlets are not sides", "theo South China Morning Post và Thông tấn xã Việt Nam (TTXVN)", ["org:org:media:South China Morning Post", "org:org:media:Thông tấn xã Việt Nam", "org:org:media:TTXVN"]],
+    ["one-word org names are proper nouns", "the dawn of an era, Dawn said", ["org:org:media:Dawn"]],
   ])("%s", (_name, text, expected) => {
     expect(summarize(text)).toEqual(expected);
   });
