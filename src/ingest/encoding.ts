@@ -7,8 +7,10 @@
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
 
+/** Where the charset used for decoding was found. */
 export type CharsetSource = "bom" | "header" | "meta" | "sniffed" | "default";
 
+/** Decoded text with the charset used and its source. */
 export interface DecodedBody {
   text: string;
   /** the charset actually used to decode (iconv-lite name, lower case) */

@@ -10,6 +10,7 @@ import { z } from "zod";
 import { canonicalizeUrl } from "./canonical-url.ts";
 import type { FeedItem, ParsedFeed } from "./types.ts";
 
+/** Why a whole feed could not be read. */
 export type FeedErrorKind = "html" | "malformed" | "empty" | "unknown_format";
 
 /** A feed that cannot be read at all (as opposed to one bad item, which is dropped). */
@@ -24,6 +25,7 @@ export class FeedError extends Error {
   }
 }
 
+/** Options for parseFeed. */
 export interface ParseFeedOptions {
   /**
    * UTC offset (minutes) for feed dates that carry a time but no zone, e.g. 420 for a Vietnamese

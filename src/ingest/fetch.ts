@@ -21,6 +21,7 @@ import { decodeBody } from "./encoding.ts";
 import { createGuardedLookup, isPrivateAddress, PRIVATE_HOST_CODE } from "./host-policy.ts";
 import { FetchError, type FetchOptions, type FetchResult, type Fetcher } from "./types.ts";
 
+/** Limits and politeness settings of one fetcher (normally from Config). */
 export interface FetcherOptions {
   userAgent: string;
   timeoutMs: number;
@@ -34,6 +35,8 @@ export interface FetcherOptions {
   allowPrivateHosts: boolean;
   /** waits for backoff and per-host delay; tests pass a recorder */
   sleep?: (ms: number) => Promise<void>;
+  /** milliseconds clock for the per-host delay; tests fix it */
+  now?: () => number;
   /** first backoff step (doubled per retry, with jitter); default 500 ms */
   backoffBaseMs?: number;
   /** cap on backoff and on a 503's Retry-After; default 60 s */
@@ -45,6 +48,7 @@ export interface ClosableFetcher extends Fetcher {
   close(): void;
 }
 
+/** Accept header sent when the caller gives none: pages and every feed format. */
 export const DEFAULT_ACCEPT =
   "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/feed+json,application/json;q=0.9,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.8";
 
@@ -62,6 +66,7 @@ const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 /** Creates a fetcher; one per run, so per-host limits are shared by all its requests. */
 export function createFetcher(opts: FetcherOptions): ClosableFetcher {
   const sleep = opts.sleep ?? realSleep;
+  const now = opts.now ?? Date.now;
   const backoffBase = opts.backoffBaseMs ?? 500;
   const maxBackoff = opts.maxBackoffMs ?? 60_000;
   const lookup = createGuardedLookup(opts.allowPrivateHosts);
@@ -80,9 +85,9 @@ export function createFetcher(opts: FetcherOptions): ClosableFetcher {
       gate.active++;
     }
     try {
-      const now = Date.now();
-      const wait = gate.nextStart - now;
-      gate.nextStart = Math.max(now, gate.nextStart) + opts.perHostDelayMs;
+      const t = now();
+      const wait = gate.nextStart - t;
+      gate.nextStart = Math.max(t, gate.nextStart) + opts.perHostDelayMs;
       if (wait > 0) await sleep(wait);
       return await fn();
     } finally {

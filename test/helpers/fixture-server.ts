@@ -59,6 +59,7 @@ export interface RouteContext {
 /** A dynamic route: write the answer yourself with the plain node objects. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, ctx: RouteContext) => void | Promise<void>;
 
+/** A route is either canned or dynamic. */
 export type Route = StaticRoute | RouteHandler;
 
 /** One request as the server saw it. */
@@ -71,6 +72,7 @@ export interface RecordedRequest {
   at: number;
 }
 
+/** A running fixture server; see the file header for usage. */
 export interface FixtureServer {
   /** absolute URL for a path on this server */
   url(path: string): string;
