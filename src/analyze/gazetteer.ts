@@ -186,6 +186,12 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
     for (const n of [info.en, info.vi, info.demonymEn, ...(cur.aliasesEn ?? []).map(nameOf), ...(cur.aliasesVi ?? []).map(nameOf), ...(cur.demonyms ?? []).map(nameOf)]) {
       addResolve(n, code, true);
     }
+    // Capitals and short forms do not resolve (a city is not a country) but make good suggestions:
+    // "moscow" → Russia?, "hàn" → South Korea?
+    for (const n of [...(cur.metonyms ?? []).map(nameOf), ...(cur.short ?? [])]) {
+      const k = keyOf(n).replace(/^the /, "");
+      if (k.length >= 3) suggestKeys.push({ key: k, code });
+    }
     aliasCount += (cur.aliasesEn?.length ?? 0) + (cur.aliasesVi?.length ?? 0) + (cur.demonyms?.length ?? 0) + (cur.metonyms?.length ?? 0) + (cur.short?.length ?? 0);
   }
   const genCount = new Map<string, Set<string>>();
@@ -214,7 +220,7 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
   const resolveCountryName = (q: string): CountryInfo | null => {
     const k = keyOf(q);
     if (!k) return null;
-    const hit = resolveIndex.get(k);
+    const hit = resolveIndex.get(k) ?? (k.startsWith("the ") ? resolveIndex.get(k.slice(4)) : undefined);
     if (hit) return byCode.get(hit) ?? null;
     // Codes: only a query that is exactly the code, so "in"/"is" never resolve from text.
     const compact = k.replace(/ /g, "");
@@ -227,11 +233,13 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
   const suggestCountries = (q: string, n = 3): CountryInfo[] => {
     const k = keyOf(q);
     if (!k) return [];
-    const limit = Math.max(2, Math.ceil(k.length * 0.4));
+    // Short queries tolerate fewer edits, or "nk" would suggest half the world.
+    const limit = k.length <= 3 ? 1 : k.length <= 5 ? 2 : Math.ceil(k.length * 0.4);
     const best = new Map<string, number>();
     for (const s of suggestKeys) {
-      if (Math.abs(s.key.length - k.length) > limit) continue;
-      const d = editDistance(k, s.key, limit);
+      // A whole word of a longer name ("korea" in "north korea") is a near miss.
+      let d = k.length >= 4 && s.key.length > k.length && ` ${s.key} `.includes(` ${k} `) ? 1 : Infinity;
+      if (Math.abs(s.key.length - k.length) <= limit) d = Math.min(d, editDistance(k, s.key, limit));
       if (d <= limit && d < (best.get(s.code) ?? Infinity)) best.set(s.code, d);
     }
     return [...best.entries()]

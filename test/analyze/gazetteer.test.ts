@@ -76,6 +76,8 @@ describe("country directory", () => {
     ["demonym", "Russian", "RU"],
     ["NFD input", "Trung Quốc".normalize("NFD"), "CN"],
     ["surrounding spaces", "  japan ", "JP"],
+    ["leading article", "the US", "US"],
+    ["Hán-Việt alias", "Đài Loan", "TW"],
   ])("resolveCountryName: %s (%s) → %s", (_name, q, code) => {
     expect(g.resolveCountryName(q)?.code).toBe(code);
   });
@@ -98,15 +100,22 @@ describe("country directory", () => {
     ["trung quc", "CN"],
     ["north koera", "KP"],
     ["kazakstan", "KZ"],
+    ["moscow (a capital suggests its country)", "RU"],
+    ["hàn (a short form suggests its country)", "KR"],
   ])("suggestCountries(%s) starts with %s", (q, code) => {
-    const s = g.suggestCountries(q);
+    const s = g.suggestCountries(q.split(" (")[0]!);
     expect(s[0]?.code).toBe(code);
     expect(s.length).toBeLessThanOrEqual(3);
+  });
+
+  it("suggestCountries offers both Koreas for 'korea'", () => {
+    expect(g.suggestCountries("korea", 2).map((c) => c.code).sort()).toEqual(["KP", "KR"]);
   });
 
   it("suggestCountries respects n and finds nothing for a far string", () => {
     expect(g.suggestCountries("belarys", 1)).toHaveLength(1);
     expect(g.suggestCountries("qqqqqqqqqqqq")).toEqual([]);
+    expect(g.suggestCountries("nk")).toEqual([]);
   });
 });
 
