@@ -258,6 +258,9 @@ describe("findMentions: people place their country at a date", () => {
     ["Tập Cận Bình", "Chủ tịch Tập Cận Bình", "2023-03-20", "person:person:CN:Tập Cận Bình", "head_of_state"],
     ["Ngụy Phượng Hòa, other tone placement", "Ngụy Phượng Hoà", "2019-10-01", "person:person:CN:Ngụy Phượng Hoà", "defense_minister"],
     ["outside all roles: nearest role", "Thường Vạn Toàn", "2024-01-01", "person:person:CN:Thường Vạn Toàn", "defense_minister"],
+    ["korean name with spaces for hyphens", "Moon Jae In", "2018-04-27", "person:person:KR:Moon Jae In", "head_of_state"],
+    ["korean name with hyphen", "Kim Jong-un", "2019-04-25", "person:person:KP:Kim Jong-un", "head_of_state"],
+    ["hán-việt name of a Singaporean", "Thủ tướng Lý Hiển Long", "2019-06-01", "person:person:SG:Lý Hiển Long", "head_of_government"],
   ])("%s", (_name, text, at, expected, role) => {
     const ms = g.findMentions(text, { at });
     expect(ms.map((m) => `${m.kind}:${m.via}:${m.country}:${m.text}`)).toEqual([expected]);
