@@ -34,7 +34,7 @@ afterEach(() => {
 function world(db: Db = testDb()) {
   let now = T0;
   const waits: number[] = [];
-  const client = createDigestWebClient("xoxb-test", { slackApiUrl: slack.apiUrl, timeoutMs: 2000 });
+  const client = createDigestWebClient("xoxb-test", { slackApiUrl: slack.apiUrl, timeoutMs: 10_000 });
   const deps = (over: Partial<PostDigestDeps> = {}): PostDigestDeps => ({
     db,
     slack: client,
@@ -329,7 +329,7 @@ describe("postDigest", () => {
     const w = world();
     seed(w.db);
     openai.behave({ kind: "answer", text: "Joint drills [1] followed a visit [2]." });
-    const llm = { baseUrl: openai.baseUrl, model: "m", timeoutMs: 300 };
+    const llm = { baseUrl: openai.baseUrl, model: "m", timeoutMs: 5000 };
     const o1 = opts();
     const r1 = await postDigest(w.deps({ llm }), o1);
     expect(r1.narratives?.written).toBeGreaterThan(0);
@@ -337,7 +337,7 @@ describe("postDigest", () => {
 
     openai.behave({ kind: "hang" });
     const o2 = opts();
-    const r2 = await postDigest(w.deps({ llm }), o2);
+    const r2 = await postDigest(w.deps({ llm: { ...llm, timeoutMs: 300 } }), o2);
     expect(r2.outcome).toBe("posted");
     expect(r2.narratives).toMatchObject({ written: 0, failed: 1 });
     const blocks = JSON.stringify(slack.topLevel(o2.channel)[0]!.blocks);

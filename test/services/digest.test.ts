@@ -146,7 +146,7 @@ describe("narratives", () => {
     insertDevelopment(db, { a: "RU", b: "VN", type: "talks", score: 1, summary: "Russia and Vietnam held defense talks", firstSeenAt: "2024-10-16T00:00:00.000Z" });
     return buildDigest(db, { period: week });
   };
-  const settings = () => ({ baseUrl: fake.baseUrl, model: "m", timeoutMs: 250 });
+  const settings = (timeoutMs = 5000) => ({ baseUrl: fake.baseUrl, model: "m", timeoutMs });
 
   it("adds a cited narrative built only from the given developments", async () => {
     const before = fake.requests.length;
@@ -184,7 +184,7 @@ describe("narratives", () => {
     fake.behave({ kind: "hang" });
     const before = fake.requests.length;
     const d2 = twoPairs();
-    expect(await addNarratives(d2, { settings: settings() })).toEqual({ written: 0, rejected: 0, failed: 1 });
+    expect(await addNarratives(d2, { settings: settings(300) })).toEqual({ written: 0, rejected: 0, failed: 1 });
     expect(fake.requests.length - before).toBe(1);
     expect(d2.pairs.every((p) => p.narrative === null)).toBe(true);
   });

@@ -8,7 +8,8 @@ let settings: LlmSettings;
 
 beforeAll(async () => {
   fake = await startFakeOpenAi();
-  settings = { baseUrl: fake.baseUrl, apiKey: "sk-test", model: "tiny", timeoutMs: 300 };
+  // generous for answers (the machine may be busy); the hang case sets its own short timeout
+  settings = { baseUrl: fake.baseUrl, apiKey: "sk-test", model: "tiny", timeoutMs: 5000 };
 });
 afterAll(async () => fake.close());
 
@@ -33,7 +34,8 @@ describe("completeChat", () => {
     ["no answer in time", { kind: "hang" }, "timeout"],
   ])("%s → LlmError(%s)", async (_name, behaviour, kind) => {
     fake.behave(behaviour);
-    const err = await completeChat({ settings, messages: [{ role: "user", content: "x" }] }).catch((e: unknown) => e);
+    const s = behaviour.kind === "hang" ? { ...settings, timeoutMs: 300 } : settings;
+    const err = await completeChat({ settings: s, messages: [{ role: "user", content: "x" }] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(LlmError);
     expect((err as LlmError).kind).toBe(kind);
     expect((err as LlmError).message).toMatch(/^llm: /);
