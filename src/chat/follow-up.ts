@@ -1,0 +1,108 @@
+/**
+ * Follow-up questions in a thread, for every front end: the answerer the chat core's `followUp`
+ * hook takes (ChatCoreDeps.followUp), and the rendering of an Answer as a neutral Reply (plain
+ * text; Slack's renderer escapes it, the shell prints it). In Slack the thread's context lives on
+ * the parent message's bot_messages row; a switch of pair and the position "more" continues from
+ * are written back to it, so the next reply in the thread goes on from this answer.
+ */
+import type { BotMessagesRepo } from "../db/bot-messages.repo.ts";
+import { silentLogger } from "../lib/log.ts";
+import { answerQuestion, type Answer, type AnswerDeps, type AnswerItem } from "../services/answer.ts";
+import { countryName, type CountryDirectory } from "./countries.ts";
+import { formatDateSpan, typeLabel } from "./format.ts";
+import type { FollowUpAnswerer, Reply, ReplyItem, ReplyLink } from "./reply.ts";
+
+/** What the follow-up answerer needs: the answer service's deps, country names and the thread records. */
+export interface FollowUpDeps extends AnswerDeps {
+  countries: CountryDirectory;
+  /** where thread contexts live (Slack); absent in the shell */
+  botMessages?: BotMessagesRepo;
+}
+
+/** Builds the answerer to pass as ChatCoreDeps.followUp. */
+export function createFollowUpAnswerer(deps: FollowUpDeps): FollowUpAnswerer {
+  const log = deps.logger ?? silentLogger;
+  return async (context, text) => {
+    const started = performance.now();
+    const answer = await answerQuestion(
+      deps,
+      { pair: context.pair, since: context.since, type: context.type, cursor: context.cursor },
+      text,
+    );
+    log.info("answer: follow-up answered", {
+      kind: answer.question.kind,
+      items: answer.items.length,
+      composed: answer.composed !== null,
+      ms: Math.round((performance.now() - started) * 10) / 10,
+    });
+    if (deps.botMessages && context.channel && context.threadTs && answer.pair && (answer.items.length || answer.question.switchPair)) {
+      const parent = deps.botMessages.find(context.channel, context.threadTs);
+      if (parent) {
+        deps.botMessages.record({
+          ...parent,
+          countryA: answer.pair.a,
+          countryB: answer.pair.b,
+          // a new pair starts its own "more" from the newest; otherwise go on from this answer
+          cursor: answer.cursor ?? (answer.question.switchPair ? null : parent.cursor),
+          typeFilter: answer.question.switchPair ? null : parent.typeFilter,
+          since: answer.question.switchPair ? null : parent.since,
+        });
+      }
+    }
+    return answerToReply(answer, deps.countries);
+  };
+}
+
+/** An Answer as a Reply: 1–3 dated items with summary, quote and source links, or a plain "nothing found". */
+export function answerToReply(a: Answer, countries: CountryDirectory): Reply {
+  const name = (c: string) => countryName(countries, c);
+  const pairTitle = a.pair ? `${name(a.pair.a)} – ${name(a.pair.b)}` : "";
+  const plain = (text: string, footer?: string): Reply => ({ ephemeral: false, items: [{ text }], actions: [], footer });
+  if (a.needsPair) return plain("Which two countries? This thread has no pair yet: ask e.g. “and China–Russia?” or “còn Nga – Triều Tiên thì sao?”.");
+  if (!a.items.length) {
+    if (a.question.kind === "more") return plain(`Nothing older between ${pairTitle} in the stored articles.`);
+    return plain(`I found nothing about ${a.nothingAbout ?? "that"} for ${pairTitle} in the stored articles.`, "I only answer from the articles I have read; try other words, another period, or “more”.");
+  }
+  const allLinks = a.question.kind === "sources";
+  const switched = a.question.switchPair ? ` (switched to ${pairTitle})` : "";
+  const footer = "Reply “more” for older developments, or ask about another pair (“and China–Russia?”).";
+
+  if (a.composed) {
+    const items: ReplyItem[] = [{ text: a.composed.text }];
+    for (const p of a.composed.passages) {
+      items.push({ lead: `[${p.n}] ${p.outlet?.trim() || hostOf(p.url)}${p.date ? ` · ${p.date}` : ""}`, text: `“${p.text.length > 300 ? p.text.slice(0, 299) + "…" : p.text}”`, links: [{ url: p.url, label: p.outlet?.trim() || hostOf(p.url) }] });
+    }
+    return {
+      ephemeral: false,
+      context: `${pairTitle}${switched} · written by a language model from the numbered passages only`,
+      items,
+      footer,
+      actions: [],
+    };
+  }
+  return {
+    ephemeral: false,
+    context: `${pairTitle}${switched} · from ${a.items.length === 1 ? "one development" : `${a.items.length} developments`} in the stored articles`,
+    items: a.items.map((it) => itemToReply(it, allLinks)),
+    footer,
+    actions: [],
+  };
+}
+
+function itemToReply(it: AnswerItem, allLinks: boolean): ReplyItem {
+  const links: ReplyLink[] = (allLinks ? it.sources : it.sources.slice(0, 3)).map((s) => ({ url: s.url, label: s.outlet?.trim() || hostOf(s.url) }));
+  const more = !allLinks && it.sources.length > 3 ? ` (+${it.sources.length - 3} more sources)` : "";
+  return {
+    lead: `${formatDateSpan(it.dateStart, it.dateEnd, it.datePrecision)} · ${typeLabel(it.type, it.status)}`,
+    text: it.summary + (it.quote ? `\n“${it.quote.text}”` : "") + more,
+    links,
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return "source";
+  }
+}
