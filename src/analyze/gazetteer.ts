@@ -608,6 +608,11 @@ function tokenKey(text: string, t: Token): string {
   return key;
 }
 
+/** Folded words that may open a sentence right before a guarded short name ("Theo Nga", "Với Mỹ"). */
+const SENTENCE_STARTERS = new Set(
+  "theo voi tai va khi neu phia ca con nhung ngoai sau truoc trong o tu den tuy du hom nam thang ngay nuoc chinh dai giua rieng cung ngay lanh ben ong ba tong thu bo quan".split(" "),
+);
+
 const GAP_OK = /^[ \t\u00a0\u2009\u202f\-\u2010\u2011\u2012\u2013\u2014'’.]{1,3}$/;
 const GAP_HYPHEN = /[-\u2010\u2011\u2012\u2013\u2014]/;
 const PAIR_GAP = /^\s*[-\u2010\u2011\u2012\u2013\u2014/]\s*$/;
@@ -696,9 +701,18 @@ function buildMatcher(specs: PatternSpec[]): Matcher {
       for (let j = 0; j < n; j++) if (!toks[i + j]!.upper) return -1;
     }
     if (s.cap && !first.cap) return -1;
-    if (s.guard && !first.upper && i > 0) {
-      const prev = toks[i - 1]!;
-      if (prev.cap && spaceGap(text, prev, first) && !sentenceInitial(text, toks, i - 1)) return -1;
+    if (s.guard && !first.upper) {
+      // After a capitalised word the short name is part of a personal name ("Nguyễn Thị Nga",
+      // byline "Minh Anh"), unless that word only starts the sentence ("Theo Nga, …").
+      if (i > 0) {
+        const prev = toks[i - 1]!;
+        if (prev.cap && spaceGap(text, prev, first)) {
+          if (!sentenceInitial(text, toks, i - 1) || !SENTENCE_STARTERS.has(tokenKey(text, prev))) return -1;
+        }
+      }
+      // Two capitalised syllables opening a sentence are a name too ("Đức Anh", "Nga Thuý").
+      const next = toks[i + n];
+      if (next && next.cap && !next.upper && spaceGap(text, last, next) && sentenceInitial(text, toks, i)) return -1;
     }
     if (s.notInitial && sentenceInitial(text, toks, i)) return -1;
     if (s.notAfter && i > 0 && spaceGap(text, toks[i - 1]!, first) && s.notAfter.includes(tokenKey(text, toks[i - 1]!))) return -1;

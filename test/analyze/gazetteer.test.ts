@@ -194,6 +194,8 @@ describe("findMentions: common words that fold to a country name", () => {
     ["Lào Cai", "tỉnh Lào Cai", []],
     ["Nga as a given name", "chị Nguyễn Thị Nga", []],
     ["Nga after a sentence-initial word", "Theo Nga, cuộc tập trận diễn ra.", ["country:name:RU:Nga"]],
+    ["bylines are names", "Việt Nam. Minh Anh. Đức Anh Tin cùng chủ đề", ["country:name:VN:Việt Nam"]],
+    ["Với Mỹ at sentence start", "Với Mỹ, Hà Nội giữ quan hệ tốt.", ["country:name:US:Mỹ", "country:metonym:VN:Hà Nội"]],
     ["Mỹ before a name", "Tổng thống Mỹ Joe Biden", ["country:name:US:Mỹ", "person:person:US:Joe Biden"]],
     ["english common words", "roast turkey, a china cup, Chad and Turkey", ["country:name:TD:Chad", "country:name:TR:Turkey"]],
   ])("%s", (_name, text, expected) => {
