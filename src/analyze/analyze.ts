@@ -199,8 +199,8 @@ const TOPIC_RE = {
 // Prepositions of place: "tại Bắc Kinh", "ở Nga", "in Minsk", "near Vladivostok".
 // Around/near/against a country: the drills are about it, it is not a partner ("drills around Taiwan").
 const LOCATION_RE = {
-  vi: /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về)\s*$/u,
-  en: /(?:^|[\s,(])(?:in|at|near|off|off the coast of|outside|across|inside|around|surrounding|encircling|against|targeting|toward|towards|close to)\s+(?:the\s+)?$/u,
+  vi: /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi)\s*$/u,
+  en: /(?:^|[\s,(])(?:in|at|near|off|off the coast of|outside|across|inside|around|surrounding|encircling|against|targeting|toward|towards|close to|leaving|left)\s+(?:the\s+)?$/u,
 };
 
 // ---------------------------------------------------------------- 3. dates
@@ -587,7 +587,15 @@ function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: Cue
 
   // Actor: the first side named before the cue (the subject), else the first side.
   const firstSide = mentions.find((m) => m.country && sides.includes(m.country) && (m.use === "side" || m.use === "location"));
-  const actor = mentions.find((m) => m.country && m.use === "side" && m.start < cue.start)?.country ?? (via === "pronoun" ? primary[0]! : firstSide?.country ?? sides[0]!);
+  // The actor is a person or a country named before the cue; a capital is where things happen.
+  const beforeCue = mentions.filter((m) => m.country && m.use === "side" && m.start < cue.start && sides.includes(m.country));
+  const actor =
+    (via === "pronoun" ? primary[0] : undefined) ??
+    beforeCue.find((m) => m.kind === "person")?.country ??
+    beforeCue.find((m) => m.via !== "metonym")?.country ??
+    beforeCue[0]?.country ??
+    firstSide?.country ??
+    sides[0]!;
   // Destination of a visit: the first country named after the cue ("thăm Belarus", "arrived in Beijing").
   const destination =
     cue.type === "visit"
