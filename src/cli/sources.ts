@@ -49,11 +49,12 @@ async function add(argv: string[], ctx: CliContext): Promise<number> {
     return 1;
   }
   let kind = values.kind as SourceKind | undefined;
+  let feedLinks: string[] = [];
   if (!kind) {
     try {
       // loaded only here: the ingest pipeline is heavy and list/remove do not need it
-      const { detectSourceKind } = await import("../services/ingest.ts");
-      kind = await detectSourceKind(target, ctx.fetcher());
+      const { detectSource } = await import("../services/ingest.ts");
+      ({ kind, feedLinks } = await detectSource(target, ctx.fetcher()));
     } catch (e) {
       ctx.err(`sources: cannot tell what ${target} is: ${(e as Error).message} (give --kind)`);
       return 1;
@@ -66,6 +67,8 @@ async function add(argv: string[], ctx: CliContext): Promise<number> {
   }
   const row = insertSource(ctx.db(), { kind, url, name: values.name ?? null, now: ctx.clock() });
   ctx.out(`added #${row.id} ${row.kind} ${row.url}${row.name ? ` (${row.name})` : ""}`);
+  // A single page is ingested once; its site's feed would bring the next articles too.
+  if (feedLinks.length) ctx.err(`sources: this page advertises ${feedLinks.length === 1 ? "a feed" : "feeds"}: ${feedLinks.join(" ")} (add ${feedLinks.length === 1 ? "it" : "one"} to follow the site)`);
   return 0;
 }
 

@@ -41,7 +41,7 @@ import type { Logger } from "../lib/log.ts";
 import { canonicalizeUrl, pickCanonical } from "../ingest/canonical-url.ts";
 import { contentHash } from "../ingest/content-hash.ts";
 import { extractPage } from "../ingest/extract-page.ts";
-import { looksLikeFeed, parseFeed } from "../ingest/feeds.ts";
+import { discoverFeedLinks, looksLikeFeed, parseFeed } from "../ingest/feeds.ts";
 import { zoneOffsetMinutes } from "../ingest/page-date.ts";
 import { fileUrlOf, guessLanguage, isFolder, listLocalFiles, readLocalArticle } from "../ingest/local-files.ts";
 import { sourceUrlOf } from "../ingest/source-target.ts";
@@ -141,14 +141,20 @@ export function backoffMs(failures: number): number {
 
 /**
  * Tells what a target is, for `sources add`: paths are file or folder; a URL is fetched once
- * and is a feed when it serves one, else a page.
+ * and is a feed when it serves one, else a page (with the feeds the page advertises, if any).
  */
-export async function detectSourceKind(target: string, fetcher: Fetcher): Promise<SourceKind> {
+export async function detectSource(target: string, fetcher: Fetcher): Promise<{ kind: SourceKind; feedLinks: string[] }> {
   const url = sourceUrlOf(target);
-  if (url.startsWith("file:")) return (await isFolder(fileURLToPath(url))) ? "folder" : "file";
+  if (url.startsWith("file:")) return { kind: (await isFolder(fileURLToPath(url))) ? "folder" : "file", feedLinks: [] };
   const res = await fetcher.fetch(url, { accept: FEED_ACCEPT });
-  if (res.status !== "ok") return "feed";
-  return looksLikeFeed(res.text, res.contentType) ? "feed" : "page";
+  if (res.status !== "ok") return { kind: "feed", feedLinks: [] };
+  if (looksLikeFeed(res.text, res.contentType)) return { kind: "feed", feedLinks: [] };
+  return { kind: "page", feedLinks: discoverFeedLinks(res.text, res.url) };
+}
+
+/** The kind alone (see detectSource). */
+export async function detectSourceKind(target: string, fetcher: Fetcher): Promise<SourceKind> {
+  return (await detectSource(target, fetcher)).kind;
 }
 
 /** Runs one ingest pass and records it as an ingest_runs row. Never throws for a bad source. */

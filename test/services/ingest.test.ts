@@ -4,7 +4,7 @@ import { getArticle, getRawPage, listArticleAliases } from "../../src/db/article
 import { getRun, listRunErrors } from "../../src/db/ingest-runs.repo.ts";
 import { getSourceById, insertSource, listSources } from "../../src/db/sources.repo.ts";
 import type { ClosableFetcher } from "../../src/ingest/fetch.ts";
-import { ingestOnce } from "../../src/services/ingest.ts";
+import { detectSource, ingestOnce } from "../../src/services/ingest.ts";
 import type { FixtureServer } from "../helpers/fixture-server.ts";
 import { redirect } from "../helpers/fixture-server.ts";
 import { testDb } from "../helpers/db.ts";
@@ -271,6 +271,20 @@ describe("ingestOnce: text stored right", () => {
     const html = arts.find((a) => a.canonical_url === "https://harbor-times.example/world/japan-philippines-raa")!;
     expect(listArticleAliases(db, html.id)[0]).toMatch(/^file:.*en-page\.html$/);
     expect(await ingestOnce(deps, { targets: [dir] })).toMatchObject({ newArticles: 0, skipped: 5 });
+  });
+});
+
+describe("detectSource (for sources add)", () => {
+  it("tells feeds, pages (with the feeds they advertise), files and folders apart", async () => {
+    const srv = await site();
+    const fetcher = makeDeps(testDb(), fetchers).fetcher;
+    const files = new URL("../fixtures/site/files", import.meta.url).pathname;
+    expect(await detectSource(srv.url("/feeds/atom.xml"), fetcher)).toEqual({ kind: "feed", feedLinks: [] });
+    expect(await detectSource(srv.url("/feeds/feed.json"), fetcher)).toEqual({ kind: "feed", feedLinks: [] });
+    expect(await detectSource(srv.url(PAGES.viTapTran), fetcher)).toEqual({ kind: "page", feedLinks: [srv.url("/feeds/rss.xml")] });
+    expect(await detectSource(srv.url(PAGES.enNoDate), fetcher)).toEqual({ kind: "page", feedLinks: [] });
+    expect(await detectSource(files, fetcher)).toEqual({ kind: "folder", feedLinks: [] });
+    expect(await detectSource(`${files}/vi-stamp.txt`, fetcher)).toEqual({ kind: "file", feedLinks: [] });
   });
 });
 
