@@ -14,14 +14,7 @@ import { createWatchesRepo } from "./db/watches.repo.ts";
 import { createBotMessagesRepo } from "./db/bot-messages.repo.ts";
 import { insertSource, listSources } from "./db/sources.repo.ts";
 import { createTimelineService } from "./services/timeline.ts";
-import { analyzePending, analyzeStoredArticle, type AnalyzeDeps } from "./services/analyze.ts";
 import { sourceUrlOf } from "./ingest/source-target.ts";
-import { startIngestScheduler, type IngestScheduler } from "./jobs/ingest.ts";
-import { fetcherFromConfig } from "./cli/context.ts";
-import { startDigestScheduler, type DigestScheduler } from "./jobs/digest.ts";
-import { createDigestWebClient } from "./services/digest-post.ts";
-import { llmSettingsFromConfig } from "./services/llm.ts";
-import { createAnalyzer } from "./analyze/index.ts";
 import { loadGazetteer } from "./analyze/gazetteer.ts";
 import { createChatCore, type ChatCore } from "./chat/core.ts";
 import { createSlackApp, type SlackApp } from "./slack/app.ts";
@@ -69,6 +62,74 @@ export function seedSampleSources(db: Db, config: Pick<Config, "SAMPLE_SOURCES">
   return dir;
 }
 
+/** The background jobs: ingest (with the analyzer on each new article) and the weekly digest. */
+interface Jobs {
+  ingesting(): boolean;
+  /** stops schedulers, abandoning a running ingest (it records the run as abandoned) */
+  stop(): Promise<void>;
+}
+
+async function startJobs(o: {
+  db: Db;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  gazetteer: ReturnType<typeof loadGazetteer>;
+  seeded: boolean;
+  slackMode: boolean;
+  isStopping: () => boolean;
+}): Promise<Jobs> {
+  const { db, config, clock, log } = o;
+  const [{ analyzePending, analyzeStoredArticle }, { createAnalyzer }, { startIngestScheduler }, { fetcherFromConfig }] = await Promise.all([
+    import("./services/analyze.ts"),
+    import("./analyze/index.ts"),
+    import("./jobs/ingest.ts"),
+    import("./cli/context.ts"),
+  ]);
+  const fetcher = fetcherFromConfig(config);
+  const analyzeDeps = { db, analyzer: createAnalyzer(o.gazetteer), clock, logger: log };
+  const scheduler = startIngestScheduler(
+    { db, fetcher, clock, logger: log, timeZone: config.OUTLET_TZ, onArticle: (id) => void analyzeStoredArticle(analyzeDeps, id) },
+    { cron: config.INGEST_CRON, runOnStart: config.INGEST_ON_START && !o.seeded },
+  );
+  if (o.seeded) await scheduler.tick("first start");
+
+  let digest: { stop(): Promise<void> } | null = null;
+  if (o.slackMode && config.DIGEST_CHANNEL) {
+    const [{ startDigestScheduler }, { createDigestWebClient }, { llmSettingsFromConfig }] = await Promise.all([
+      import("./jobs/digest.ts"),
+      import("./services/digest-post.ts"),
+      import("./services/llm.ts"),
+    ]);
+    digest = startDigestScheduler(
+      { db, slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }), clock, logger: log, llm: llmSettingsFromConfig(config) },
+      { cron: config.DIGEST_CRON, tz: config.DIGEST_TZ, channel: config.DIGEST_CHANNEL, postQuiet: config.DIGEST_POST_QUIET },
+    );
+  } else if (o.slackMode) {
+    log.info("main: DIGEST_CHANNEL is not set; the weekly digest is off");
+  }
+
+  // Articles stored before this analyzer version (or by `relations ingest`) are analyzed now.
+  setTimeout(() => {
+    if (o.isStopping()) return;
+    try {
+      const s = analyzePending(analyzeDeps);
+      if (s.articles) log.info("main: analyzed pending articles", { ...s });
+    } catch (err) {
+      log.error("main: analyzing pending articles failed", { err });
+    }
+  }, 50).unref();
+
+  return {
+    ingesting: () => scheduler.running,
+    async stop() {
+      await scheduler.stop({ abandon: true }).catch((err) => log.error("main: ingest scheduler stop failed", { err }));
+      await digest?.stop().catch((err) => log.error("main: digest scheduler stop failed", { err }));
+      fetcher.close();
+    },
+  };
+}
+
 /** Starts everything from an environment; the shell uses `io`. */
 export async function startApp(env: Record<string, string | undefined>, io: MainIo, clock: Clock = systemClock): Promise<Running> {
   const config = loadConfig(env);
@@ -82,21 +143,18 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
   }
 
   const db = openDb(config.DATABASE_PATH);
-  const fetcher = fetcherFromConfig(config);
-  let scheduler: IngestScheduler | null = null;
+  let jobs: Jobs | null = null;
+  let jobsStarting: Promise<Jobs> | null = null;
   let slack: SlackApp | null = null;
-  let digest: DigestScheduler | null = null;
   let stopping: Promise<void> | null = null;
   let stopTimeline = () => {};
   const shutdown = (reason = "shutdown") =>
     (stopping ??= (async () => {
       log.info("main: shutting down", { reason });
-      // Abandon the running ingest: it stops starting new items and records the run as abandoned.
-      await scheduler?.stop({ abandon: true }).catch((err) => log.error("main: scheduler stop failed", { err }));
-      await digest?.stop().catch((err) => log.error("main: digest scheduler stop failed", { err }));
+      await jobsStarting?.catch(() => null);
+      await jobs?.stop();
       await slack?.stop().catch((err) => log.error("main: slack stop failed", { err }));
       stopTimeline();
-      fetcher.close();
       closeDb(db);
       log.info("main: stopped");
     })());
@@ -104,7 +162,6 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
   try {
     const seeded = seedSampleSources(db, config, clock, log);
     const gazetteer = loadGazetteer();
-    const analyzeDeps: AnalyzeDeps = { db, analyzer: createAnalyzer(gazetteer), clock, logger: log };
     const timeline = createTimelineService(createTimelineRepo(db), { clock, logger: log });
     stopTimeline = () => timeline.stop();
     const chat = createChatCore({
@@ -126,55 +183,23 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
         port: config.PORT,
         chat,
         logger: log,
-        health: () => ({ db: db.$client.open, ingesting: scheduler?.running ?? false }),
+        health: () => ({ db: db.$client.open, ingesting: jobs?.ingesting() ?? false }),
       });
       port = (await slack.start()).port;
     }
 
-    scheduler = startIngestScheduler(
-      {
-        db,
-        fetcher,
-        clock,
-        logger: log,
-        timeZone: config.OUTLET_TZ,
-        onArticle: (id) => void analyzeStoredArticle(analyzeDeps, id),
-      },
-      // On first start the samples are read before the prompt, so the first question has answers.
-      { cron: config.INGEST_CRON, runOnStart: config.INGEST_ON_START && !seeded },
-    );
-    if (seeded) await scheduler.tick("first start");
-
-    if (slackMode && config.DIGEST_CHANNEL) {
-      digest = startDigestScheduler(
-        {
-          db,
-          slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }),
-          clock,
-          logger: log,
-          llm: llmSettingsFromConfig(config),
-        },
-        { cron: config.DIGEST_CRON, tz: config.DIGEST_TZ, channel: config.DIGEST_CHANNEL, postQuiet: config.DIGEST_POST_QUIET },
-      );
-    } else if (slackMode) {
-      log.info("main: DIGEST_CHANNEL is not set; the weekly digest is off");
-    }
-    // Articles stored before this analyzer version (or by `relations ingest`) are analyzed after ready.
-    setTimeout(() => {
-      if (stopping) return;
-      try {
-        const s = analyzePending(analyzeDeps);
-        if (s.articles) log.info("main: analyzed pending articles", { ...s });
-      } catch (err) {
-        log.error("main: analyzing pending articles failed", { err });
-      }
-    }, 50).unref();
+    // The ingest, analyzer and digest machinery loads after Slack is up (it is not needed to
+    // answer), except on a first start, when the samples are read before the first question.
+    jobsStarting = startJobs({ db, config, clock, log, gazetteer, seeded: seeded !== null, slackMode: slackMode !== null, isStopping: () => stopping !== null });
+    jobsStarting.then((j) => (jobs = j)).catch((err) => log.error("main: starting the jobs failed", { err }));
+    if (seeded) await jobsStarting;
 
     // Pair totals for the context line are built in the background, after ready.
     void timeline.warm().catch((err) => log.error("main: building pair totals failed", { err }));
     const readyMs = Math.round(performance.now());
     const mode = slackMode ?? "shell";
-    log.info("main: ready", { mode, port, ms: readyMs, db: config.DATABASE_PATH });
+    const cpu = process.cpuUsage();
+    log.info("main: ready", { mode, port, ms: readyMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000), db: config.DATABASE_PATH });
     const done = mode === "shell" ? runShell({ chat, input: io.input, output: io.output, logger: log }) : new Promise<void>(() => {});
     return { mode, port, chat, db, readyMs, done, shutdown };
   } catch (err) {

@@ -169,6 +169,22 @@ describe("buttons", () => {
     expect(messageText(page2!.body)).toContain("+");
   });
 
+  it("under a shared message, Show older answers the clicker only and leaves the channel's message alone", async () => {
+    seedMany(db, ["CN", "RU"], 25);
+    const first = await ask("china russia");
+    const share = buttons(first).find((b) => b.action_id === ACTION_IDS.share)!;
+    await postInteraction(url, SECRET, buttonPayload({ actionId: ACTION_IDS.share, value: share.value, responseUrl: ru.url("share") }));
+    const [post] = await api.waitFor("chat.postMessage");
+    const older = buttons(post!.body).find((b) => b.action_id === ACTION_IDS.older)!;
+    expect(buttons(post!.body).map((b) => b.action_id)).toEqual([ACTION_IDS.older]);
+    await postInteraction(url, SECRET, buttonPayload({ actionId: ACTION_IDS.older, value: older.value, responseUrl: ru.url("older-shared"), ephemeral: false }));
+    for (let i = 0; i < 200 && !ru.received.some((r) => r.path.endsWith("/older-shared")); i++) await new Promise((r) => setTimeout(r, 10));
+    const msg = ru.received.find((r) => r.path.endsWith("/older-shared"))!.body;
+    expect(msg.response_type).toBe("ephemeral");
+    expect(msg.replace_original).toBe(false);
+    expect(messageText(msg)).toContain("showing 11–20");
+  });
+
   it("shares in the channel with chat.postMessage, records the message and removes the ephemeral copy", async () => {
     seedMany(db, ["CN", "RU"], 3);
     const first = await ask("china russia exercises");

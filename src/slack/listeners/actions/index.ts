@@ -11,13 +11,18 @@ type ButtonArgs = { body: BlockButtonAction; ack: () => Promise<void>; respond: 
 
 const stale = { ephemeral: true, items: [{ text: "This button is out of date; run the command again." }], actions: [] };
 
-/** "Show older": replaces the ephemeral answer with the next older page. */
+/**
+ * "Show older": replaces the ephemeral answer with the next older page. Under a message shared
+ * in the channel it must not rewrite what everyone sees, so the older page goes to the clicker only.
+ */
 export function olderAction(deps: SlackDeps) {
   return async ({ body, ack, respond }: ButtonArgs) => {
     await ack();
     try {
       const value = body.actions[0]?.value ?? "";
-      await respondReply(respond, deps.chat.older(value) ?? stale, { replace_original: true });
+      const reply = deps.chat.older(value) ?? stale;
+      const inChannel = body.container?.is_ephemeral === false;
+      await respondReply(respond, reply, { replace_original: !inChannel });
     } catch (err) {
       deps.logger.error("slack: show older failed", { err });
       await respondReply(respond, deps.chat.apology()).catch(() => {});
