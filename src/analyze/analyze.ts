@@ -576,6 +576,10 @@ function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: Cue
     if (sides.every((c) => main.includes(c))) {
       sides = [...main];
       via = anaphora ? "anaphora" : "counterpart";
+    } else if (anaphora && (cue.type === "exercise" || cue.type === "patrol")) {
+      // "The two navies, together with China, held …": the pair plus the third country.
+      sides = [...new Set([...main, ...sides])];
+      via = "anaphora";
     }
   }
   // A place fills a side only for a visit ("Belousov arrived in Beijing"); talks "in Astana" are not Kazakhstan's.
