@@ -46,11 +46,25 @@ export interface CitedSource {
 const CANDIDATE_COLS =
   "id, type, status, date_start AS dateStart, date_end AS dateEnd, date_precision AS datePrecision, summary, actors, places, score";
 
-/** Every development of the pair (a < b), newest first. */
-export function listPairCandidates(db: Db, a: string, b: string): CandidateRow[] {
+/** The pair's (a < b) developments of the given types, overlapping [from, to] when given, newest first. */
+export function listPairCandidates(db: Db, a: string, b: string, f: { types?: readonly string[]; from?: string | null; to?: string | null } = {}): CandidateRow[] {
+  const where = ["country_a = ?", "country_b = ?"];
+  const args: string[] = [a, b];
+  if (f.types?.length) {
+    where.push(`type IN (${f.types.map(() => "?").join(",")})`);
+    args.push(...f.types);
+  }
+  if (f.to) {
+    where.push("date_start <= ?");
+    args.push(f.to);
+  }
+  if (f.from) {
+    where.push("date_end >= ?");
+    args.push(f.from);
+  }
   return db.$client
-    .prepare(`SELECT ${CANDIDATE_COLS} FROM developments WHERE country_a = ? AND country_b = ? ORDER BY date_start DESC, id DESC`)
-    .all(a, b) as CandidateRow[];
+    .prepare(`SELECT ${CANDIDATE_COLS} FROM developments WHERE ${where.join(" AND ")} ORDER BY date_start DESC, id DESC`)
+    .all(...args) as CandidateRow[];
 }
 
 /**
@@ -84,13 +98,14 @@ export function listOlderCandidates(
     .all(...args) as CandidateRow[];
 }
 
-/** Which articles report the pair's developments, and where. */
-export function listPairReports(db: Db, a: string, b: string): ReportLink[] {
+/** Which articles report the given developments, and where. */
+export function listReports(db: Db, developmentIds: readonly number[]): ReportLink[] {
+  if (!developmentIds.length) return [];
   return db.$client
     .prepare(
-      "SELECT ds.development_id AS developmentId, ds.article_id AS articleId, ds.span_start AS spanStart, ds.span_end AS spanEnd FROM developments d JOIN development_sources ds ON ds.development_id = d.id WHERE d.country_a = ? AND d.country_b = ?",
+      `SELECT development_id AS developmentId, article_id AS articleId, span_start AS spanStart, span_end AS spanEnd FROM development_sources WHERE development_id IN (${developmentIds.map(() => "?").join(",")})`,
     )
-    .all(a, b) as ReportLink[];
+    .all(...developmentIds) as ReportLink[];
 }
 
 /** The sources of the given developments, body text before captions, oldest report first within each. */

@@ -10,8 +10,8 @@
 import { makePair, type CountryPair, type DatePrecision, type DevelopmentStatus, type EventType } from "../domain/types.ts";
 import { buildMatchExpression, type ParsedQuestion, type QuestionParser } from "../analyze/question.ts";
 import type { Db } from "../db/client.ts";
-import { listCitedSources, listOlderCandidates, listPairCandidates, listPairReports, readSentence, type CandidateRow, type CitedSource } from "../db/answer.repo.ts";
-import { searchSentences, type SentenceHit } from "../db/sentences.repo.ts";
+import { listCitedSources, listOlderCandidates, listPairCandidates, listReports, readSentence, type CandidateRow, type CitedSource } from "../db/answer.repo.ts";
+import { searchSentences } from "../db/sentences.repo.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/log.ts";
 import { isHttpUrl } from "../lib/mrkdwn.ts";
@@ -92,6 +92,8 @@ export interface Answer {
 /** How many items an answer gives at most. */
 export const MAX_ITEMS = 3;
 const QUOTE_MAX = 220;
+/** Search terms used at most (the question's own words first, then expansions). */
+const MAX_TERMS = 16;
 
 /** Builds the offline answer (no network): what every front end shows when no model is set or it fails. */
 export function buildAnswer(deps: AnswerDeps, ctx: AnswerContext, text: string): Answer {
@@ -150,37 +152,61 @@ const RELATED: Partial<Record<EventType, EventType[]>> = {
   talks: ["visit"],
 };
 
+/** How many developments, after the structural ranking, get their sources searched (bounds the cost on busy pairs). */
+export const TEXT_SEARCH_POOL = 120;
+
 /**
  * The pair's developments that fit the question, best first (at most MAX_ITEMS). Types and
- * dates named in the question are filters; places, people and the full-text match rank.
+ * dates named in the question are filters; people, places, recency rank first, then the
+ * full-text match over the sources of the best TEXT_SEARCH_POOL re-ranks them (on a pair with
+ * fewer developments, all of them).
  */
 function rankCandidates(deps: AnswerDeps, pair: CountryPair, q: ParsedQuestion): { row: CandidateRow; score: number; hitArticle: number | null }[] {
-  let rows = listPairCandidates(deps.db, pair.a, pair.b);
-  if (q.types.length) {
-    const ok = new Set<string>(q.types.flatMap((t) => [t, ...(RELATED[t] ?? [])]));
-    rows = rows.filter((r) => ok.has(r.type));
-  }
-  if (q.period) {
-    const { from, to } = q.period;
-    rows = rows.filter((r) => (!from || r.dateEnd >= from) && (!to || r.dateStart <= to));
-  }
+  const types = q.types.length ? [...new Set(q.types.flatMap((t) => [t, ...(RELATED[t] ?? [])]))] : undefined;
+  const rows = listPairCandidates(deps.db, pair.a, pair.b, { types, from: q.period?.from, to: q.period?.to });
   if (!rows.length) return [];
 
+  const dates = rows.map((r) => dayNumber(r.dateStart));
+  let minD = Infinity;
+  let maxD = -Infinity;
+  for (const d of dates) {
+    if (d < minD) minD = d;
+    if (d > maxD) maxD = d;
+  }
+  const span = Math.max(1, maxD - minD);
+  const wantsRecent = q.latest || q.kind === "when" || q.kind === "whether" || q.kind === "slice";
+  const placeKeys = new Set(q.places.map((p) => `${p.entityId}|${p.kind}`));
+
+  const scored = rows.map((r, i) => {
+    let score = 0;
+    if (q.types.includes(r.type)) score += 2;
+    if (q.people.length && r.actors !== "[]") {
+      const actors = parseJsonList(r.actors);
+      if (q.people.some((p) => actors.includes(p))) score += 3;
+    }
+    if (placeKeys.size && r.places !== "[]") {
+      const places = parseJsonList(r.places);
+      if (places.some((p) => placeKeys.has(deps.parser.placeKey(p) ?? ""))) score += 2;
+    }
+    score += (wantsRecent ? 2 : 0.5) * ((dates[i]! - minD) / span);
+    if (r.status !== "held" && (q.latest || q.kind === "when")) score -= 1;
+    score += 0.5 * (r.score || 0);
+    return { row: r, score, hitArticle: null as number | null };
+  });
+  scored.sort((x, y) => y.score - x.score || cmpRow(y.row, x.row));
+  const pool = scored.slice(0, TEXT_SEARCH_POOL);
+
   // Full-text evidence: the best-matching sentences in the articles reporting these developments.
-  const text = new Map<number, { s: number; article: number }>();
-  const match = buildMatchExpression(q.terms);
+  const match = buildMatchExpression(q.terms.slice(0, MAX_TERMS));
   if (match) {
-    const reports = listPairReports(deps.db, pair.a, pair.b);
-    const keep = new Set(rows.map((r) => r.id));
-    const byArticle = new Map<number, { dev: number; start: number; end: number }[]>();
-    for (const r of reports) {
-      if (!keep.has(r.developmentId)) continue;
+    const byArticle = new Map<number, { dev: number; start: number }[]>();
+    for (const r of listReports(deps.db, pool.map((p) => p.row.id))) {
       let l = byArticle.get(r.articleId);
       if (!l) byArticle.set(r.articleId, (l = []));
-      l.push({ dev: r.developmentId, start: r.spanStart, end: r.spanEnd });
+      l.push({ dev: r.developmentId, start: r.spanStart });
     }
-    const hits: SentenceHit[] = searchSentences(deps.db, match, [...byArticle.keys()], 200);
-    for (const h of hits) {
+    const text = new Map<number, { s: number; article: number }>();
+    for (const h of searchSentences(deps.db, match, [...byArticle.keys()], 500)) {
       for (const d of byArticle.get(h.articleId) ?? []) {
         // a hit on the development's own evidence sentence counts fully; elsewhere in the article, less
         const own = h.start >= 0 && h.start <= d.start && d.start < h.start + h.len;
@@ -189,35 +215,20 @@ function rankCandidates(deps: AnswerDeps, pair: CountryPair, q: ParsedQuestion):
         if (!prev || s > prev.s) text.set(d.dev, { s, article: h.articleId });
       }
     }
+    let maxText = 0;
+    for (const t of text.values()) if (t.s > maxText) maxText = t.s;
+    if (maxText > 0) {
+      for (const p of pool) {
+        const t = text.get(p.row.id);
+        if (t) {
+          p.score += 3 * (t.s / maxText);
+          p.hitArticle = t.article;
+        }
+      }
+      pool.sort((x, y) => y.score - x.score || cmpRow(y.row, x.row));
+    }
   }
-  const maxText = Math.max(0, ...[...text.values()].map((t) => t.s));
-
-  const dates = rows.map((r) => dayNumber(r.dateStart));
-  const minD = Math.min(...dates);
-  const span = Math.max(1, Math.max(...dates) - minD);
-  const wantsRecent = q.latest || q.kind === "when" || q.kind === "whether" || q.kind === "slice";
-  const placeKeys = new Set(q.places.map((p) => `${p.entityId}|${p.kind}`));
-
-  const scored = rows.map((r, i) => {
-    let score = 0;
-    if (q.types.includes(r.type)) score += 2;
-    if (q.people.length) {
-      const actors = parseJsonList(r.actors);
-      score += 3 * Math.min(1, q.people.filter((p) => actors.includes(p)).length);
-    }
-    if (placeKeys.size) {
-      const places = parseJsonList(r.places);
-      if (places.some((p) => placeKeys.has(deps.parser.placeKey(p) ?? ""))) score += 2;
-    }
-    const t = text.get(r.id);
-    if (t && maxText > 0) score += 3 * (t.s / maxText);
-    score += (wantsRecent ? 2 : 0.5) * ((dates[i]! - minD) / span);
-    if (r.status !== "held" && (q.latest || q.kind === "when")) score -= 1;
-    score += 0.5 * (r.score || 0);
-    return { row: r, score, hitArticle: t?.article ?? null };
-  });
-  scored.sort((x, y) => y.score - x.score || cmpRow(y.row, x.row));
-  return scored.slice(0, MAX_ITEMS);
+  return pool.slice(0, MAX_ITEMS);
 }
 
 function cmpRow(a: CandidateRow, b: CandidateRow): number {
