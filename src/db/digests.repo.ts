@@ -36,17 +36,22 @@ export interface DigestDevelopmentRow {
  * Developments whose `first_seen_at` lies in [fromUtc, toUtc), each with its distinct source
  * articles (several spans of one article count once). Uses the first_seen index for the range and
  * the development_sources primary key for the sources, so the cost follows the week's volume, not
- * the database's size.
+ * the database's size. With `pairs`, only those pairs (either spelling) are read, so a channel
+ * watching a few pairs costs only what they hold.
  */
-export function selectDevelopmentsFirstSeen(db: Db, fromUtc: string, toUtc: string): DigestDevelopmentRow[] {
+export function selectDevelopmentsFirstSeen(db: Db, fromUtc: string, toUtc: string, pairs?: { a: string; b: string }[]): DigestDevelopmentRow[] {
+  if (pairs && pairs.length === 0) return [];
+  const keys = pairs ? JSON.stringify(pairs.flatMap((p) => [`${p.a}-${p.b}`, `${p.b}-${p.a}`])) : null;
+  const pairFilter = keys ? "AND (d.country_a || '-' || d.country_b) IN (SELECT value FROM json_each(?))" : "";
+  const params = keys ? [fromUtc, toUtc, keys] : [fromUtc, toUtc];
   // raw SQL: this runs on every digest over the whole week, and drizzle's row mapping doubled its time
   const rows = db.$client
     .prepare(
       `SELECT id, country_a AS countryA, country_b AS countryB, type, status, date_start AS dateStart, date_end AS dateEnd,
               date_precision AS datePrecision, summary, score, first_seen_at AS firstSeenAt
-       FROM developments WHERE first_seen_at >= ? AND first_seen_at < ?`,
+       FROM developments d WHERE d.first_seen_at >= ? AND d.first_seen_at < ? ${pairFilter}`,
     )
-    .all(fromUtc, toUtc) as Omit<DigestDevelopmentRow, "sources">[];
+    .all(...params) as Omit<DigestDevelopmentRow, "sources">[];
   if (rows.length === 0) return [];
   const byId = new Map<number, DigestDevelopmentRow>(rows.map((r) => [r.id, { ...r, sources: [] }]));
   // one pass over the same range: first_seen index → development_sources primary key → article rowid
@@ -56,10 +61,10 @@ export function selectDevelopmentsFirstSeen(db: Db, fromUtc: string, toUtc: stri
        FROM developments d
        JOIN development_sources ds ON ds.development_id = d.id
        JOIN articles a ON a.id = ds.article_id
-       WHERE d.first_seen_at >= ? AND d.first_seen_at < ?
+       WHERE d.first_seen_at >= ? AND d.first_seen_at < ? ${pairFilter}
        ORDER BY ds.development_id, a.id`,
     )
-    .all(fromUtc, toUtc) as { developmentId: number; articleId: number; url: string; outlet: string | null; title: string }[];
+    .all(...params) as { developmentId: number; articleId: number; url: string; outlet: string | null; title: string }[];
   for (const s of srcs) byId.get(s.developmentId)?.sources.push({ url: s.url, outlet: s.outlet, title: s.title });
   return [...byId.values()];
 }

@@ -235,11 +235,18 @@ export interface BuildDigestOptions {
 
 /** Builds the digest for a period from the database. Pure reads; no Slack, no LLM. */
 export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
-  const nameOf = opts.nameOf ?? countryName;
+  const lookup = opts.nameOf ?? countryName;
+  // a few dozen countries cover hundreds of pairs: look each name up once
+  const names = new Map<string, string>();
+  const nameOf = (code: string) => {
+    let n = names.get(code);
+    if (n === undefined) names.set(code, (n = lookup(code)));
+    return n;
+  };
   const channel = opts.channel ?? null;
   const watched = channel ? selectWatchedPairs(db, channel).map((w) => makePair(w.a, w.b)) : [];
   const watchedKeys = new Set(watched.map((w) => `${w.a}-${w.b}`));
-  const rows: DigestDevelopmentRow[] = selectDevelopmentsFirstSeen(db, opts.period.fromUtc, opts.period.toUtc);
+  const rows: DigestDevelopmentRow[] = selectDevelopmentsFirstSeen(db, opts.period.fromUtc, opts.period.toUtc, watched.length > 0 ? watched : undefined);
 
   const byPair = new Map<string, DigestPairEntry>();
   for (const r of rows) {

@@ -109,7 +109,9 @@ describe("buildDigest", () => {
     insertDevelopment(db, { a: "CN", b: "RU", firstSeenAt: t });
     insertDevelopment(db, { a: "US", b: "VN", firstSeenAt: t });
     insertWatch(db, "CWATCH", "BY", "CN");
-    insertWatch(db, "CWATCH", "IN", "RU");
+    // a row stored in the other order (older data, another writer) still counts
+    db.$client.prepare("insert into watches (channel, country_a, country_b, created_at) values ('CWATCH', 'RU', 'IN', '2024-01-01')").run();
+    insertDevelopment(db, { a: "IN", b: "RU", firstSeenAt: "2024-09-01T00:00:00.000Z" }); // not this week
     const watched = buildDigest(db, { period: week, channel: "CWATCH" });
     expect(watched.scope).toBe("watched");
     expect(watched.pairs.map((p) => `${p.a}-${p.b}`)).toEqual(["BY-CN"]);
