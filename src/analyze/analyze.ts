@@ -667,6 +667,14 @@ function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHit): Cho
       narrower ??
       fronted ??
       [...pool].sort((a, b) => distance(a, cue) - distance(b, cue) || (a.start >= cue.end ? -1 : 1))[0]!;
+    // "The exercises, which run until May 10": an end date; the event runs from the reference
+    // day (or earlier) to it, and a yearless end lies ahead of the story, not behind it.
+    const lead = lower.slice(Math.max(0, pick.start - s.start - 25), pick.start - s.start);
+    if (UNTIL_BEFORE[ctx.lang].test(lead) && ctx.ref) {
+      let end = pick.span;
+      if (!end.certain && end.end < ctx.ref) end = shiftYears(end, 1);
+      if (end.end >= ctx.ref && daysBetween(ctx.ref, end.end) <= 120) return { span: { start: ctx.ref, end: end.end, precision: "day", certain: false }, rule: `${pick.rule}+until` };
+    }
     return { span: pick.span, rule: pick.rule };
   }
   if (ctx.pub) {
@@ -676,6 +684,11 @@ function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHit): Cho
   }
   return { span: { start: "1970-01-01", end: "1970-01-01", precision: "year", certain: false }, rule: "none" };
 }
+
+const UNTIL_BEFORE = {
+  vi: /(?:đến|tới|cho đến|kéo dài đến|kéo dài tới|đến hết|tới hết)\s*(?:ngày\s*)?$/u,
+  en: /(?:until|till|through|runs? to|lasts? to)\s*$/u,
+};
 
 const SUBORDINATE_INSIDE = {
   vi: /(?<![\p{L}])(?:sau khi|trước khi|kể từ khi|kể từ|từ khi)(?![\p{L}])/u,
