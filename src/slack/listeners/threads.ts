@@ -42,7 +42,9 @@ export async function answerThreadReply(deps: SlackDeps, client: WebClient, seen
   const text = botUserId ? m.text.replaceAll(`<@${botUserId}>`, "").trim() : m.text;
   try {
     const reply = await deps.chat.followUp(context, text);
-    await client.chat.postMessage({ channel: m.channel, thread_ts: m.threadTs, ...renderBlocks(reply), unfurl_links: false, unfurl_media: false });
+    const res = await client.chat.postMessage({ channel: m.channel, thread_ts: m.threadTs, ...renderBlocks(reply), unfurl_links: false, unfurl_media: false });
+    // An answer about a (possibly switched) pair records its own context too.
+    if (res.ts && reply.topic) deps.chat.recordPosted(m.channel, res.ts, reply.topic);
   } catch (err) {
     deps.logger.error("slack: follow-up failed", { err, channel: m.channel, ts: m.ts });
     await client.chat
