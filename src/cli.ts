@@ -15,6 +15,9 @@ import { createLogger, type LogLevel } from "./lib/log.ts";
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<{ run: CliRun }> }> = {
   sources: { summary: "sources add <url|path> [--name N] [--kind feed|page|file|folder] | list | remove <id|url>", load: () => import("./cli/sources.ts") },
   ingest: { summary: "ingest [URL|PATH …]: ingest the given or all due registered sources once", load: () => import("./cli/ingest.ts") },
+  export: { summary: "export --format json: every development in the evaluation contract (shared/eval/README.md)", load: () => import("./cli/export.ts") },
+  explain: { summary: "explain PATH|URL|ARTICLE_ID: the analyzer's trace of one article (sentences, mentions, dates, decisions)", load: () => import("./cli/explain.ts") },
+  reanalyze: { summary: "reanalyze [--pending]: rebuild every development from stored article text, without refetching", load: () => import("./cli/reanalyze.ts") },
   digest: { summary: "digest --dry-run [--week 2024-W42] [--channel C…] [--json] | --post: show or post the weekly digest (exactly once)", load: () => import("./cli/digest.ts") },
 };
 

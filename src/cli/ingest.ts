@@ -7,6 +7,8 @@ import { runIngestExclusive } from "../jobs/ingest.ts";
 import { createProgressBar } from "../lib/progress.ts";
 import type { IngestSummary } from "../services/ingest.ts";
 import type { CliContext } from "./context.ts";
+import { createAnalyzer } from "../analyze/index.ts";
+import { analyzePending, analyzeStoredArticle } from "../services/analyze.ts";
 
 /** The one summary line. */
 export function formatSummary(s: Pick<IngestSummary, "sources" | "newArticles" | "unchanged" | "skipped" | "failed">): string {
@@ -26,7 +28,11 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const onSigint = () => ctrl.abort(new Error("ingest: interrupted"));
   process.once("SIGINT", onSigint);
   try {
+    // New articles are analyzed as they are stored; any left pending (an earlier crash, a new
+    // analyzer version) are analyzed after the run.
+    const analyzeDeps = { db: ctx.db(), analyzer: createAnalyzer(), clock: ctx.clock, logger: ctx.logger };
     const deps = {
+      onArticle: (id: number) => void analyzeStoredArticle(analyzeDeps, id),
       db: ctx.db(),
       fetcher: ctx.fetcher(),
       clock: ctx.clock,
@@ -42,6 +48,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       return 1;
     }
     if (res.sources === 0 && targets.length === 0) ctx.err("ingest: no registered source is due (add one with: relations sources add <url|path>)");
+    const pending = analyzePending(analyzeDeps);
+    if (pending.failed) ctx.err(`ingest: ${pending.failed} article(s) could not be analyzed (see the log)`);
     for (const e of res.errors.slice(0, 20)) ctx.err(e.reason);
     if (res.errors.length > 20) ctx.err(`… and ${res.errors.length - 20} more (see ingest_errors for run ${res.runId})`);
     ctx.out(formatSummary(res));
