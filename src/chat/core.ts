@@ -123,7 +123,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
     return { ephemeral, header, context, items, actions, topic: shown };
   };
 
-  const partnersReply = (code: string): Reply => {
+  const partnersReply = (code: string, filtered: boolean): Reply => {
     const partners = deps.timeline.partners(code);
     const header = `${name(code)}: defense cooperation partners`;
     if (partners.length === 0) {
@@ -142,11 +142,11 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
           `${p.total} — ` +
           Object.entries(p.byType)
             .sort((x, y) => y[1] - x[1] || EVENT_TYPES.indexOf(x[0] as EventType) - EVENT_TYPES.indexOf(y[0] as EventType))
-            .map(([t, n]) => `${n} ${n === 1 ? typeLabel(t as never).toLowerCase() : typePlural(t as never)}`)
+            .map(([t, n]) => `${n} ${n === 1 ? typeLabel(t as EventType).toLowerCase() : typePlural(t as EventType)}`)
             .join(", ") +
           ` · latest ${formatDateSpan(p.latest, p.latestEnd, p.latestPrecision)}`,
       })),
-      footer: `For a timeline: /relations ${name(code).toLowerCase()} <partner>`,
+      footer: `For a timeline: /relations ${name(code).toLowerCase()} <partner>${filtered ? " (since and type apply to a pair's timeline; these counts cover everything)" : ""}`,
       actions: [],
     };
   };
@@ -161,7 +161,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
         case "timeline":
           return timelineReply({ kind: "timeline", pair: cmd.pair, since: cmd.filter.since, type: cmd.filter.type }, true);
         case "partners":
-          return partnersReply(cmd.country.code);
+          return partnersReply(cmd.country.code, Boolean(cmd.filter.since || cmd.filter.type));
         case "same_country":
           return simple(`That's ${cmd.country.en} twice. Give two different countries, e.g. /relations ${cmd.country.en.toLowerCase()} russia — or just /relations ${cmd.country.en.toLowerCase()} to see all its partners.`);
         case "unknown_country": {
