@@ -64,7 +64,7 @@ export function answerToReply(a: Answer, countries: CountryDirectory): Reply {
     return plain(`I found nothing about ${a.nothingAbout ?? "that"} for ${pairTitle} in the stored articles.`, "I only answer from the articles I have read; try other words, another period, or “more”.");
   }
   const allLinks = a.question.kind === "sources";
-  const switched = a.question.switchPair ? ` (switched to ${pairTitle})` : "";
+  const where = a.question.switchPair ? `Switched to ${pairTitle}` : pairTitle;
   const footer = "Reply “more” for older developments, or ask about another pair (“and China–Russia?”).";
 
   if (a.composed) {
@@ -74,7 +74,7 @@ export function answerToReply(a: Answer, countries: CountryDirectory): Reply {
     }
     return {
       ephemeral: false,
-      context: `${pairTitle}${switched} · written by a language model from the numbered passages only`,
+      context: `${where} · written by a language model from the numbered passages only`,
       items,
       footer,
       actions: [],
@@ -82,7 +82,7 @@ export function answerToReply(a: Answer, countries: CountryDirectory): Reply {
   }
   return {
     ephemeral: false,
-    context: `${pairTitle}${switched} · from ${a.items.length === 1 ? "one development" : `${a.items.length} developments`} in the stored articles`,
+    context: `${where} · from ${a.items.length === 1 ? "one development" : `${a.items.length} developments`} in the stored articles`,
     items: a.items.map((it) => itemToReply(it, allLinks)),
     footer,
     actions: [],
