@@ -20,7 +20,15 @@ export function exportEvents(rows: ReturnType<typeof listDevelopmentsWithSources
         ...(end !== date ? { date_end: end } : {}),
         summary: r.summary,
         evidence: r.evidence,
-        sources: r.sources.map((s) => ({ url: s.url, title: s.title, outlet: s.outlet, published: s.publishedAt })),
+        // An article read from a local file is identified by that file (its own og:url is kept as
+        // canonical_url): evaluation finds articles by file name.
+        sources: r.sources.map((s) => ({
+          url: s.fetchedFrom?.startsWith("file:") ? s.fetchedFrom : s.url,
+          ...(s.fetchedFrom?.startsWith("file:") && s.url !== s.fetchedFrom ? { canonical_url: s.url } : {}),
+          title: s.title,
+          outlet: s.outlet,
+          published: s.publishedAt,
+        })),
       };
     }),
   };

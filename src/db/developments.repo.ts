@@ -2,7 +2,7 @@
 import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
 import type { ArticleDevelopment } from "../analyze/types.ts";
 import type { Db } from "./client.ts";
-import { articles, developments, developmentSources } from "./schema.ts";
+import { articles, developments, developmentSources, rawPages } from "./schema.ts";
 
 export type DevelopmentRow = typeof developments.$inferSelect;
 
@@ -147,18 +147,35 @@ export function markAnalyzed(db: Db, articleId: number, version: string, now: st
   db.update(articles).set({ analyzedVersion: version, analyzedAt: now }).where(eq(articles.id, articleId)).run();
 }
 
+/** A source of a development as exported: `fetchedFrom` is where the text was read (a file for local articles). */
+export interface ExportSource {
+  url: string;
+  fetchedFrom: string | null;
+  title: string;
+  outlet: string | null;
+  publishedAt: string | null;
+}
+
 /** Every development with its sources, for export. */
-export function listDevelopmentsWithSources(db: Db): (DevelopmentRow & { sources: { url: string; title: string; outlet: string | null; publishedAt: string | null }[] })[] {
+export function listDevelopmentsWithSources(db: Db): (DevelopmentRow & { sources: ExportSource[] })[] {
   const rows = db.select().from(developments).orderBy(asc(developments.countryA), asc(developments.countryB), asc(developments.dateStart)).all();
   const src = db
-    .select({ developmentId: developmentSources.developmentId, url: articles.canonicalUrl, title: articles.title, outlet: articles.outlet, publishedAt: articles.publishedAt })
+    .select({
+      developmentId: developmentSources.developmentId,
+      url: articles.canonicalUrl,
+      fetchedFrom: rawPages.url,
+      title: articles.title,
+      outlet: articles.outlet,
+      publishedAt: articles.publishedAt,
+    })
     .from(developmentSources)
     .innerJoin(articles, eq(articles.id, developmentSources.articleId))
+    .leftJoin(rawPages, eq(rawPages.articleId, articles.id))
     .all();
-  const by = new Map<number, { url: string; title: string; outlet: string | null; publishedAt: string | null }[]>();
+  const by = new Map<number, ExportSource[]>();
   for (const s of src) {
     const list = by.get(s.developmentId) ?? [];
-    if (!list.some((x) => x.url === s.url)) list.push({ url: s.url, title: s.title, outlet: s.outlet, publishedAt: s.publishedAt });
+    if (!list.some((x) => x.url === s.url)) list.push({ url: s.url, fetchedFrom: s.fetchedFrom, title: s.title, outlet: s.outlet, publishedAt: s.publishedAt });
     by.set(s.developmentId, list);
   }
   return rows.map((r) => ({ ...r, sources: by.get(r.id) ?? [] }));
