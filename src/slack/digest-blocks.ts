@@ -39,6 +39,8 @@ export interface RenderOptions {
   itemsPerReply?: number;
   /** thread reply messages per pair at most; beyond, a line points to /relations */
   maxRepliesPerPair?: number;
+  /** pairs that get their own detailed replies; the rest share compact overflow replies */
+  maxPairsWithReplies?: number;
 }
 
 const TYPE_LABEL: Record<EventType, string> = {
@@ -202,6 +204,41 @@ function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required
   return out;
 }
 
+/**
+ * Pairs beyond the detailed ones, one line each (count and most significant development), packed
+ * into sections and messages within limits. A week with hundreds of pairs then adds a handful of
+ * replies to the thread instead of hundreds; /relations gives any pair's full timeline.
+ */
+function renderOverflowReplies(pairs: DigestPairEntry[], total: number): DigestMessage[] {
+  if (pairs.length === 0) return [];
+  const lines = pairs.map((p) => {
+    const top = p.items[0]!;
+    return `• *${escapeMrkdwn(pairTitle(p))}* · ${plural(p.items.length, "new development")} · ${formatItemDate(top)} ${TYPE_LABEL[top.type]}: ${escapeMrkdwn(truncate(top.summary.replace(/\s+/g, " ").trim(), 140))}`;
+  });
+  // pack lines into sections, sections into messages
+  const sections: string[] = [];
+  let cur: string[] = [];
+  let len = 0;
+  for (const line of lines) {
+    if (cur.length > 0 && len + line.length + 1 > BLOCK_LIMITS.sectionText) {
+      sections.push(cur.join("\n"));
+      cur = [];
+      len = 0;
+    }
+    cur.push(line);
+    len += line.length + 1;
+  }
+  if (cur.length) sections.push(cur.join("\n"));
+  const perMessage = BLOCK_LIMITS.blocksPerMessage - 2;
+  const out: DigestMessage[] = [];
+  for (let k = 0; k * perMessage < sections.length; k++) {
+    const chunk = sections.slice(k * perMessage, (k + 1) * perMessage);
+    const intro = k === 0 ? `…and ${plural(pairs.length, "more pair")} of the ${total} this week, in short (\`/relations <country> <country>\` for the full timeline):` : "(continued)";
+    out.push({ key: `more#${k + 1}`, text: escapeMrkdwn(`${plural(pairs.length, "more pair")} in short`), blocks: [context(intro), ...chunk.map(section)] });
+  }
+  return out;
+}
+
 /** Turns a digest into the parent message and its ordered thread replies. */
 export function renderDigestPlan(digest: Digest, nonce: string, opts: RenderOptions = {}): DigestPlan {
   const o: Required<RenderOptions> = {
@@ -209,11 +246,15 @@ export function renderDigestPlan(digest: Digest, nonce: string, opts: RenderOpti
     topPerPair: opts.topPerPair ?? 3,
     itemsPerReply: opts.itemsPerReply ?? 20,
     maxRepliesPerPair: opts.maxRepliesPerPair ?? 3,
+    maxPairsWithReplies: opts.maxPairsWithReplies ?? 50,
   };
   return {
     quiet: digest.pairs.length === 0,
     parent: renderParent(digest, nonce, o),
-    replies: digest.pairs.flatMap((p) => renderPairReplies(p, digest.period, o)),
+    replies: [
+      ...digest.pairs.slice(0, o.maxPairsWithReplies).flatMap((p) => renderPairReplies(p, digest.period, o)),
+      ...renderOverflowReplies(digest.pairs.slice(o.maxPairsWithReplies), digest.pairs.length),
+    ],
   };
 }
 

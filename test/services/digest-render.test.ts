@@ -96,8 +96,24 @@ describe("renderDigestPlan", () => {
     for (const m of allMessages(plan)) expect(blockKitViolations(m as any), m.key).toEqual([]);
     const parentJson = JSON.stringify(plan.parent.blocks);
     expect(parentJson).toContain("…and 45 more pairs");
-    // every pair still gets its full detail in the thread
-    expect(new Set(plan.replies.map((r) => r.key.split("#")[0])).size).toBe(60);
+    // the first 50 pairs get their full detail in the thread, the other 10 one line each
+    const detailed = new Set(plan.replies.filter((r) => r.pair).map((r) => r.key.split("#")[0]));
+    expect(detailed.size).toBe(50);
+    const more = plan.replies.filter((r) => r.key.startsWith("more#"));
+    expect(more.length).toBeGreaterThanOrEqual(1);
+    const moreJson = JSON.stringify(more);
+    for (const p of pairs.slice(50)) expect(moreJson).toContain(p.nameA);
+    expect(moreJson).toContain("…and 10 more pairs of the 60");
+  });
+
+  it("keeps a week with 800 pairs to a bounded thread, every message within limits", () => {
+    const pairs = Array.from({ length: 800 }, (_, i) => ({ ...pair(i % 676, [item(i, { summary: longText(400) })]), a: `P${i}`, nameA: `Country number ${i}` }));
+    const plan = renderDigestPlan(digest(pairs), "n");
+    for (const m of allMessages(plan)) expect(blockKitViolations(m as any), m.key).toEqual([]);
+    expect(plan.replies.length).toBeLessThan(60);
+    const all = JSON.stringify(plan.replies);
+    // every pair is named somewhere in the thread (detailed or in short)
+    for (const p of pairs) expect(all).toContain(`${p.nameA} – `);
   });
 
   it("splits a pair with many developments over several replies and points to /relations beyond them", () => {
