@@ -17,6 +17,12 @@ import { createTimelineService } from "./services/timeline.ts";
 import { sourceUrlOf } from "./ingest/source-target.ts";
 import { loadGazetteer } from "./analyze/gazetteer.ts";
 import { createChatCore, type ChatCore } from "./chat/core.ts";
+// follow-up questions in threads (issue 6)
+import { createQuestionParser } from "./analyze/question.ts";
+import { createFollowUpAnswerer } from "./chat/follow-up.ts";
+import { claimEvent, pruneProcessedEvents } from "./db/processed-events.repo.ts";
+import { backfillSentenceIndex } from "./db/sentences.repo.ts";
+import { llmSettingsFromConfig } from "./services/llm.ts";
 import { createSlackApp, type SlackApp } from "./slack/app.ts";
 import { runShell } from "./shell/shell.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
@@ -113,6 +119,15 @@ async function startJobs(o: {
   setTimeout(() => {
     if (o.isStopping()) return;
     try {
+      // follow-ups (issue 6): index the sentences of articles stored before the index existed,
+      // and forget Slack event ids older than a day (retries come within minutes)
+      const indexed = backfillSentenceIndex(db);
+      if (indexed) log.info("main: indexed article sentences for follow-up questions", { articles: indexed });
+      pruneProcessedEvents(db, new Date(clock().getTime() - 86_400_000).toISOString());
+    } catch (err) {
+      log.error("main: indexing article sentences failed", { err });
+    }
+    try {
       const s = analyzePending(analyzeDeps);
       if (s.articles) log.info("main: analyzed pending articles", { ...s });
     } catch (err) {
@@ -171,6 +186,8 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
       botMessages: createBotMessagesRepo(db),
       clock,
       logger: log,
+      // follow-up questions in threads (issue 6)
+      followUp: createFollowUpAnswerer({ db, parser: createQuestionParser(gazetteer), countries: gazetteer, botMessages: createBotMessagesRepo(db), clock, logger: log, llm: llmSettingsFromConfig(config) }),
     });
 
     let port: number | undefined;
@@ -183,6 +200,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
         port: config.PORT,
         chat,
         logger: log,
+        claimEvent: (id) => claimEvent(db, id, clock().toISOString()),
         health: () => ({ db: db.$client.open, ingesting: jobs?.ingesting() ?? false }),
       });
       port = (await slack.start()).port;

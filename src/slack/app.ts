@@ -12,6 +12,7 @@ import { register as registerActions } from "./listeners/actions/index.ts";
 import { register as registerEvents } from "./listeners/events/index.ts";
 import { register as registerMessages } from "./listeners/messages/index.ts";
 import { RecentKeys } from "./listeners/threads.ts";
+import { registerEventDedupe, type ClaimEvent } from "./listeners/dedupe.ts";
 
 /** How to reach Slack and what to answer with. */
 export interface SlackAppOptions {
@@ -26,6 +27,8 @@ export interface SlackAppOptions {
   host?: string;
   chat: ChatCore;
   logger: Logger;
+  /** claims a Slack event id (processed_events); when given, each event id is handled once (issue 6) */
+  claimEvent?: ClaimEvent;
   /** extra fields for GET /healthz */
   health?: () => Record<string, unknown>;
 }
@@ -78,6 +81,7 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
   });
   const deps = { chat: opts.chat, logger: opts.logger };
   const seen = new RecentKeys();
+  if (opts.claimEvent) registerEventDedupe(app, opts.claimEvent, opts.logger);
   registerCommands(app, deps);
   registerActions(app, deps);
   registerEvents(app, deps, seen);
