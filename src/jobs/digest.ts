@@ -29,6 +29,8 @@ export interface DigestSchedulerDeps {
   /** defaults to host:pid:random */
   runner?: string;
   sleep?: (ms: number) => Promise<void>;
+  /** country code → display name (e.g. the gazetteer's English names) */
+  nameOf?: (code: string) => string;
 }
 
 /** When and where to post. */
@@ -100,7 +102,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps, schedule: Digest
   };
   const post = (week: string, trigger: string) =>
     postDigest(
-      { db: deps.db, slack: deps.slack, clock: deps.clock, logger: log, runner, llm: deps.llm, sleep: deps.sleep },
+      { db: deps.db, slack: deps.slack, clock: deps.clock, logger: log, runner, llm: deps.llm, sleep: deps.sleep, nameOf: deps.nameOf },
       { ...schedule.post, channel: schedule.channel, week, tz: schedule.tz, postQuiet: schedule.postQuiet, trigger },
     );
   const runNow = (trigger = "manual") => enqueue(() => post(previousWeek(deps.clock(), schedule.tz), trigger));

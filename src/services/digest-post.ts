@@ -99,6 +99,8 @@ export interface PostDigestDeps {
   /** when set, pairs get an LLM narrative (offline text on any failure) */
   llm?: LlmSettings | null;
   fetch?: typeof fetch;
+  /** country code → display name; pass the gazetteer's so digests name countries like timelines */
+  nameOf?: (code: string) => string;
 }
 
 /** What to post. */
@@ -329,7 +331,7 @@ export async function postDigest(deps: PostDigestDeps, opts: PostDigestOptions):
   };
 
   try {
-    const digest = buildDigest(db, { period, channel });
+    const digest = buildDigest(db, { period, channel, nameOf: deps.nameOf });
     if (deps.llm && digest.pairs.length > 0) {
       result.narratives = await addNarratives(digest, { settings: deps.llm, logger: log, fetch: deps.fetch });
     }

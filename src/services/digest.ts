@@ -211,6 +211,8 @@ const SHORT_NAMES: Record<string, string> = {
   VN: "Vietnam",
   CD: "DR Congo",
   CG: "Congo",
+  TR: "Turkey",
+  CZ: "Czech Republic",
 };
 let localeReady = false;
 

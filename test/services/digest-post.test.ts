@@ -345,6 +345,14 @@ describe("postDigest", () => {
     expect(blocks).toContain("China and Belarus held joint drills &lt;!channel&gt;");
   });
 
+  it("names countries with the nameOf it is given (the gazetteer in the app)", async () => {
+    const w = world();
+    seed(w.db);
+    const o = opts();
+    await postDigest(w.deps({ nameOf: (c) => `Land-${c}` }), o);
+    expect(JSON.stringify(slack.topLevel(o.channel)[0]!.blocks)).toContain("Land-BY – Land-CN");
+  });
+
   it("refuses a week that has not started", async () => {
     const w = world();
     const r = await postDigest(w.deps(), opts({ week: "2024-W50" }));
