@@ -352,7 +352,13 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
     const conflicts = conflictSpans(ctx, lower, s.start);
 
     const seen = new Set<string>();
+    let agreementAt = -1;
     for (const cue of cues) {
+      // "signed a memorandum on military training cooperation": the training is what the agreement is about.
+      if (agreementAt >= 0 && cue.start > agreementAt && (cue.type === "training" || cue.type === "arms" || cue.type === "pledge")) {
+        decide(cue, "dropped", "the content of the agreement in the same sentence");
+        continue;
+      }
       const rel = cue.start - s.start;
       const before = lower.slice(0, rel);
       const clause = clauseAround(lower, rel);
@@ -437,6 +443,7 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
           specific: specific && s.part !== "caption" && !background,
         };
         out.push(dev);
+        if (cue.type === "agreement" && agreementAt < 0) agreementAt = cue.start;
         if (!mainEvent && isLead && dev.dateRule !== "publication" && dev.date.precision === "day") mainEvent = dev;
         if (s.part === "body") {
           lastKept = { dev, sentence: i, paragraph: s.paragraph };

@@ -89,10 +89,16 @@ export function mergeArticleDevelopments(candidates: ArticleDevelopment[], decis
     } else {
       // An undated mention refers to the event whose date fits the publication date, sharing
       // actors if possible; else to the lead's event of that pair.
+      // A headline restating the body ("India and Russia hold naval drill") joins the latest
+      // dated event of its pair unless the people named say it is another one.
+      const noConflictingActors = (g: ArticleDevelopment) => !(g.actors.length && c.actors.length && !sharesActors(g, c));
       target =
         samePair.find((g) => spansMeet(g.date, c.date, 3) && sharesActors(g, c)) ??
         samePair.find((g) => spansMeet(g.date, c.date, 3)) ??
-        samePair.find((g) => !dated(g));
+        samePair.find((g) => !dated(g)) ??
+        samePair
+          .filter((g) => g.type === c.type && dated(g) && g.date.start <= c.date.end && noConflictingActors(g))
+          .sort((a, b) => (a.date.start < b.date.start ? 1 : -1))[0];
     }
     if (target) {
       const i = groups.indexOf(target);
