@@ -216,7 +216,15 @@ export async function postDigest(deps: PostDigestDeps, opts: PostDigestOptions):
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? 120_000;
   const backoffMs = opts.backoffMs ?? 1000;
   const { channel } = opts;
-  const period = periodForWeek(opts.week, opts.tz);
+  let period: ReturnType<typeof periodForWeek>;
+  try {
+    period = periodForWeek(opts.week, opts.tz);
+  } catch (err) {
+    const runId = startDigestRun(db, channel, opts.week, clock());
+    const error = (err as Error).message;
+    finishDigestRun(db, runId, "failed", clock(), JSON.stringify({ trigger: opts.trigger, runner, error }));
+    return { outcome: "failed", channel, period: opts.week, runId, ts: null, repliesPosted: 0, repliesAdopted: 0, error };
+  }
   const runId = startDigestRun(db, channel, period.id, clock());
   const result: PostDigestResult = { outcome: "failed", channel, period: period.id, runId, ts: null, repliesPosted: 0, repliesAdopted: 0 };
   const end = (outcome: PostDigestOutcome, detail?: Record<string, unknown>): PostDigestResult => {

@@ -353,11 +353,17 @@ describe("postDigest", () => {
     expect(JSON.stringify(slack.topLevel(o.channel)[0]!.blocks)).toContain("Land-BY – Land-CN");
   });
 
-  it("refuses a week that has not started", async () => {
+  it.each([
+    ["a week that has not started", "2024-W50", /not started/],
+    ["a malformed week", "2024-50", /^digest: expected an ISO week/],
+  ])("refuses %s without throwing, and records the run", async (_n, week, msg) => {
     const w = world();
-    const r = await postDigest(w.deps(), opts({ week: "2024-W50" }));
+    const o = opts({ week });
+    const r = await postDigest(w.deps(), o);
     expect(r.outcome).toBe("failed");
-    expect(r.error).toMatch(/not started/);
+    expect(r.error).toMatch(msg);
+    expect(listDigestRuns(w.db, o.channel, r.period).map((x) => x.outcome)).toEqual(["failed"]);
+    expect(slack.topLevel(o.channel)).toHaveLength(0);
   });
 });
 
