@@ -16,13 +16,10 @@ import { insertSource, listSources } from "./db/sources.repo.ts";
 import { createTimelineService } from "./services/timeline.ts";
 import { sourceUrlOf } from "./ingest/source-target.ts";
 import { loadGazetteer } from "./analyze/gazetteer.ts";
-import { createChatCore, type ChatCore } from "./chat/core.ts";
-// follow-up questions in threads (issue 6)
-import { createQuestionParser } from "./analyze/question.ts";
-import { createFollowUpAnswerer } from "./chat/follow-up.ts";
+import { createChatCore, type ChatCore, type FollowUpAnswerer } from "./chat/core.ts";
+// follow-up questions in threads (issue 6); the answerer itself is loaded after ready
 import { claimEvent, pruneProcessedEvents } from "./db/processed-events.repo.ts";
 import { backfillSentenceIndex } from "./db/sentences.repo.ts";
-import { llmSettingsFromConfig } from "./services/llm.ts";
 import { createSlackApp, type SlackApp } from "./slack/app.ts";
 import { runShell } from "./shell/shell.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
@@ -179,6 +176,14 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     const gazetteer = loadGazetteer();
     const timeline = createTimelineService(createTimelineRepo(db), { clock, logger: log });
     stopTimeline = () => timeline.stop();
+    // The follow-up answerer (question parser, FTS retrieval, optional LLM) is not needed to start
+    // answering commands: it loads right after ready, or on the first thread reply if sooner.
+    let answerer: Promise<FollowUpAnswerer> | null = null;
+    const loadAnswerer = () =>
+      (answerer ??= Promise.all([import("./chat/follow-up.ts"), import("./analyze/question.ts"), import("./services/llm.ts")]).then(
+        ([{ createFollowUpAnswerer }, { createQuestionParser }, { llmSettingsFromConfig }]) =>
+          createFollowUpAnswerer({ db, parser: createQuestionParser(gazetteer), countries: gazetteer, botMessages: createBotMessagesRepo(db), clock, logger: log, llm: llmSettingsFromConfig(config) }),
+      ));
     const chat = createChatCore({
       timeline,
       countries: gazetteer,
@@ -187,7 +192,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
       clock,
       logger: log,
       // follow-up questions in threads (issue 6)
-      followUp: createFollowUpAnswerer({ db, parser: createQuestionParser(gazetteer), countries: gazetteer, botMessages: createBotMessagesRepo(db), clock, logger: log, llm: llmSettingsFromConfig(config) }),
+      followUp: async (context, text) => (await loadAnswerer())(context, text),
     });
 
     let port: number | undefined;
@@ -212,6 +217,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     jobsStarting.then((j) => (jobs = j)).catch((err) => log.error("main: starting the jobs failed", { err }));
     if (seeded) await jobsStarting;
 
+    void loadAnswerer().catch((err) => log.error("main: loading the follow-up answerer failed", { err }));
     // Pair totals for the context line are built in the background, after ready.
     void timeline.warm().catch((err) => log.error("main: building pair totals failed", { err }));
     const readyMs = Math.round(performance.now());
