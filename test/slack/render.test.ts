@@ -1,0 +1,50 @@
+/** Reply → Block Kit: every limit holds however large or hostile the reply. */
+import { describe, expect, it } from "vitest";
+import type { Reply } from "../../src/chat/reply.ts";
+import { renderBlocks } from "../../src/slack/render.ts";
+import { blockKitViolations, findMentions, messageText } from "../helpers/slack-limits.ts";
+
+const big = (n: number, dense: boolean): Reply => ({
+  ephemeral: true,
+  header: "H".repeat(400),
+  context: "c".repeat(5000),
+  dense,
+  items: Array.from({ length: n }, (_, i) => ({
+    lead: `Lead ${i} ${"l".repeat(300)}`,
+    text: `<!channel> ${"t".repeat(4000)}`,
+    links: Array.from({ length: 60 }, (_, k) => ({ url: `https://x${k}.example/${"p".repeat(200)}`, label: `<@U${k}> ${"o".repeat(100)}` })),
+  })),
+  footer: "f".repeat(5000),
+  actions: [
+    { id: "older", label: "Show older ".repeat(20), value: "v".repeat(300) },
+    { id: "share", label: "Share", value: "x".repeat(2001) },
+  ],
+});
+
+describe("renderBlocks", () => {
+  it.each([
+    ["one huge entry", 1, false],
+    ["80 entries", 80, false],
+    ["300 dense lines", 300, true],
+  ])("%s stays within Block Kit limits and pings no one", (_n, n, dense) => {
+    const m = renderBlocks(big(n, dense));
+    expect(blockKitViolations(m)).toEqual([]);
+    expect(findMentions(m)).toEqual([]);
+    // a button whose value would break the limit is dropped rather than sent
+    const values = m.blocks.flatMap((b) => (b.type === "actions" ? b.elements.map((e) => ("value" in e ? e.value : "")) : []));
+    expect(values.every((v) => (v ?? "").length <= 2000)).toBe(true);
+  });
+
+  it("says how many entries did not fit", () => {
+    expect(messageText(renderBlocks(big(80, false)))).toMatch(/\d+ more not shown/);
+  });
+
+  it("links only http(s) sources and escapes labels", () => {
+    const m = renderBlocks({
+      ephemeral: true,
+      items: [{ lead: "1 Jan 2024 · Visit", text: "a & b", links: [{ url: "javascript:alert(1)", label: "Bad" }, { url: "https://ok.example/a?x=1&y=2", label: "Good|Outlet" }] }],
+      actions: [],
+    });
+    expect(messageText(m)).toContain("*1 Jan 2024 · Visit*\na &amp; b\nBad · <https://ok.example/a?x=1&amp;y=2|Good¦Outlet>");
+  });
+});
