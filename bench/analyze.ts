@@ -17,6 +17,7 @@ import { articles } from "../src/db/schema.ts";
 import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/log.ts";
 import { reanalyzeAll } from "../src/services/analyze.ts";
+import { backfillSentenceIndex } from "../src/db/sentences.repo.ts";
 
 function arg(name: string, def: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -104,6 +105,11 @@ if (R > 0) {
     }
   });
   fill(R);
+  // As in production, the articles' sentences are already indexed (at their first analysis);
+  // reanalysis re-indexes only changed text. Index them first so the figure is reanalysis alone.
+  const i0 = performance.now();
+  backfillSentenceIndex(db);
+  const indexSecs = (performance.now() - i0) / 1000;
   const r0 = performance.now();
   const s = reanalyzeAll({ db, analyzer, clock: systemClock, logger: createLogger("warn") });
   const rs = (performance.now() - r0) / 1000;
@@ -117,6 +123,7 @@ if (R > 0) {
       "100k projected min": ((100_000 / (s.articles / rs)) / 60).toFixed(1),
       developments: clusters,
       failed: s.failed,
+      "first indexing s": indexSecs.toFixed(1),
     },
   });
 }

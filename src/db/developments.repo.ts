@@ -49,54 +49,140 @@ function fields(d: ArticleDevelopment) {
   };
 }
 
+// Hot paths of analysis use prepared statements cached per connection: building the query
+// anew for every article costs more than running it.
+const statements = new WeakMap<object, Map<string, import("better-sqlite3").Statement>>();
+function stmt(db: Db, key: string, sqlText: string): import("better-sqlite3").Statement {
+  let m = statements.get(db.$client);
+  if (!m) statements.set(db.$client, (m = new Map()));
+  let s = m.get(key);
+  if (!s) m.set(key, (s = db.$client.prepare(sqlText)));
+  return s;
+}
+
+const DEV_COLUMNS =
+  "id, country_a, country_b, type, status, date_start, date_end, date_precision, date_certain, summary, evidence, evidence_lang, actors, places, details, actor_country, destination, score, analyzer_version, first_seen_at, updated_at";
+
+interface RawDevelopment {
+  id: number;
+  country_a: string;
+  country_b: string;
+  type: DevelopmentRow["type"];
+  status: DevelopmentRow["status"];
+  date_start: string;
+  date_end: string;
+  date_precision: DevelopmentRow["datePrecision"];
+  date_certain: number;
+  summary: string;
+  evidence: string;
+  evidence_lang: string;
+  actors: string;
+  places: string;
+  details: string;
+  actor_country: string | null;
+  destination: string | null;
+  score: number;
+  analyzer_version: string;
+  first_seen_at: string;
+  updated_at: string;
+}
+
+function fromRaw(r: RawDevelopment): DevelopmentRow {
+  return {
+    id: r.id,
+    countryA: r.country_a,
+    countryB: r.country_b,
+    type: r.type,
+    status: r.status,
+    dateStart: r.date_start,
+    dateEnd: r.date_end,
+    datePrecision: r.date_precision,
+    dateCertain: Boolean(r.date_certain),
+    summary: r.summary,
+    evidence: r.evidence,
+    evidenceLang: r.evidence_lang,
+    actors: JSON.parse(r.actors) as string[],
+    places: JSON.parse(r.places) as string[],
+    details: JSON.parse(r.details) as string[],
+    actorCountry: r.actor_country,
+    destination: r.destination,
+    score: r.score,
+    analyzerVersion: r.analyzer_version,
+    firstSeenAt: r.first_seen_at,
+    updatedAt: r.updated_at,
+  };
+}
+
 /** Developments of a pair whose dates come within `marginDays` of [start, end]. */
 export function findNearbyDevelopments(db: Db, pair: [string, string], start: string, end: string, marginDays = 40): DevelopmentRow[] {
   const lo = shift(start, -marginDays);
   const hi = shift(end, marginDays);
-  return db
-    .select()
-    .from(developments)
-    .where(and(eq(developments.countryA, pair[0]), eq(developments.countryB, pair[1]), lte(developments.dateStart, hi), gte(developments.dateEnd, lo)))
-    .all();
+  // A development spans at most a year, so its start is bounded below too: the index range
+  // (country_a, country_b, date_start) stays small however long the pair's history is.
+  const loStart = shift(lo, -367);
+  const rows = stmt(
+    db,
+    "nearby",
+    `SELECT ${DEV_COLUMNS} FROM developments WHERE country_a = ? AND country_b = ? AND date_start >= ? AND date_start <= ? AND date_end >= ?`,
+  ).all(pair[0], pair[1], loStart, hi, lo) as RawDevelopment[];
+  return rows.map(fromRaw);
 }
 
 function shift(iso: string, days: number): string {
   return new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+function params(d: ArticleDevelopment) {
+  const f = fields(d);
+  return [
+    f.countryA,
+    f.countryB,
+    f.type,
+    f.status,
+    f.dateStart,
+    f.dateEnd,
+    f.datePrecision,
+    f.dateCertain ? 1 : 0,
+    f.summary,
+    f.evidence,
+    f.evidenceLang,
+    JSON.stringify(f.actors),
+    JSON.stringify(f.places),
+    JSON.stringify(f.details),
+    f.actorCountry,
+    f.destination,
+    f.score,
+  ];
+}
+
 /** Inserts a development; returns its id. */
 export function insertDevelopment(db: Db, d: ArticleDevelopment, meta: { analyzerVersion: string; firstSeenAt: string; now: string }): number {
-  return db
-    .insert(developments)
-    .values({ ...fields(d), analyzerVersion: meta.analyzerVersion, firstSeenAt: meta.firstSeenAt, updatedAt: meta.now })
-    .returning({ id: developments.id })
-    .get().id;
+  const r = stmt(
+    db,
+    "insert",
+    `INSERT INTO developments (country_a, country_b, type, status, date_start, date_end, date_precision, date_certain, summary, evidence, evidence_lang, actors, places, details, actor_country, destination, score, analyzer_version, first_seen_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(...params(d), meta.analyzerVersion, meta.firstSeenAt, meta.now);
+  return Number(r.lastInsertRowid);
 }
 
 /** Rewrites a development's representative fields. */
 export function updateDevelopment(db: Db, id: number, d: ArticleDevelopment, meta: { analyzerVersion: string; firstSeenAt: string; now: string }): void {
-  db.update(developments)
-    .set({ ...fields(d), analyzerVersion: meta.analyzerVersion, firstSeenAt: meta.firstSeenAt, updatedAt: meta.now })
-    .where(eq(developments.id, id))
-    .run();
+  stmt(
+    db,
+    "update",
+    `UPDATE developments SET country_a = ?, country_b = ?, type = ?, status = ?, date_start = ?, date_end = ?, date_precision = ?, date_certain = ?, summary = ?, evidence = ?, evidence_lang = ?, actors = ?, places = ?, details = ?, actor_country = ?, destination = ?, score = ?, analyzer_version = ?, first_seen_at = ?, updated_at = ? WHERE id = ?`,
+  ).run(...params(d), meta.analyzerVersion, meta.firstSeenAt, meta.now, id);
 }
 
 /** Links an article's report (with its evidence span) to a development. */
 export function addDevelopmentSource(db: Db, developmentId: number, articleId: number, d: ArticleDevelopment, now: string): void {
   const ev = d.evidence.find((e) => e.part !== "caption") ?? d.evidence[0]!;
-  db.insert(developmentSources)
-    .values({
-      developmentId,
-      articleId,
-      extraction: d,
-      sentence: ev.sentence,
-      spanStart: ev.start,
-      spanEnd: ev.end,
-      isCaption: ev.part === "caption",
-      addedAt: now,
-    })
-    .onConflictDoNothing()
-    .run();
+  stmt(
+    db,
+    "addSource",
+    `INSERT INTO development_sources (development_id, article_id, extraction, sentence, span_start, span_end, is_caption, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  ).run(developmentId, articleId, JSON.stringify(d), ev.sentence, ev.start, ev.end, ev.part === "caption" ? 1 : 0, now);
 }
 
 /** The article-level reports of a development with each article's fetch time. */
@@ -111,13 +197,8 @@ export function listMembers(db: Db, developmentId: number): { articleId: number;
 
 /** Removes an article's reports; returns the ids of the developments that had them. */
 export function removeArticleReports(db: Db, articleId: number): number[] {
-  const ids = db
-    .selectDistinct({ id: developmentSources.developmentId })
-    .from(developmentSources)
-    .where(eq(developmentSources.articleId, articleId))
-    .all()
-    .map((r) => r.id);
-  if (ids.length) db.delete(developmentSources).where(eq(developmentSources.articleId, articleId)).run();
+  const ids = stmt(db, "reportsOf", "SELECT DISTINCT development_id FROM development_sources WHERE article_id = ?").pluck().all(articleId) as number[];
+  if (ids.length) stmt(db, "removeReports", "DELETE FROM development_sources WHERE article_id = ?").run(articleId);
   return ids;
 }
 
@@ -144,7 +225,7 @@ export function listPendingArticleIds(db: Db, version: string, limit: number): n
 
 /** Marks an article analyzed by `version`. */
 export function markAnalyzed(db: Db, articleId: number, version: string, now: string): void {
-  db.update(articles).set({ analyzedVersion: version, analyzedAt: now }).where(eq(articles.id, articleId)).run();
+  stmt(db, "markAnalyzed", "UPDATE articles SET analyzed_version = ?, analyzed_at = ? WHERE id = ?").run(version, now, articleId);
 }
 
 /** A source of a development as exported: `fetchedFrom` is where the text was read (a file for local articles). */

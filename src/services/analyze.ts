@@ -46,18 +46,25 @@ export function analyzeStoredArticle(deps: AnalyzeDeps, articleId: number): Anal
     publishedPrecision: a.publishedPrecision,
   });
   const now = deps.clock().toISOString();
-  deps.db.transaction((tx) => {
-    const db = tx as unknown as Db;
+  // better-sqlite3 transactions belong to the connection: a nested one (inside a batch of
+  // analyzePending) becomes a savepoint.
+  deps.db.$client.transaction(() => {
+    const db = deps.db;
     const touched = removeArticleReports(db, articleId);
     for (const id of touched) rerepresent(db, id, now);
     deleteOrphanDevelopments(db, touched);
     for (const d of result.developments) fileDevelopment(db, articleId, a.fetchedAt, d, now);
     markAnalyzed(db, articleId, ANALYZER_VERSION, now);
     // follow-up questions (issue 6) search the article's sentences; indexed with its analysis
-    // (same connection, so inside this transaction)
-    indexArticleSentences(deps.db, a);
-  });
+    // (same connection, so inside this transaction), unless this very text is indexed already
+    // (a re-analysis does not change the sentences)
+    if (!sentencesIndexed(deps.db, a.id, a.contentHash)) indexArticleSentences(deps.db, a);
+  })();
   return result;
+}
+
+function sentencesIndexed(db: Db, articleId: number, contentHash: string): boolean {
+  return db.$client.prepare("SELECT 1 FROM article_sentences_indexed WHERE article_id = ? AND content_hash = ?").get(articleId, contentHash) !== undefined;
 }
 
 /** Joins `d` to the development it reports, or starts a new one. */
@@ -69,9 +76,13 @@ function fileDevelopment(db: Db, articleId: number, fetchedAt: string, d: Articl
     addDevelopmentSource(db, id, articleId, d, now);
     return;
   }
-  const id = nearby[idx]!.id;
-  addDevelopmentSource(db, id, articleId, d, now);
-  rerepresent(db, id, now);
+  // Joining is incremental: the stored representative absorbs the new report (recomputing from
+  // every member would make a much-reported development quadratic to file).
+  const row = nearby[idx]!;
+  addDevelopmentSource(db, row.id, articleId, d, now);
+  const rep = representCluster([rowToDevelopment(row), d]);
+  const firstSeenAt = fetchedAt < row.firstSeenAt ? fetchedAt : row.firstSeenAt;
+  updateDevelopment(db, row.id, rep, { analyzerVersion: ANALYZER_VERSION, firstSeenAt, now });
 }
 
 /** Recomputes a development's representative fields from its remaining reports. */
@@ -93,22 +104,26 @@ export interface AnalyzeSummary {
 export function analyzePending(deps: AnalyzeDeps, opts: { batch?: number; onProgress?: (done: number) => void } = {}): AnalyzeSummary {
   const summary: AnalyzeSummary = { articles: 0, developments: 0, failed: 0 };
   const failed = new Set<number>();
-  const batch = opts.batch ?? 500;
+  const batch = opts.batch ?? 200;
   for (;;) {
     const ids = listPendingArticleIds(deps.db, ANALYZER_VERSION, batch + failed.size).filter((id) => !failed.has(id));
     if (!ids.length) break;
-    for (const id of ids.slice(0, batch)) {
-      try {
-        const r = analyzeStoredArticle(deps, id);
-        summary.articles++;
-        summary.developments += r?.developments.length ?? 0;
-      } catch (err) {
-        failed.add(id);
-        summary.failed++;
-        deps.logger.error("analyze: article failed", { articleId: id, err });
+    // One commit per batch: each article's own transaction becomes a savepoint inside it, so a
+    // failing article rolls back alone while the batch pays for one commit, not hundreds.
+    deps.db.$client.transaction(() => {
+      for (const id of ids.slice(0, batch)) {
+        try {
+          const r = analyzeStoredArticle(deps, id);
+          summary.articles++;
+          summary.developments += r?.developments.length ?? 0;
+        } catch (err) {
+          failed.add(id);
+          summary.failed++;
+          deps.logger.error("analyze: article failed", { articleId: id, err });
+        }
+        opts.onProgress?.(summary.articles + summary.failed);
       }
-      opts.onProgress?.(summary.articles + summary.failed);
-    }
+    })();
   }
   return summary;
 }
