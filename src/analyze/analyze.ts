@@ -13,7 +13,7 @@ import { formatAtPrecision, makePair, type DatePrecision, type DateSpan, type De
 import { detectLanguage } from "./language.ts";
 import { enLexicon } from "./lang/en/index.ts";
 import { viLexicon } from "./lang/vi/index.ts";
-import type { Lexicon } from "./lexicon.ts";
+import { startsWord, type Lexicon } from "./lexicon.ts";
 import type { DateFinderPort, GazetteerPort } from "./ports.ts";
 import { splitSentences, type Sentence } from "./sentences.ts";
 import { mergeArticleDevelopments } from "./merge.ts";
@@ -271,6 +271,10 @@ function findCues(s: Sentence, ctx: Ctx, mentions: EntityMention[]): CueHit[] {
     for (let m = cue.re.exec(lower); m; m = cue.re.exec(lower)) {
       if (m[0].length === 0) {
         cue.re.lastIndex++;
+        continue;
+      }
+      if (!startsWord(lower, m.index)) {
+        cue.re.lastIndex = m.index + 1;
         continue;
       }
       const alt = cue.alternatives[m.slice(1).findIndex((g) => g !== undefined)];

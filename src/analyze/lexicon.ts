@@ -89,6 +89,14 @@ function anyOf(list: string[], flags = "giu"): RegExp {
   return new RegExp(`${B_START}(?:${alternation(list)})${B_END}`, flags);
 }
 
+/** True when position `at` of `s` starts a word (no letter or digit before it). */
+export function startsWord(s: string, at: number): boolean {
+  if (at === 0) return true;
+  const c = s.charCodeAt(at - 1);
+  if (c < 128) return !((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122));
+  return !/[\p{L}\p{N}\p{M}]/u.test(s[at - 1]!);
+}
+
 /** Compiles a validated lexicon file. Throws a clear error naming the file on bad data. */
 export function compileLexicon(raw: unknown, name: string): Lexicon {
   const parsed = LexiconFileSchema.safeParse(raw);
@@ -121,7 +129,9 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
       parts.push(`(${src})${needs ? "" : B_END}`);
       alternatives.push({ source: p, needs });
     }
-    if (parts.length) cues.push({ type, re: new RegExp(`${B_START}(?:${parts.join("|")})`, "giu"), alternatives });
+    // No leading lookbehind: it would stop the engine from skipping ahead to a possible first
+    // letter. The word boundary before a match is checked by the caller (`startsWord`).
+    if (parts.length) cues.push({ type, re: new RegExp(`(?:${parts.join("|")})`, "giu"), alternatives });
   }
   return {
     lang: f.lang,
