@@ -197,7 +197,8 @@ function rankCandidates(deps: AnswerDeps, pair: CountryPair, q: ParsedQuestion):
   const pool = scored.slice(0, TEXT_SEARCH_POOL);
 
   // Full-text evidence: the best-matching sentences in the articles reporting these developments.
-  const match = buildMatchExpression(q.terms.slice(0, MAX_TERMS));
+  const terms = q.terms.slice(0, MAX_TERMS);
+  const match = buildMatchExpression(terms);
   if (match) {
     const byArticle = new Map<number, { dev: number; start: number }[]>();
     for (const r of listReports(deps.db, pool.map((p) => p.row.id))) {
@@ -206,7 +207,7 @@ function rankCandidates(deps: AnswerDeps, pair: CountryPair, q: ParsedQuestion):
       l.push({ dev: r.developmentId, start: r.spanStart });
     }
     const text = new Map<number, { s: number; article: number }>();
-    for (const h of searchSentences(deps.db, match, [...byArticle.keys()], 500)) {
+    for (const h of searchSentences(deps.db, match, terms, [...byArticle.keys()], 500)) {
       for (const d of byArticle.get(h.articleId) ?? []) {
         // a hit on the development's own evidence sentence counts fully; elsewhere in the article, less
         const own = h.start >= 0 && h.start <= d.start && d.start < h.start + h.len;
@@ -306,11 +307,12 @@ function collectPassages(deps: AnswerDeps, a: Answer): Passage[] {
   for (const it of a.items) {
     if (it.quote) push(it.quote.articleId, it.quote.text, it.sources.find((s) => s.articleId === it.quote!.articleId), it.dateStart);
   }
-  const match = buildMatchExpression(a.question.terms);
+  const terms = a.question.terms.slice(0, MAX_TERMS);
+  const match = buildMatchExpression(terms);
   if (match) {
     const bySource = new Map<number, { src: AnswerSource; date: string }>();
     for (const it of a.items) for (const s of it.sources) if (!bySource.has(s.articleId)) bySource.set(s.articleId, { src: s, date: it.dateStart });
-    for (const h of searchSentences(deps.db, match, [...bySource.keys()], MAX_PASSAGES * 2)) {
+    for (const h of searchSentences(deps.db, match, terms, [...bySource.keys()], MAX_PASSAGES * 2)) {
       const text = readSentence(deps.db, h.articleId, h.start, h.len);
       const b = bySource.get(h.articleId);
       if (text && b) push(h.articleId, text, b.src, null);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadGazetteer } from "../../src/analyze/gazetteer.ts";
 import { buildMatchExpression, createQuestionParser, quoteFtsTerm, type QuestionParser } from "../../src/analyze/question.ts";
 import type { Db } from "../../src/db/client.ts";
-import { backfillSentenceIndex, indexArticleSentences, listUnindexedArticleIds, searchSentences } from "../../src/db/sentences.repo.ts";
+import { backfillSentenceIndex, indexArticleSentences, listUnindexedArticleIds, searchSentences as searchWith, type SearchTerm } from "../../src/db/sentences.repo.ts";
 import { buildAnswer, type AnswerContext } from "../../src/services/answer.ts";
 import { testDb } from "../helpers/db.ts";
 import { seedAnswerData } from "./answer-seed.ts";
@@ -22,6 +22,8 @@ beforeAll(() => {
   ids = seedAnswerData(db);
 });
 
+/** Searches `terms` (as the answerer does: the quoted MATCH expression and the same terms). */
+const search = (d: Db, terms: SearchTerm[], articleIds: number[]) => searchWith(d, buildMatchExpression(terms)!, terms, articleIds);
 const CN_RU: AnswerContext = { pair: { a: "CN", b: "RU" } };
 const BY_CN: AnswerContext = { pair: { a: "BY", b: "CN" } };
 const ask = (ctx: AnswerContext, q: string) => buildAnswer({ db, parser, clock }, ctx, q);
@@ -161,48 +163,66 @@ describe("hostile FTS5 syntax never breaks the search", () => {
   });
 
   it("a MATCH built from hostile terms runs", () => {
-    const m = buildMatchExpression([{ text: '"NEAR(', prefix: false }, { text: "a OR", prefix: false }, { text: "exercis", prefix: true }]);
+    const terms = [{ text: '"NEAR(', prefix: false }, { text: "a OR", prefix: false }, { text: "exercis", prefix: true }];
+    const m = buildMatchExpression(terms);
     expect(m).toBe('"NEAR" OR "a OR" OR "exercis" *');
-    expect(() => searchSentences(db, m!, [ids.article.navy2024!])).not.toThrow();
+    expect(search(db, terms, [ids.article.navy2024!]).length).toBeGreaterThan(0);
   });
 });
 
 describe("the sentence index", () => {
   it("folds diacritics and đ, so 'dong quan' finds 'Đổng Quân'", () => {
-    const hits = searchSentences(db, buildMatchExpression([{ text: "dong quan", prefix: false }])!, Object.values(ids.article));
+    const hits = search(db, [{ text: "dong quan", prefix: false }], Object.values(ids.article));
     expect(hits.map((h) => h.articleId)).toEqual([ids.article.belousov]);
   });
 
   it("restricts a search to the articles given", () => {
-    const m = buildMatchExpression([{ text: "patrol", prefix: false }])!;
-    expect(searchSentences(db, m, [ids.article.kazakh!]).map((h) => h.articleId)).toEqual([ids.article.kazakh, ids.article.kazakh]); // title and body
-    expect(searchSentences(db, m, [ids.article.minsk!])).toEqual([]);
+    const t = [{ text: "patrol", prefix: false }];
+    expect(search(db, t, [ids.article.kazakh!]).map((h) => h.articleId)).toEqual([ids.article.kazakh, ids.article.kazakh]); // title and body
+    expect(search(db, t, [ids.article.minsk!])).toEqual([]);
+  });
+
+  it("ranks the same with FTS5 MATCH and with the candidate-side bm25 used for very common terms", () => {
+    const d = testDb();
+    const arts = Object.fromEntries(
+      Array.from({ length: 30 }, (_, i) => [`a${i}`, { url: `https://x.example/${i}`, outlet: "X", title: `Report ${i}`, language: "en" as const, publishedAt: "2024-01-01T00:00:00Z", text: i % 3 === 0 ? `Naval drill number ${i} near the coast. Officers met.` : `Officers met in the capital ${i}. Nothing else.` }]),
+    );
+    const { article } = seedAnswerData(d, arts, []);
+    const terms = [{ text: "naval", prefix: false }, { text: "drill", prefix: false }, { text: "coa", prefix: true }];
+    const some = Object.values(article).slice(0, 12);
+    const viaMatch = searchWith(d, buildMatchExpression(terms)!, terms, some);
+    const viaScan = searchWith(d, buildMatchExpression(terms)!, terms, some, 50, 0);
+    expect(viaMatch.map((h) => [h.articleId, h.start])).toEqual(viaScan.map((h) => [h.articleId, h.start]));
+    expect(viaMatch.length).toBe(4);
+    viaMatch.forEach((h, i) => expect(h.bm25).toBeCloseTo(viaScan[i]!.bm25, 1));
   });
 
   it("reindexing replaces an article's rows; deleting the article removes them", () => {
     const d = testDb();
     const { article } = seedAnswerData(d);
     const id = article.eagle!;
-    const m = buildMatchExpression([{ text: "brest", prefix: false }])!;
-    expect(searchSentences(d, m, [id]).length).toBe(2); // title and body
+    const t = [{ text: "brest", prefix: false }];
+    expect(search(d, t, [id]).length).toBe(2); // title and body
     indexArticleSentences(d, { id, title: "New title", text: "Nothing about that town any more.", contentHash: "x" });
-    expect(searchSentences(d, m, [id])).toEqual([]);
+    expect(search(d, t, [id])).toEqual([]);
     indexArticleSentences(d, { id, title: "Brest", text: "One. Two.", contentHash: "y" });
-    expect(searchSentences(d, m, [id]).length).toBe(1);
+    expect(search(d, t, [id]).length).toBe(1);
+    d.$client.prepare("DELETE FROM development_sources WHERE article_id = ?").run(id);
     d.$client.prepare("DELETE FROM articles WHERE id = ?").run(id);
-    expect(d.$client.prepare("SELECT count(*) FROM article_sentences WHERE rowid BETWEEN ? AND ?").pluck().get(id * 4096, id * 4096 + 4095)).toBe(0);
+    expect(d.$client.prepare("SELECT count(*) FROM article_sentence_rows WHERE article_id = ?").pluck().get(id)).toBe(0);
+    expect(d.$client.prepare("SELECT count(*) FROM article_sentences WHERE article_sentences MATCH 'brest'").pluck().get()).toBe(0);
   });
 
   it("the backfill indexes articles stored before the index, and those whose text changed", () => {
     const d = testDb();
     const { article } = seedAnswerData(d);
     d.$client.prepare("DELETE FROM article_sentences_indexed").run();
-    d.$client.prepare("DELETE FROM article_sentences").run();
+    d.$client.prepare("DELETE FROM article_sentence_rows").run();
     d.$client.prepare("UPDATE articles SET text = 'Eagle Assault moved to Vitebsk.', content_hash = 'changed' WHERE id = ?").run(article.eagle);
     expect(listUnindexedArticleIds(d, 100).length).toBe(Object.keys(article).length);
     expect(backfillSentenceIndex(d, { batch: 3 })).toBe(Object.keys(article).length);
     expect(listUnindexedArticleIds(d, 100)).toEqual([]);
-    expect(searchSentences(d, buildMatchExpression([{ text: "vitebsk", prefix: false }])!, [article.eagle!]).length).toBe(1);
+    expect(search(d, [{ text: "vitebsk", prefix: false }], [article.eagle!]).length).toBe(1);
     expect(backfillSentenceIndex(d)).toBe(0);
   });
 });
