@@ -44,7 +44,7 @@ export function gazetteerPort(g: Gazetteer): GazetteerPort {
       const p = g.person(id);
       if (!p) return null;
       const role = g.personRole(id, at);
-      return { name: p.names.en[0] ?? id, country: role?.country ?? null, title: role?.title_en ?? null };
+      return { name: p.names.en[0] ?? id, country: role?.country ?? null, title: role?.title_en ?? null, role: role?.role ?? null };
     },
   };
 }

@@ -21,7 +21,7 @@ export interface GazetteerPort {
   findMentions(text: string, opts?: { at?: string }): EntityMention[];
   country(code: string): CountryNames | null;
   /** English name and role title of a person at a date, when known */
-  describePerson(id: string, at: string): { name: string; country: string | null; title: string | null } | null;
+  describePerson(id: string, at: string): { name: string; country: string | null; title: string | null; role?: string | null } | null;
 }
 
 export interface DateFinderPort {

@@ -14,14 +14,31 @@ interface Side {
   people: string[];
 }
 
+// Who is named first: leaders, then defense leadership, then the rest (spokespeople last).
+const ROLE_RANK: Record<string, number> = {
+  head_of_state: 0,
+  party_leader: 1,
+  head_of_government: 2,
+  defense_minister: 3,
+  chief_of_general_staff: 4,
+  foreign_minister: 5,
+  security_council_secretary: 6,
+  navy_commander: 7,
+  army_commander: 7,
+  air_force_commander: 7,
+  deputy_defense_minister: 8,
+};
+
 function describeSide(code: string, d: ArticleDevelopment, g: GazetteerPort): Side {
   const c = g.country(code);
-  const people: string[] = [];
+  const found: { text: string; rank: number }[] = [];
   for (const id of d.actors) {
     const p = g.describePerson(id, d.date.start);
     if (!p || p.country !== code) continue;
-    people.push(p.title ? `${c?.demonymEn ?? code} ${p.title} ${p.name}` : p.name);
+    const text = p.title ? `${c?.demonymEn ?? code} ${p.title} ${p.name}` : p.name;
+    if (!found.some((f) => f.text === text)) found.push({ text, rank: ROLE_RANK[p.role ?? ""] ?? 9 });
   }
+  const people = found.sort((a, b) => a.rank - b.rank).map((f) => f.text);
   return { code, name: c?.en ?? code, demonym: c?.demonymEn ?? code, people };
 }
 
@@ -59,7 +76,8 @@ export function summarize(d: ArticleDevelopment, g: GazetteerPort, _lang: "vi" |
       const place = d.places.find((p) => g.country(dest) && placeIsIn(p, dest, g)) ?? host.name;
       const kind = has("state") ? "a state visit to" : "visited";
       const verb = planned ? (has("state") ? "is to pay a state visit to" : "is to visit") : kind === "visited" ? "visited" : "paid a state visit to";
-      s = `${who(visitor)} ${verb} ${place}`;
+      // the visitor is the most senior person named of the visiting side
+      s = `${visitor.people[0] ?? visitor.name} ${verb} ${place}`;
       if (host.people.length) s += `${planned ? " and hold" : " and held"} talks with ${list(host.people.slice(0, 2))}`;
       break;
     }
