@@ -188,6 +188,8 @@ function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence): EntityMention
   const before = ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase();
   if (TOPIC_RE[ctx.lang].test(before)) return "topic";
   if (m.kind !== "person" && LOCATION_RE[ctx.lang].test(before)) return "location";
+  // "a few kilometres from the Polish border", "biên giới Ba Lan": a line on the map, not a party.
+  if (m.kind !== "person" && (BORDER_AFTER[ctx.lang].test(ctx.doc.slice(m.end, m.end + 30).toLowerCase()) || BORDER_BEFORE[ctx.lang].test(before))) return "location";
   return "side";
 }
 
@@ -197,6 +199,15 @@ const TOPIC_RE = {
   en: /(?:war|conflict|crisis|invasion|fighting|attack|attacks|strikes|sanctions|aggression|offensive|hostilities)\s+(?:in|on|of|against|with|over)\s+(?:the\s+)?$/u,
 };
 // Prepositions of place: "tại Bắc Kinh", "ở Nga", "in Minsk", "near Vladivostok".
+const BORDER_AFTER = {
+  vi: /^$/u,
+  en: /^\s+(?:border|borders|frontier|coast|coastline|waters|airspace|soil|territory|side of the border)\b/u,
+};
+const BORDER_BEFORE = {
+  vi: /(?:biên giới|đường biên|lãnh thổ|vùng biển|không phận|bờ biển)(?:\s+(?:với|của))?\s*$/u,
+  en: /(?:border with|borders with|frontier with)\s+(?:the\s+)?$/u,
+};
+
 // Around/near/against a country: the drills are about it, it is not a partner ("drills around Taiwan").
 const LOCATION_RE = {
   vi: /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi)\s*$/u,
@@ -600,24 +611,23 @@ function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: Cue
   }
   if (sides.length < 2) return none(sides.length ? "one side only: single-country news" : "no country named");
 
-  // Actor: the first side named before the cue (the subject), else the first side.
-  const firstSide = mentions.find((m) => m.country && sides.includes(m.country) && (m.use === "side" || m.use === "location"));
-  // The actor is a person or a country named before the cue; a capital is where things happen.
-  const beforeCue = mentions.filter((m) => m.country && m.use === "side" && m.start < cue.start && sides.includes(m.country));
-  const actor =
-    (via === "pronoun" ? primary[0] : undefined) ??
-    beforeCue.find((m) => m.kind === "person")?.country ??
-    beforeCue.find((m) => m.via !== "metonym")?.country ??
-    beforeCue[0]?.country ??
-    firstSide?.country ??
-    sides[0]!;
-  // Destination of a visit: the first country named after the cue ("thăm Belarus", "arrived in Beijing").
+  // Destination of a visit: the first country or capital named after the cue ("thăm Belarus",
+  // "tới Trung Quốc", "arrived in Beijing").
   const destination =
     cue.type === "visit"
-      ? (mentions.find((m) => m.country && m.start >= cue.start && m.country !== actor && m.use !== "topic" && m.kind !== "person")?.country ??
-        sides.find((c) => c !== actor) ??
-        null)
+      ? (mentions.find((m) => m.country && m.start >= cue.start && m.use !== "topic" && m.kind !== "person" && sides.includes(m.country))?.country ?? null)
       : null;
+  // The actor is the person named nearest before the cue (the one who "có chuyến thăm"), or a
+  // country named before it, and for a visit never the country visited; a capital is where
+  // things happen, so it comes last.
+  const beforeCue = mentions.filter((m) => m.country && m.use === "side" && m.start < cue.start && sides.includes(m.country) && m.country !== destination);
+  const actor =
+    (via === "pronoun" ? primary[0] : undefined) ??
+    [...beforeCue].reverse().find((m) => m.kind === "person")?.country ??
+    beforeCue.find((m) => m.via !== "metonym")?.country ??
+    beforeCue[0]?.country ??
+    sides.find((c) => c !== destination) ??
+    sides[0]!;
 
   let pairs: [string, string][];
   if (sides.length === 2) pairs = [pairOf(sides[0]!, sides[1]!)];
