@@ -44,10 +44,11 @@ export interface ParsedQuestion {
   /** a different pair the question switches to ("and China–Russia?"), given the thread's pair */
   switchPair: CountryPair | null;
   /**
-   * Full-text search terms, folded: each entry is a word or phrase; `prefix` ones end in a
+   * Full-text search terms, folded: each entry is a word or phrase (`forms`: the inflections a
+   * `word*` of the data file stands for, searched as alternatives of one term); `prefix` ones end in a
    * wildcard. User words and expansions alike go into MATCH only through quoteFtsTerm.
    */
-  terms: { text: string; prefix: boolean; weight: "user" | "expansion" }[];
+  terms: { text: string; prefix: boolean; forms?: string[]; weight: "user" | "expansion" }[];
   /** a short phrase naming what was asked about, for "I found nothing about X" */
   topic: string;
 }
@@ -239,16 +240,22 @@ export function createQuestionParser(gazetteer: Gazetteer, terms: QuestionTerms 
         .split(/[^\p{L}\p{N}]+/u)
         .filter((w) => w.length > 1 && !/^\d+$/.test(w) && !STOP_EN.has(w) && !STOP_VI.has(w));
       const termList: ParsedQuestion["terms"] = [];
+      // a `word*` of the data file is searched as its inflections (exact words): FTS5 prefix
+      // queries read every matching term's doclist and cost far more than a handful of words
       const add = (text: string, prefix: boolean, weight: "user" | "expansion") => {
         const t = text.trim();
-        if (t && !termList.some((x) => x.text === t && x.prefix === prefix)) termList.push({ text: t, prefix, weight });
+        if (!t || termList.some((x) => x.text === t)) return;
+        termList.push(prefix ? { text: t, prefix: false, forms: inflect(t), weight } : { text: t, prefix: false, weight });
       };
       for (const w of words) add(w, false, "user");
       if (lang === "vi") for (let i = 0; i + 1 < words.length; i++) add(`${words[i]} ${words[i + 1]}`, false, "user");
-      for (const type of types) {
-        for (const { type: t, cue } of typeCues) {
-          // one-syllable Vietnamese cues (sang, gặp, mua) are too common in text to search for
-          if (t === type && (cue.lang === "en" || cue.folded.includes(" "))) add(cue.folded, cue.prefix, "expansion");
+      // the other language's words first: they are what the question's own words cannot find
+      for (const side of lang === "vi" ? ["en", "vi"] : ["vi", "en"]) {
+        for (const type of types) {
+          for (const { type: t, cue } of typeCues) {
+            // one-syllable Vietnamese cues (sang, gặp, mua) are too common in text to search for
+            if (t === type && cue.lang === side && (cue.lang === "en" || cue.folded.includes(" "))) add(cue.folded, cue.prefix, "expansion");
+          }
         }
       }
       for (const g of glossary) {
@@ -298,10 +305,28 @@ export function quoteFtsTerm(text: string, prefix = false): string | null {
   return `"${clean.replace(/"/g, '""')}"${prefix ? " *" : ""}`;
 }
 
-/** The MATCH expression for a question's terms: every term quoted, joined with OR; null when none. */
-export function buildMatchExpression(terms: { text: string; prefix: boolean }[]): string | null {
-  const parts = terms.map((t) => quoteFtsTerm(t.text, t.prefix)).filter((s): s is string => s !== null);
+/** The MATCH expression for a question's terms: every term (each of its forms) quoted, joined with OR; null when none. */
+export function buildMatchExpression(terms: { text: string; prefix: boolean; forms?: string[] }[]): string | null {
+  const parts = terms.flatMap((t) => (t.forms ?? [t.text]).map((f) => quoteFtsTerm(f, t.prefix))).filter((s): s is string => s !== null);
   return parts.length ? [...new Set(parts)].join(" OR ") : null;
+}
+
+const SUFFIXES = ["", "s", "es", "d", "ed", "ing", "ings", "ment", "ments", "ion", "ions", "y", "ies", "er", "ers"];
+
+/**
+ * The English inflections a `word*` stands for, on its last word: "drill" → drill, drills,
+ * drilled, drilling…; "patrol" also → patrolled, patrolling. Over-generated forms that are not
+ * words cost nothing (FTS5 has no doclist for them).
+ */
+export function inflect(phrase: string): string[] {
+  const words = phrase.split(" ");
+  const last = words.pop()!;
+  const head = words.length ? words.join(" ") + " " : "";
+  const forms = new Set(SUFFIXES.map((x) => last + x));
+  if (/[^aeiou][aeiou][bdglmnprt]$/.test(last)) for (const x of ["ed", "ing"]) forms.add(last + last.slice(-1) + x);
+  if (last.endsWith("e")) for (const x of ["ed", "ing", "ion", "ions"]) forms.add(last.slice(0, -1) + x);
+  if (last.endsWith("y")) for (const x of ["ies", "ied"]) forms.add(last.slice(0, -1) + x);
+  return [...forms].map((f) => head + f);
 }
 
 function escapeRe(s: string): string {

@@ -46,8 +46,21 @@ export interface CitedSource {
 const CANDIDATE_COLS =
   "id, type, status, date_start AS dateStart, date_end AS dateEnd, date_precision AS datePrecision, summary, actors, places, score";
 
-/** The pair's (a < b) developments of the given types, overlapping [from, to] when given, newest first. */
-export function listPairCandidates(db: Db, a: string, b: string, f: { types?: readonly string[]; from?: string | null; to?: string | null } = {}): CandidateRow[] {
+/** A development as the first ranking pass sees it (from the covering index, no text). */
+export interface LightCandidate {
+  id: number;
+  type: EventType;
+  status: DevelopmentStatus;
+  dateStart: string;
+  dateEnd: string;
+  score: number;
+}
+
+/**
+ * The pair's (a < b) developments of the given types, overlapping [from, to] when given, newest
+ * first, read from developments_answer_idx only.
+ */
+export function listPairCandidates(db: Db, a: string, b: string, f: { types?: readonly string[]; from?: string | null; to?: string | null } = {}): LightCandidate[] {
   const where = ["country_a = ?", "country_b = ?"];
   const args: string[] = [a, b];
   if (f.types?.length) {
@@ -63,8 +76,27 @@ export function listPairCandidates(db: Db, a: string, b: string, f: { types?: re
     args.push(f.from);
   }
   return db.$client
-    .prepare(`SELECT ${CANDIDATE_COLS} FROM developments WHERE ${where.join(" AND ")} ORDER BY date_start DESC, id DESC`)
-    .all(...args) as CandidateRow[];
+    .prepare(
+      `SELECT id, type, status, date_start AS dateStart, date_end AS dateEnd, score FROM developments INDEXED BY developments_answer_idx WHERE ${where.join(" AND ")} ORDER BY date_start DESC, id DESC`,
+    )
+    .all(...args) as LightCandidate[];
+}
+
+/** Ids of the pair's developments whose actors or places JSON names one of `needles` (person ids, place names). */
+export function listPairDevelopmentsNaming(db: Db, a: string, b: string, needles: readonly string[]): number[] {
+  if (!needles.length) return [];
+  const ors = needles.map(() => "actors LIKE ? ESCAPE '\\' OR places LIKE ? ESCAPE '\\'").join(" OR ");
+  const args = needles.flatMap((n) => {
+    const pat = `%"${n.replace(/[\\%_]/g, (c) => "\\" + c)}"%`;
+    return [pat, pat];
+  });
+  return db.$client.prepare(`SELECT id FROM developments WHERE country_a = ? AND country_b = ? AND (${ors})`).pluck().all(a, b, ...args) as number[];
+}
+
+/** The full rows of the given developments (summary, actors, places), in no particular order. */
+export function getCandidates(db: Db, ids: readonly number[]): CandidateRow[] {
+  if (!ids.length) return [];
+  return db.$client.prepare(`SELECT ${CANDIDATE_COLS} FROM developments WHERE id IN (${ids.map(() => "?").join(",")})`).all(...ids) as CandidateRow[];
 }
 
 /**

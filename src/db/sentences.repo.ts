@@ -1,15 +1,15 @@
 /**
  * The full-text index of article sentences (migrations 0002/0003): `article_sentence_rows` holds
  * each sentence folded like the analyzer matches (id = article_id * 4096 + index), the FTS5 table
- * `article_sentences` indexes it, `article_sentences_vocab` gives document frequencies. Here:
+ * `article_sentences` indexes it. Here:
  * indexing an article, the backfill of articles stored before the index, and the search behind
  * follow-up questions restricted to a pair's source articles.
  *
  * The search runs FTS5 MATCH (ranked by FTS5's bm25) when the question's terms are selective
  * enough that their doclists are small. When they are very common (every article of a corpus says
  * "tập trận"), a MATCH reads doclists as long as the corpus, and FTS5 cannot seek them to a few
- * articles; then the same bm25 is computed over the candidate articles' sentences, read by id
- * range, with the document frequencies of the FTS5 index. Both give scores on the same scale.
+ * articles; then bm25 is computed over the candidate articles' sentences, read by id range (a
+ * bounded MATCH tells the two cases apart).
  */
 import { splitSentences } from "../analyze/sentences.ts";
 import { fold } from "../lib/text.ts";
@@ -90,14 +90,15 @@ export interface SentenceHit {
   bm25: number;
 }
 
-/** A search term: folded words (a phrase when several), the last one a prefix when `prefix`. */
+/** A search term: folded words (a phrase when several), the last one a prefix when `prefix`; `forms` are alternatives counted as this one term. */
 export interface SearchTerm {
   text: string;
   prefix: boolean;
+  forms?: string[];
 }
 
-/** Above this many matching sentences (sum over terms), the MATCH path reads too much; see the file comment. */
-export const MATCH_DOC_BUDGET = 5_000;
+/** Above this many matching sentences in the whole index, the MATCH path reads too much; see the file comment. */
+export const MATCH_ROW_BUDGET = 2_000;
 
 const K1 = 1.2;
 const B = 0.75;
@@ -105,115 +106,108 @@ const B = 0.75;
 /**
  * Sentences of `articleIds` matching `terms`, best first, at most `limit`. `match` is the FTS5
  * expression for the same terms (quoted, from buildMatchExpression): user text reaches FTS5
- * only through it. `matchBudget` (tests) moves the switch between the two paths.
+ * only through it. A bounded MATCH first counts the matching sentences (up to `matchBudget`,
+ * moved in tests): when they are few, FTS5 ranks them (bm25) and those of `articleIds` are kept;
+ * when they are many, bm25 is computed over the articles' own sentences instead (idf within
+ * them). Scores are comparable within one call, which is how the answerer uses them.
  */
-export function searchSentences(db: Db, match: string, terms: readonly SearchTerm[], articleIds: readonly number[], limit = 50, matchBudget = MATCH_DOC_BUDGET): SentenceHit[] {
+export function searchSentences(db: Db, match: string, terms: readonly SearchTerm[], articleIds: readonly number[], limit = 50, matchBudget = MATCH_ROW_BUDGET): SentenceHit[] {
   if (!articleIds.length || !terms.length) return [];
   const c = db.$client;
-  const stats = termStats(db, terms);
-  const total = stats.reduce((n, s) => n + s.df, 0);
-  if (total === 0) return [];
+  // How selective is it? Counted on the single words (phrases need position lists, dearer to
+  // read); a phrase never matches more sentences than its words do.
+  const words = [...new Set(terms.flatMap((t) => (t.forms ?? [t.text]).flatMap((f) => f.split(/[^\p{L}\p{N}]+/u)).filter(Boolean).map((w) => ({ text: w, prefix: t.prefix }))).map((w) => JSON.stringify(w)))].map((w) => JSON.parse(w) as SearchTerm);
+  const probe = buildWordsMatch(words);
+  if (!probe) return [];
+  const seen = c.prepare("SELECT count(*) FROM (SELECT rowid FROM article_sentences WHERE article_sentences MATCH ? LIMIT ?)").pluck().get(probe, matchBudget + 1) as number;
+  if (seen === 0) return [];
   let hits: SentenceHit[];
-  if (total <= matchBudget) {
+  if (seen <= matchBudget) {
     const wanted = new Set(articleIds);
     hits = [];
     const rows = c
       .prepare("SELECT rowid AS id, bm25(article_sentences) AS bm25 FROM article_sentences WHERE article_sentences MATCH ?")
       .all(match) as { id: number; bm25: number }[];
-    if (rows.length) {
-      const get = c.prepare("SELECT article_id AS articleId, start, len FROM article_sentence_rows WHERE id = ?");
-      for (const r of rows) {
-        if (!wanted.has(Math.floor(r.id / SENTENCE_SLOTS))) continue;
-        const row = get.get(r.id) as { articleId: number; start: number; len: number } | undefined;
-        if (row) hits.push({ ...row, bm25: r.bm25 });
-      }
+    const get = c.prepare("SELECT article_id AS articleId, start, len FROM article_sentence_rows WHERE id = ?");
+    for (const r of rows) {
+      if (!wanted.has(Math.floor(r.id / SENTENCE_SLOTS))) continue;
+      const row = get.get(r.id) as { articleId: number; start: number; len: number } | undefined;
+      if (row) hits.push({ ...row, bm25: r.bm25 });
     }
   } else {
-    hits = scoreArticles(db, stats, articleIds);
+    hits = scoreArticles(db, terms, articleIds);
   }
   hits.sort((x, y) => x.bm25 - y.bm25);
   return hits.slice(0, limit);
 }
 
-interface TermStat {
-  words: string[];
-  prefix: boolean;
-  df: number;
-  idf: number;
-}
-
-/** Document frequencies of the terms from the FTS5 index (a phrase: its rarest word), with FTS5's idf. */
-function termStats(db: Db, terms: readonly SearchTerm[]): TermStat[] {
-  const c = db.$client;
-  const n = indexedRowCount(db);
-  const exact = c.prepare("SELECT doc FROM article_sentences_vocab WHERE term = ?").pluck();
-  const range = c.prepare("SELECT sum(doc) FROM (SELECT doc FROM article_sentences_vocab WHERE term >= ? AND term < ? LIMIT 200)").pluck();
-  const out: TermStat[] = [];
-  for (const t of terms) {
-    const words = t.text.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-    if (!words.length) continue;
-    let df = Infinity;
-    words.forEach((w, i) => {
-      const d = t.prefix && i === words.length - 1 ? ((range.get(w, w + "\uffff") as number | null) ?? 0) : ((exact.get(w) as number | undefined) ?? 0);
-      df = Math.min(df, d);
-    });
-    if (!Number.isFinite(df)) df = 0;
-    // FTS5's bm25 idf, floored as FTS5 floors it
-    const idf = Math.max(1e-6, Math.log((n - df + 0.5) / (df + 0.5)));
-    out.push({ words, prefix: t.prefix, df, idf });
-  }
-  return out;
-}
-
-const rowCounts = new WeakMap<Db, { n: number; at: number }>();
-
-/** Sentences in the index (cached a minute per connection: it only steers idf). */
-function indexedRowCount(db: Db): number {
-  const now = Date.now();
-  const hit = rowCounts.get(db);
-  if (hit && now - hit.at < 60_000) return hit.n;
-  const n = (db.$client.prepare("SELECT coalesce(sum(sentences), 0) FROM article_sentences_indexed").pluck().get() as number) || 1;
-  rowCounts.set(db, { n, at: now });
-  return n;
-}
-
-/** bm25 over the articles' sentences, read by id range, with the index's idf (negated, as FTS5 reports it). */
-function scoreArticles(db: Db, stats: TermStat[], articleIds: readonly number[]): SentenceHit[] {
+/** bm25 over the articles' sentences, read by id range, idf within them (negated, as FTS5 reports it). */
+function scoreArticles(db: Db, terms: readonly SearchTerm[], articleIds: readonly number[]): SentenceHit[] {
   const get = db.$client.prepare("SELECT start, len, folded FROM article_sentence_rows WHERE id BETWEEN ? AND ?");
-  const rows: { articleId: number; start: number; len: number; tokens: string[] }[] = [];
+  // one-word alternatives are found by a map lookup per token; phrases are checked where their first word is
+  const single = new Map<string, number[]>();
+  const phrases: { words: string[]; term: number }[] = [];
+  const prefixed: { word: string; term: number }[] = [];
+  terms.forEach((t, i) => {
+    for (const f of t.forms ?? [t.text]) {
+      const ws = tokenize(f);
+      if (!ws.length) continue;
+      if (ws.length > 1) phrases.push({ words: ws, term: i });
+      else if (t.prefix) prefixed.push({ word: ws[0]!, term: i });
+      else (single.get(ws[0]!) ?? single.set(ws[0]!, []).get(ws[0]!)!).push(i);
+    }
+  });
+  const rows: { articleId: number; start: number; len: number; dl: number; tf: number[] }[] = [];
+  const df = terms.map(() => 0);
   let totalLen = 0;
   for (const id of articleIds) {
     const base = id * SENTENCE_SLOTS;
     for (const r of get.all(base, base + SENTENCE_SLOTS - 1) as { start: number; len: number; folded: string }[]) {
-      const tokens = r.folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const tokens = tokenize(r.folded);
       totalLen += tokens.length;
-      rows.push({ articleId: id, start: r.start, len: r.len, tokens });
+      const tf = terms.map(() => 0);
+      for (let k = 0; k < tokens.length; k++) {
+        const tok = tokens[k]!;
+        const hit = single.get(tok);
+        if (hit) for (const i of hit) tf[i]!++;
+        for (const p of prefixed) if (tok.startsWith(p.word)) tf[p.term]!++;
+        for (const p of phrases) if (p.words[0] === tok && p.words.every((w, j) => tokens[k + j] === w)) tf[p.term]!++;
+      }
+      tf.forEach((n, i) => n && df[i]!++);
+      rows.push({ articleId: id, start: r.start, len: r.len, dl: tokens.length, tf });
     }
   }
-  const avgdl = rows.length ? totalLen / rows.length : 1;
+  const n = rows.length;
+  const avgdl = n ? totalLen / n : 1;
+  const idf = df.map((d) => Math.max(1e-6, Math.log((n - d + 0.5) / (d + 0.5))));
   const hits: SentenceHit[] = [];
   for (const r of rows) {
     let score = 0;
-    for (const t of stats) {
-      const tf = countPhrase(r.tokens, t.words, t.prefix);
-      if (tf) score += t.idf * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * r.tokens.length) / avgdl)));
-    }
+    r.tf.forEach((tf, i) => {
+      if (tf) score += idf[i]! * ((tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * r.dl) / avgdl)));
+    });
     if (score > 0) hits.push({ articleId: r.articleId, start: r.start, len: r.len, bm25: -score });
   }
   return hits;
 }
 
-/** Occurrences of the phrase `words` in `tokens` (the last word a prefix when `prefix`). */
-function countPhrase(tokens: string[], words: string[], prefix: boolean): number {
-  let n = 0;
-  const last = words.length - 1;
-  outer: for (let i = 0; i + last < tokens.length; i++) {
-    for (let j = 0; j <= last; j++) {
-      const tok = tokens[i + j]!;
-      const w = words[j]!;
-      if (j === last && prefix ? !tok.startsWith(w) : tok !== w) continue outer;
-    }
-    n++;
+// Folded text is mostly ASCII: split on ASCII separators first (fast), and on any other
+// non-letter only when a token still holds one — as unicode61 tokenizes.
+const ASCII_SEP = /[\s!-\/:-@\[-`{-~]+/;
+const NON_WORD = /[^\p{L}\p{N}]/u;
+function tokenize(s: string): string[] {
+  const out: string[] = [];
+  for (const t of s.split(ASCII_SEP)) {
+    if (!t) continue;
+    if (NON_WORD.test(t)) {
+      for (const u of t.split(/[^\p{L}\p{N}]+/u)) if (u) out.push(u);
+    } else out.push(t);
   }
-  return n;
+  return out;
+}
+
+/** An OR of quoted words for the selectivity probe. */
+function buildWordsMatch(words: SearchTerm[]): string | null {
+  const parts = words.map((w) => `"${w.text.replace(/"/g, '""')}"${w.prefix ? " *" : ""}`);
+  return parts.length ? parts.join(" OR ") : null;
 }

@@ -10,7 +10,7 @@
 import { makePair, type CountryPair, type DatePrecision, type DevelopmentStatus, type EventType } from "../domain/types.ts";
 import { buildMatchExpression, type ParsedQuestion, type QuestionParser } from "../analyze/question.ts";
 import type { Db } from "../db/client.ts";
-import { listCitedSources, listOlderCandidates, listPairCandidates, listReports, readSentence, type CandidateRow, type CitedSource } from "../db/answer.repo.ts";
+import { getCandidates, listCitedSources, listOlderCandidates, listPairCandidates, listPairDevelopmentsNaming, listReports, readSentence, type CandidateRow, type CitedSource } from "../db/answer.repo.ts";
 import { searchSentences } from "../db/sentences.repo.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/log.ts";
@@ -92,8 +92,19 @@ export interface Answer {
 /** How many items an answer gives at most. */
 export const MAX_ITEMS = 3;
 const QUOTE_MAX = 220;
-/** Search terms used at most (the question's own words first, then expansions). */
-const MAX_TERMS = 16;
+/**
+ * The search terms used, at most 14: the question's own words (6), its Vietnamese two-syllable
+ * phrases (4), then the cross-language expansions of its types and glossary words (4) — each
+ * term costs a pass over the candidate sentences.
+ */
+function pickTerms(terms: ParsedQuestion["terms"]): ParsedQuestion["terms"] {
+  const user = terms.filter((t) => t.weight === "user");
+  return [
+    ...user.filter((t) => !t.text.includes(" ")).slice(0, 6),
+    ...user.filter((t) => t.text.includes(" ")).slice(0, 4),
+    ...terms.filter((t) => t.weight === "expansion").slice(0, 4),
+  ];
+}
 
 /** Builds the offline answer (no network): what every front end shows when no model is set or it fails. */
 export function buildAnswer(deps: AnswerDeps, ctx: AnswerContext, text: string): Answer {
@@ -152,52 +163,53 @@ const RELATED: Partial<Record<EventType, EventType[]>> = {
   talks: ["visit"],
 };
 
-/** How many developments, after the structural ranking, get their sources searched (bounds the cost on busy pairs). */
-export const TEXT_SEARCH_POOL = 120;
+/** How many developments, after the first ranking pass, are read in full and get their sources searched (bounds the cost on busy pairs). */
+export const TEXT_SEARCH_POOL = 60;
 
 /**
  * The pair's developments that fit the question, best first (at most MAX_ITEMS). Types and
- * dates named in the question are filters; people, places, recency rank first, then the
- * full-text match over the sources of the best TEXT_SEARCH_POOL re-ranks them (on a pair with
- * fewer developments, all of them).
+ * dates named in the question are filters. A first pass over the pair's index entries ranks by
+ * type, people named, recency, status and the analyzer's score; the best TEXT_SEARCH_POOL are
+ * then read in full, scored for the places named, and re-ranked by the full-text match over
+ * their sources (on a pair with fewer developments, all of them are).
  */
 function rankCandidates(deps: AnswerDeps, pair: CountryPair, q: ParsedQuestion): { row: CandidateRow; score: number; hitArticle: number | null }[] {
   const types = q.types.length ? [...new Set(q.types.flatMap((t) => [t, ...(RELATED[t] ?? [])]))] : undefined;
-  const rows = listPairCandidates(deps.db, pair.a, pair.b, { types, from: q.period?.from, to: q.period?.to });
-  if (!rows.length) return [];
+  const light = listPairCandidates(deps.db, pair.a, pair.b, { types, from: q.period?.from, to: q.period?.to });
+  if (!light.length) return [];
 
-  const dates = rows.map((r) => dayNumber(r.dateStart));
   let minD = Infinity;
   let maxD = -Infinity;
-  for (const d of dates) {
+  const dates = light.map((r) => {
+    const d = dayNumber(r.dateStart);
     if (d < minD) minD = d;
     if (d > maxD) maxD = d;
-  }
+    return d;
+  });
   const span = Math.max(1, maxD - minD);
   const wantsRecent = q.latest || q.kind === "when" || q.kind === "whether" || q.kind === "slice";
-  const placeKeys = new Set(q.places.map((p) => `${p.entityId}|${p.kind}`));
+  const naming = new Set(listPairDevelopmentsNaming(deps.db, pair.a, pair.b, q.people));
 
-  const scored = rows.map((r, i) => {
+  const first = light.map((r, i) => {
     let score = 0;
     if (q.types.includes(r.type)) score += 2;
-    if (q.people.length && r.actors !== "[]") {
-      const actors = parseJsonList(r.actors);
-      if (q.people.some((p) => actors.includes(p))) score += 3;
-    }
-    if (placeKeys.size && r.places !== "[]") {
-      const places = parseJsonList(r.places);
-      if (places.some((p) => placeKeys.has(deps.parser.placeKey(p) ?? ""))) score += 2;
-    }
+    if (naming.has(r.id)) score += 3;
     score += (wantsRecent ? 2 : 0.5) * ((dates[i]! - minD) / span);
     if (r.status !== "held" && (q.latest || q.kind === "when")) score -= 1;
     score += 0.5 * (r.score || 0);
-    return { row: r, score, hitArticle: null as number | null };
+    return { id: r.id, score };
   });
-  scored.sort((x, y) => y.score - x.score || cmpRow(y.row, x.row));
-  const pool = scored.slice(0, TEXT_SEARCH_POOL);
+  first.sort((x, y) => y.score - x.score);
+  const firstScore = new Map(first.slice(0, TEXT_SEARCH_POOL).map((f) => [f.id, f.score]));
+  const placeKeys = new Set(q.places.map((p) => `${p.entityId}|${p.kind}`));
+  const pool = getCandidates(deps.db, [...firstScore.keys()]).map((row) => {
+    let score = firstScore.get(row.id) ?? 0;
+    if (placeKeys.size && row.places !== "[]" && parseJsonList(row.places).some((p) => placeKeys.has(deps.parser.placeKey(p) ?? ""))) score += 2;
+    return { row, score, hitArticle: null as number | null };
+  });
 
   // Full-text evidence: the best-matching sentences in the articles reporting these developments.
-  const terms = q.terms.slice(0, MAX_TERMS);
+  const terms = pickTerms(q.terms);
   const match = buildMatchExpression(terms);
   if (match) {
     const byArticle = new Map<number, { dev: number; start: number }[]>();
@@ -226,9 +238,9 @@ function rankCandidates(deps: AnswerDeps, pair: CountryPair, q: ParsedQuestion):
           p.hitArticle = t.article;
         }
       }
-      pool.sort((x, y) => y.score - x.score || cmpRow(y.row, x.row));
     }
   }
+  pool.sort((x, y) => y.score - x.score || cmpRow(y.row, x.row));
   return pool.slice(0, MAX_ITEMS);
 }
 
@@ -307,7 +319,7 @@ function collectPassages(deps: AnswerDeps, a: Answer): Passage[] {
   for (const it of a.items) {
     if (it.quote) push(it.quote.articleId, it.quote.text, it.sources.find((s) => s.articleId === it.quote!.articleId), it.dateStart);
   }
-  const terms = a.question.terms.slice(0, MAX_TERMS);
+  const terms = pickTerms(a.question.terms);
   const match = buildMatchExpression(terms);
   if (match) {
     const bySource = new Map<number, { src: AnswerSource; date: string }>();

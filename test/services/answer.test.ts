@@ -182,7 +182,7 @@ describe("the sentence index", () => {
     expect(search(db, t, [ids.article.minsk!])).toEqual([]);
   });
 
-  it("ranks the same with FTS5 MATCH and with the candidate-side bm25 used for very common terms", () => {
+  it("ranks the same with FTS5 MATCH and with the bm25 over candidate sentences used for very common terms", () => {
     const d = testDb();
     const arts = Object.fromEntries(
       Array.from({ length: 30 }, (_, i) => [`a${i}`, { url: `https://x.example/${i}`, outlet: "X", title: `Report ${i}`, language: "en" as const, publishedAt: "2024-01-01T00:00:00Z", text: i % 3 === 0 ? `Naval drill number ${i} near the coast. Officers met.` : `Officers met in the capital ${i}. Nothing else.` }]),
@@ -194,7 +194,6 @@ describe("the sentence index", () => {
     const viaScan = searchWith(d, buildMatchExpression(terms)!, terms, some, 50, 0);
     expect(viaMatch.map((h) => [h.articleId, h.start])).toEqual(viaScan.map((h) => [h.articleId, h.start]));
     expect(viaMatch.length).toBe(4);
-    viaMatch.forEach((h, i) => expect(h.bm25).toBeCloseTo(viaScan[i]!.bm25, 1));
   });
 
   it("reindexing replaces an article's rows; deleting the article removes them", () => {
