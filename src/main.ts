@@ -15,7 +15,7 @@ import { createBotMessagesRepo } from "./db/bot-messages.repo.ts";
 import { insertSource, listSources } from "./db/sources.repo.ts";
 import { createTimelineService } from "./services/timeline.ts";
 import { sourceUrlOf } from "./ingest/source-target.ts";
-import { loadGazetteer } from "./analyze/gazetteer.ts";
+import { loadGazetteer, type Gazetteer } from "./analyze/gazetteer.ts";
 import { createChatCore, type ChatCore, type FollowUpAnswerer } from "./chat/core.ts";
 // follow-up questions in threads (issue 6); the answerer itself is loaded after ready
 import { claimEvent, pruneProcessedEvents } from "./db/processed-events.repo.ts";
@@ -142,6 +142,17 @@ async function startJobs(o: {
   };
 }
 
+/** The project's gazetteer, built on first use. */
+function lazyGazetteer(): Gazetteer {
+  return new Proxy({} as Gazetteer, {
+    get(_target, key) {
+      const g = loadGazetteer();
+      const v = (g as unknown as Record<string | symbol, unknown>)[key];
+      return typeof v === "function" ? v.bind(g) : v;
+    },
+  });
+}
+
 /** Starts everything from an environment; the shell uses `io`. */
 export async function startApp(env: Record<string, string | undefined>, io: MainIo, clock: Clock = systemClock): Promise<Running> {
   const config = loadConfig(env);
@@ -173,7 +184,9 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
 
   try {
     const seeded = seedSampleSources(db, config, clock, log);
-    const gazetteer = loadGazetteer();
+    // The gazetteer takes ~0.6 s to build: it is built right after ready (or by the first
+    // command that needs a country name, which Slack has already acked), not before.
+    const gazetteer = lazyGazetteer();
     const timeline = createTimelineService(createTimelineRepo(db), { clock, logger: log });
     stopTimeline = () => timeline.stop();
     // The follow-up answerer (question parser, FTS retrieval, optional LLM) is not needed to start
@@ -217,6 +230,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     jobsStarting.then((j) => (jobs = j)).catch((err) => log.error("main: starting the jobs failed", { err }));
     if (seeded) await jobsStarting;
 
+    setImmediate(() => void loadGazetteer());
     void loadAnswerer().catch((err) => log.error("main: loading the follow-up answerer failed", { err }));
     // Pair totals for the context line are built in the background, after ready.
     void timeline.warm().catch((err) => log.error("main: building pair totals failed", { err }));
