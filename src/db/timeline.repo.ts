@@ -6,7 +6,7 @@
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { articles, developmentSources, developments } from "./schema.ts";
-import type { CountryPair, DatePrecision, DevelopmentStatus, EventType } from "../domain/types.ts";
+import type { CountryPair, DatePrecision, DevelopmentCore, EventType } from "../domain/types.ts";
 
 /** Filters a user can add after the pair. */
 export interface TimelineFilter {
@@ -22,14 +22,7 @@ export interface TimelineCursor {
 }
 
 /** A development row as the timeline needs it. */
-export interface DevelopmentRow {
-  id: number;
-  type: EventType;
-  status: DevelopmentStatus;
-  dateStart: string;
-  dateEnd: string;
-  datePrecision: DatePrecision;
-  summary: string;
+export interface DevelopmentRow extends DevelopmentCore {
   updatedAt: string;
 }
 

@@ -19,6 +19,18 @@ export interface DateSpan {
   certain: boolean;
 }
 
+/** The fields every view of a stored development shares (timeline, digest, answers). */
+export interface DevelopmentCore {
+  id: number;
+  type: EventType;
+  status: DevelopmentStatus;
+  /** YYYY-MM-DD, first and last day covered */
+  dateStart: string;
+  dateEnd: string;
+  datePrecision: DatePrecision;
+  summary: string;
+}
+
 /** An article as the analyzer sees it: text in, no database ids needed. */
 export interface ArticleInput {
   id?: number;

@@ -9,7 +9,7 @@ import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import type { Db } from "../db/client.ts";
 import { selectDevelopmentsFirstSeen, selectWatchedPairs, type DigestDevelopmentRow } from "../db/digests.repo.ts";
-import { makePair, type DatePrecision, type DevelopmentStatus, type EventType } from "../domain/types.ts";
+import { makePair, type DevelopmentCore, type EventType } from "../domain/types.ts";
 import type { Logger } from "../lib/log.ts";
 import { silentLogger } from "../lib/log.ts";
 import { completeChat, type LlmSettings } from "./llm.ts";
@@ -30,14 +30,7 @@ export interface DigestPeriod {
 }
 
 /** A development as the digest shows it. */
-export interface DigestItem {
-  id: number;
-  type: EventType;
-  status: DevelopmentStatus;
-  dateStart: string;
-  dateEnd: string;
-  datePrecision: DatePrecision;
-  summary: string;
+export interface DigestItem extends DevelopmentCore {
   score: number;
   firstSeenAt: string;
   sources: { url: string; outlet: string | null; title: string }[];

@@ -3,21 +3,14 @@
  * the pair's totals, and a country's partners. Pure over the repo; no Slack, no formatting.
  */
 import type { TimelineCursor, TimelineFilter, TimelineRepo, PairStats, SourceRow } from "../db/timeline.repo.ts";
-import { EVENT_TYPES, type CountryPair, type DatePrecision, type DevelopmentStatus, type EventType } from "../domain/types.ts";
+import { EVENT_TYPES, type CountryPair, type DatePrecision, type DevelopmentCore, type EventType } from "../domain/types.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/log.ts";
 
 export type { TimelineCursor, TimelineFilter, PairStats } from "../db/timeline.repo.ts";
 
 /** One development as shown in a timeline. */
-export interface TimelineEntry {
-  id: number;
-  type: EventType;
-  status: DevelopmentStatus;
-  dateStart: string;
-  dateEnd: string;
-  datePrecision: DatePrecision;
-  summary: string;
+export interface TimelineEntry extends DevelopmentCore {
   sources: Omit<SourceRow, "developmentId">[];
 }
 
