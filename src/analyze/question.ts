@@ -186,6 +186,29 @@ export function createQuestionParser(gazetteer: Gazetteer, terms: QuestionTerms 
           }
         }
       }
+      // Names typed in lower case ("and north korea russia?") may escape findMentions, which
+      // wants names as the press writes them: try the words, longest first, as whole names.
+      if (countries.length < 2) {
+        const toks = [...q.matchAll(/[\p{L}\p{N}]+/gu)];
+        for (let i = 0; i < toks.length; ) {
+          let took = 0;
+          for (let n = Math.min(3, toks.length - i); n >= 1 && !took; n--) {
+            const first = toks[i]!;
+            const last = toks[i + n - 1]!;
+            const span = q.slice(first.index, last.index + last[0].length);
+            const key = fold(span);
+            // short words ("us", "my", "in") are names only in capitals (US, MY, IN)
+            if ((STOP_EN.has(key) || STOP_VI.has(key) || key.length <= 3) && span !== span.toUpperCase()) continue;
+            const c = gazetteer.resolveCountryName(span);
+            if (c) {
+              if (!countries.includes(c.code)) countries.push(c.code);
+              covered.push([first.index, last.index + last[0].length]);
+              took = n;
+            }
+          }
+          i += took || 1;
+        }
+      }
       let switchPair: CountryPair | null = null;
       if (countries.length >= 2) {
         const p = makePair(countries[0]!, countries[1]!);

@@ -70,7 +70,7 @@ export function answerToReply(a: Answer, countries: CountryDirectory): Reply {
   if (a.composed) {
     const items: ReplyItem[] = [{ text: a.composed.text }];
     for (const p of a.composed.passages) {
-      items.push({ lead: `[${p.n}] ${p.outlet?.trim() || hostOf(p.url)}${p.date ? ` · ${p.date}` : ""}`, text: `“${p.text.length > 300 ? p.text.slice(0, 299) + "…" : p.text}”`, links: [{ url: p.url, label: p.outlet?.trim() || hostOf(p.url) }] });
+      items.push({ lead: `[${p.n}] ${p.outlet?.trim() || hostOf(p.url)}${p.date ? ` · ${p.date}` : ""}`, text: `“${p.text.length > 300 ? p.text.slice(0, 299) + "…" : p.text}”`, links: p.url ? [{ url: p.url, label: p.outlet?.trim() || hostOf(p.url) }] : [] });
     }
     return {
       ephemeral: false,

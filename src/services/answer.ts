@@ -57,8 +57,8 @@ export interface AnswerItem {
   /** what happened, in English */
   summary: string;
   /** a short quote from a source, in its language */
-  quote: { text: string; lang: string | null; articleId: number } | null;
-  /** every report of it, the quoted one first; http(s) URLs only */
+  quote: { text: string; lang: string | null; articleId: number; outlet: string | null } | null;
+  /** every report of it with an http(s) URL, the quoted one first */
   sources: AnswerSource[];
   score: number;
 }
@@ -68,6 +68,7 @@ export interface Passage {
   n: number;
   articleId: number;
   text: string;
+  /** "" when the source has no http(s) URL */
   url: string;
   outlet: string | null;
   date: string | null;
@@ -249,14 +250,14 @@ function cmpRow(a: CandidateRow, b: CandidateRow): number {
 }
 
 function toItem(row: CandidateRow, score: number, sources: CitedSource[], hitArticle: number | null): AnswerItem {
-  const safe = sources.filter((s) => isHttpUrl(s.url));
-  // quote the report the search matched, else the first body report
-  const quoted = safe.find((s) => s.articleId === hitArticle) ?? safe[0] ?? null;
-  const ordered = quoted ? [quoted, ...safe.filter((s) => s !== quoted)] : safe;
+  // quote the report the search matched, else the first body report (a local file's words count
+  // as much as a web page's); link only http(s) sources
+  const quoted = sources.find((s) => s.articleId === hitArticle) ?? sources.find((s) => isHttpUrl(s.url)) ?? sources[0] ?? null;
+  const ordered = quoted ? [quoted, ...sources.filter((s) => s !== quoted)] : sources;
   const seen = new Set<number>();
   const list: AnswerSource[] = [];
   for (const s of ordered) {
-    if (seen.has(s.articleId)) continue;
+    if (seen.has(s.articleId) || !isHttpUrl(s.url)) continue;
     seen.add(s.articleId);
     list.push({ articleId: s.articleId, url: s.url, outlet: s.outlet, title: s.title });
   }
@@ -268,7 +269,7 @@ function toItem(row: CandidateRow, score: number, sources: CitedSource[], hitArt
     dateEnd: row.dateEnd,
     datePrecision: row.datePrecision,
     summary: row.summary,
-    quote: quoted ? { text: trimQuote(quoted.sentence), lang: quoted.language, articleId: quoted.articleId } : null,
+    quote: quoted ? { text: trimQuote(quoted.sentence), lang: quoted.language, articleId: quoted.articleId, outlet: quoted.outlet } : null,
     sources: list,
     score: Math.round(score * 1000) / 1000,
   };
@@ -310,14 +311,16 @@ const MAX_PASSAGES = 8;
 function collectPassages(deps: AnswerDeps, a: Answer): Passage[] {
   const out: Passage[] = [];
   const seen = new Set<string>();
-  const push = (articleId: number, text: string, src: AnswerSource | undefined, date: string | null) => {
+  const push = (articleId: number, text: string, src: { url: string; outlet: string | null }, date: string | null) => {
     const t = text.replace(/\s+/g, " ").trim();
-    if (!t || !src || seen.has(t) || out.length >= MAX_PASSAGES) return;
+    if (!t || seen.has(t) || out.length >= MAX_PASSAGES) return;
     seen.add(t);
     out.push({ n: out.length + 1, articleId, text: t.slice(0, 600), url: src.url, outlet: src.outlet, date });
   };
   for (const it of a.items) {
-    if (it.quote) push(it.quote.articleId, it.quote.text, it.sources.find((s) => s.articleId === it.quote!.articleId), it.dateStart);
+    if (!it.quote) continue;
+    // a source without an http(s) URL (a local file) is still a passage, just not a link
+    push(it.quote.articleId, it.quote.text, it.sources.find((s) => s.articleId === it.quote!.articleId) ?? { url: "", outlet: it.quote.outlet }, it.dateStart);
   }
   const terms = pickTerms(a.question.terms);
   const match = buildMatchExpression(terms);

@@ -67,10 +67,12 @@ describe("questions in English and Vietnamese find the right development first",
     expect(it0.sources[0]).toMatchObject({ url: "https://qdnd.example.vn/quoc-te/belousov-bac-kinh", outlet: "Quân đội nhân dân" });
   });
 
-  it("keeps only http(s) sources", () => {
+  it("links only http(s) sources, and still quotes the others", () => {
     const a = ask(BY_CN, "What talks did they hold in January 2021?");
     expect(a.items[0]?.summary).toBe("China and Belarus held defense talks.");
     expect(a.items[0]?.sources).toEqual([]);
+    // the words of a source without a web link are still quoted
+    expect(a.items[0]?.quote?.text).toBe("China and Belarus held defense talks in Beijing in January 2021.");
   });
 });
 
@@ -116,6 +118,8 @@ describe("more and switch of pair", () => {
   it.each([
     ["and China–Russia?", { a: "CN", b: "RU" }, ids => ids.dev.belousov],
     ["còn Nga – Triều Tiên thì sao?", { a: "KP", b: "RU" }, ids => ids.dev.treaty],
+    ["and north korea russia?", { a: "KP", b: "RU" }, ids => ids.dev.treaty],
+    ["con nga trieu tien thi sao", { a: "KP", b: "RU" }, ids => ids.dev.treaty],
   ] as [string, { a: string; b: string }, (i: typeof ids) => number][])("%s switches the pair", (q, pair, newest) => {
     const a = ask(BY_CN, q);
     expect(a.question.kind).toBe("switch");
