@@ -5,7 +5,9 @@
  * prints a table. A question is right when one of the top three items is a development of the
  * expected type whose dates overlap the expected date (±3 days for a day) and which the expected
  * article reports; `expect: null` questions are right when the answer is "nothing found". Every
- * answer is also checked to cite only articles reporting a development of the thread's pair.
+ * answer is also checked to cite only articles reporting a development of the thread's pair. A
+ * looser count accepts the expected type and date from any article of the pair (the same event
+ * filed under another report when the analyzer missed it in the expected article).
  */
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -84,6 +86,8 @@ interface Row {
   expected: string;
   got: string;
   ok: boolean;
+  /** an item of the expected type and date, whichever article of the pair reports it */
+  typeDate: boolean;
   foreign: number;
   analyzerMiss: boolean;
   ms: number;
@@ -102,10 +106,12 @@ for (const [i, q] of questions.entries()) {
   const foreign = ans.items.flatMap((it) => it.sources).filter((s) => !allowed.has(s.articleId)).length + (ans.pair && (ans.pair.a !== a || ans.pair.b !== b) ? 1 : 0);
   const got = ans.items.length ? ans.items.map((it) => `${it.type} ${it.dateStart.slice(0, it.datePrecision === "year" ? 4 : it.datePrecision === "month" ? 7 : 10)}`).join("; ") : `nothing (${ans.nothingAbout ?? "?"})`;
   let ok: boolean;
+  let typeDate: boolean;
   let analyzerMiss = false;
   if (!q.expect) {
-    ok = ans.items.length === 0;
+    ok = typeDate = ans.items.length === 0;
   } else {
+    typeDate = ans.items.some((it) => it.type === q.expect!.type && dateFits(it.dateStart, it.dateEnd, q.expect!.date));
     const exp = q.expect;
     const art = articleIdByFile.get(exp.article);
     ok = ans.items.some((it) => it.type === exp.type && dateFits(it.dateStart, it.dateEnd, exp.date) && art !== undefined && (devSources.all(it.developmentId) as number[]).includes(art));
@@ -120,6 +126,7 @@ for (const [i, q] of questions.entries()) {
     expected: q.expect ? `${q.expect.type} ${q.expect.date} (${q.expect.article.slice(0, 12)})` : "nothing",
     got,
     ok,
+    typeDate,
     foreign,
     analyzerMiss,
     ms,
@@ -131,7 +138,7 @@ const cut = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + "…" 
 console.log(`ingested ${ing.newArticles} articles from ${targets.join(", ")}; ${an.articles} analyzed, ${an.developments} article-level developments`);
 console.log(`${"#".padStart(2)} ${cut("pair", 5)} ${cut("question", 58)} ${cut("expected", 42)} ${cut("top 3 answered", 52)} ok`);
 for (const r of rows) {
-  console.log(`${String(r.n).padStart(2)} ${cut(r.pair, 5)} ${cut(r.question, 58)} ${cut(r.expected, 42)} ${cut(r.got, 52)} ${r.ok ? "✓" : r.analyzerMiss ? "✗ (not in store)" : "✗"}${r.foreign ? ` FOREIGN×${r.foreign}` : ""}`);
+  console.log(`${String(r.n).padStart(2)} ${cut(r.pair, 5)} ${cut(r.question, 58)} ${cut(r.expected, 42)} ${cut(r.got, 52)} ${r.ok ? "✓" : r.analyzerMiss ? (r.typeDate ? "✗ (article not a source of it; same type/date found)" : "✗ (not in store)") : "✗"}${r.foreign ? ` FOREIGN×${r.foreign}` : ""}`);
 }
 const right = rows.filter((r) => r.ok).length;
 const answerable = rows.filter((r) => !r.analyzerMiss);
@@ -140,6 +147,8 @@ const pct = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 10
 console.log("");
 console.log(`right development in the top three: ${right}/${rows.length} = ${((100 * right) / rows.length).toFixed(1)}%`);
 console.log(`  on questions whose development the analyzer stored: ${answerable.filter((r) => r.ok).length}/${answerable.length} = ${((100 * answerable.filter((r) => r.ok).length) / Math.max(1, answerable.length)).toFixed(1)}%`);
+const td = rows.filter((r) => r.typeDate).length;
+console.log(`right type and date in the top three, whichever article of the pair reports it: ${td}/${rows.length} = ${((100 * td) / rows.length).toFixed(1)}%`);
 console.log(`answers citing a source not about the pair: ${rows.filter((r) => r.foreign).length}`);
 console.log(`analyzer misses (expected development not in the store): ${rows.filter((r) => r.analyzerMiss).map((r) => `#${r.n}`).join(" ") || "none"}`);
 console.log(`answer time: p50 ${pct(50)} ms, p95 ${pct(95)} ms (small DB)`);
