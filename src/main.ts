@@ -19,7 +19,7 @@ import { loadGazetteer, type Gazetteer } from "./analyze/gazetteer.ts";
 import { createChatCore, type ChatCore, type FollowUpAnswerer } from "./chat/core.ts";
 // follow-up questions in threads (issue 6); the answerer itself is loaded after ready
 import { claimEvent, pruneProcessedEvents } from "./db/processed-events.repo.ts";
-import { backfillSentenceIndex } from "./db/sentences.repo.ts";
+import { backfillSentenceIndexInBackground } from "./db/sentences.repo.ts";
 import { createSlackApp, type SlackApp } from "./slack/app.ts";
 import { runShell } from "./shell/shell.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
@@ -116,13 +116,15 @@ async function startJobs(o: {
   setTimeout(() => {
     if (o.isStopping()) return;
     try {
-      // follow-ups (issue 6): index the sentences of articles stored before the index existed,
-      // and forget Slack event ids older than a day (retries come within minutes)
-      const indexed = backfillSentenceIndex(db);
-      if (indexed) log.info("main: indexed article sentences for follow-up questions", { articles: indexed });
+      // follow-ups (issue 6): forget Slack event ids older than a day (retries come within
+      // minutes), and index the sentences of articles stored before the index existed — in
+      // small batches that leave the event loop free for Slack's acknowledgements
       pruneProcessedEvents(db, new Date(clock().getTime() - 86_400_000).toISOString());
+      void backfillSentenceIndexInBackground(db, { isStopping: o.isStopping })
+        .then((indexed) => indexed && log.info("main: indexed article sentences for follow-up questions", { articles: indexed }))
+        .catch((err) => log.error("main: indexing article sentences failed", { err }));
     } catch (err) {
-      log.error("main: indexing article sentences failed", { err });
+      log.error("main: forgetting old Slack event ids failed", { err });
     }
     try {
       const s = analyzePending(analyzeDeps);

@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadGazetteer } from "../../src/analyze/gazetteer.ts";
 import { buildMatchExpression, createQuestionParser, quoteFtsTerm, type QuestionParser } from "../../src/analyze/question.ts";
 import type { Db } from "../../src/db/client.ts";
-import { backfillSentenceIndex, indexArticleSentences, listUnindexedArticleIds, searchSentences as searchWith, type SearchTerm } from "../../src/db/sentences.repo.ts";
+import { backfillSentenceIndex, backfillSentenceIndexInBackground, indexArticleSentences, listUnindexedArticleIds, searchSentences as searchWith, type SearchTerm } from "../../src/db/sentences.repo.ts";
 import { buildAnswer, type AnswerContext } from "../../src/services/answer.ts";
 import { testDb } from "../helpers/db.ts";
 import { seedAnswerData } from "./answer-seed.ts";
@@ -214,6 +214,18 @@ describe("the sentence index", () => {
     d.$client.prepare("DELETE FROM articles WHERE id = ?").run(id);
     expect(d.$client.prepare("SELECT count(*) FROM article_sentence_rows WHERE article_id = ?").pluck().get(id)).toBe(0);
     expect(d.$client.prepare("SELECT count(*) FROM article_sentences WHERE article_sentences MATCH 'brest'").pluck().get()).toBe(0);
+  });
+
+  it("the background backfill yields between batches and stops when asked", async () => {
+    const d = testDb();
+    const { article } = seedAnswerData(d);
+    const total = Object.keys(article).length;
+    d.$client.prepare("DELETE FROM article_sentences_indexed").run();
+    let batches = 0;
+    expect(await backfillSentenceIndexInBackground(d, { batch: 2, isStopping: () => batches >= 2, onProgress: () => batches++ })).toBe(4);
+    expect(listUnindexedArticleIds(d, 100).length).toBe(total - 4);
+    expect(await backfillSentenceIndexInBackground(d, { batch: 3 })).toBe(total - 4);
+    expect(listUnindexedArticleIds(d, 100)).toEqual([]);
   });
 
   it("the backfill indexes articles stored before the index, and those whose text changed", () => {
