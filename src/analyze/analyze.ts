@@ -399,7 +399,7 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
         decide(cue, "dropped", "generic: a habit or a series, not one event");
         continue;
       }
-      if (cue.type === "agreement" && !test(ctx.lex.defenseContext, lower) && !/đối tác|partnership|quan hệ (?:hai nước|song phương)/u.test(lower)) {
+      if (cue.type === "agreement" && !test(ctx.lex.defenseContext, lower) && !test(ctx.lex.defenseContext, cue.text) && !/đối tác|partnership|quan hệ (?:hai nước|song phương)|access|forces/u.test(lower)) {
         decide(cue, "dropped", "agreement without defense, security or partnership content");
         continue;
       }

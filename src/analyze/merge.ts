@@ -8,6 +8,8 @@ import type { DateSpan, EventType } from "../domain/types.ts";
 import type { ArticleDevelopment, CueDecision } from "./types.ts";
 
 const DAY = 86_400_000;
+/** A headline reports something recent: it may restate an event of the last two months, not an old one. */
+const RECENT_MS = 62 * DAY;
 
 /** True when two types can describe one event. */
 export function typesCompatible(a: EventType, b: EventType): boolean {
@@ -97,7 +99,7 @@ export function mergeArticleDevelopments(candidates: ArticleDevelopment[], decis
         samePair.find((g) => spansMeet(g.date, c.date, 3)) ??
         samePair.find((g) => !dated(g)) ??
         samePair
-          .filter((g) => g.type === c.type && dated(g) && g.date.start <= c.date.end && noConflictingActors(g))
+          .filter((g) => g.type === c.type && dated(g) && g.date.start <= c.date.end && Date.parse(c.date.start) - Date.parse(g.date.end) <= RECENT_MS && noConflictingActors(g))
           .sort((a, b) => (a.date.start < b.date.start ? 1 : -1))[0];
     }
     if (target) {
