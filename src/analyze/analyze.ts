@@ -108,7 +108,11 @@ function prepare(input: AnalyzeInput, deps: AnalyzerDeps): Ctx {
   if (given) pub = { ...given, source: "given" };
   else {
     const inferred = deps.dates.inferPublicationDate(`${title}\n${body}`, lang);
-    if (inferred) pub = { iso: inferred.iso, precision: inferred.precision, source: "inferred", evidence: inferred.evidence };
+    if (inferred) {
+      pub = { iso: inferred.iso, precision: inferred.precision, source: "inferred", evidence: inferred.evidence };
+      const floor = reportedNameYear(`${title}\n${body}`, lang, deps, inferred.iso);
+      if (floor) pub = { ...pub, iso: `${floor}${inferred.iso.slice(4)}`, evidence: `${inferred.evidence}; year from a reported event named "${floor}"` };
+    }
   }
   return {
     lex,
@@ -123,6 +127,27 @@ function prepare(input: AnalyzeInput, deps: AnalyzerDeps): Ctx {
     refPrecision: pub?.precision ?? "day",
     decisions: [],
   };
+}
+
+/**
+ * An undated article that reports an event named with a year ("đã bắt đầu cuộc tập trận 'Vành đai
+ * An ninh Biển 2024'", "the Vostok-2022 drills began") is from that year or later. When the
+ * inferred year is earlier (a dd/mm placed after an older explicit date), the name's year wins,
+ * if it is no more than three years later and the sentence reports something done.
+ */
+function reportedNameYear(text: string, lang: "vi" | "en", deps: AnalyzerDeps, inferredIso: string): number | null {
+  const year = Number(inferredIso.slice(0, 4));
+  const lex = lang === "vi" ? viLexicon : enLexicon;
+  let best: number | null = null;
+  for (const s of splitSentences(text)) {
+    if (!test(lex.past, s.text.toLowerCase()) && !(lang === "en" && /\b(?:began|started|held|opened|ended|concluded)\b/.test(s.text))) continue;
+    for (const d of deps.dates.findDates(s.text, { ref: `${year}-12-31`, refPrecision: "day", lang, pastBias: true })) {
+      if (!d.rule.endsWith("name-year")) continue;
+      const y = Number(d.span.start.slice(0, 4));
+      if (y > year && y <= year + 3 && (best === null || y > best)) best = y;
+    }
+  }
+  return best;
 }
 
 /**

@@ -9,9 +9,15 @@
  * same month stay two).
  */
 import type { ArticleDevelopment } from "./types.ts";
+import type { EventType } from "../domain/types.ts";
 import { absorb, combineDates, spansMeet, typesCompatible } from "./merge.ts";
 
 const DAY_TOLERANCE = 3;
+
+/** The types a report of type `t` may be clustered with (a visit and talks; otherwise its own). */
+export function compatibleTypes(t: EventType): EventType[] {
+  return t === "visit" || t === "talks" ? ["visit", "talks"] : [t];
+}
 
 /** Score (higher is better) for joining `d` to a cluster represented by `c`, or null when they are different developments. */
 export function clusterMatchScore(c: ArticleDevelopment, d: ArticleDevelopment): number | null {
@@ -58,7 +64,12 @@ export function pickCluster(clusters: ArticleDevelopment[], d: ArticleDevelopmen
  * actors and places, and the summary and evidence of the most confident, most informative member.
  */
 export function representCluster(members: ArticleDevelopment[]): ArticleDevelopment {
-  const ranked = [...members].sort((a, b) => b.confidence - a.confidence || b.actors.length - a.actors.length);
+  // The summary and evidence come from a report of the cluster's own type (a visit, when a visit
+  // and its talks were reported apart), then the most confident, most informative one.
+  const type = members.some((m) => m.type === "visit") && members.every((m) => m.type === "visit" || m.type === "talks") ? "visit" : members[0]!.type;
+  const ranked = [...members].sort(
+    (a, b) => Number(b.type === type) - Number(a.type === type) || b.confidence - a.confidence || b.actors.length - a.actors.length,
+  );
   let rep = { ...ranked[0]! };
   for (const m of ranked.slice(1)) {
     const merged = absorb(rep, m);

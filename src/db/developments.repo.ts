@@ -113,18 +113,23 @@ function fromRaw(r: RawDevelopment): DevelopmentRow {
   };
 }
 
-/** Developments of a pair whose dates come within `marginDays` of [start, end]. */
-export function findNearbyDevelopments(db: Db, pair: [string, string], start: string, end: string, marginDays = 40): DevelopmentRow[] {
+/**
+ * Developments of a pair, of the given types, whose dates come within `marginDays` of
+ * [start, end]: the candidates a new report may join. Filtering by type in SQL keeps a busy
+ * pair's candidates few (each row is parsed before it is scored).
+ */
+export function findNearbyDevelopments(db: Db, pair: [string, string], start: string, end: string, types: readonly string[], marginDays = 40): DevelopmentRow[] {
   const lo = shift(start, -marginDays);
   const hi = shift(end, marginDays);
   // A development spans at most a year, so its start is bounded below too: the index range
   // (country_a, country_b, date_start) stays small however long the pair's history is.
   const loStart = shift(lo, -367);
+  const [t1, t2 = t1] = types;
   const rows = stmt(
     db,
     "nearby",
-    `SELECT ${DEV_COLUMNS} FROM developments WHERE country_a = ? AND country_b = ? AND date_start >= ? AND date_start <= ? AND date_end >= ?`,
-  ).all(pair[0], pair[1], loStart, hi, lo) as RawDevelopment[];
+    `SELECT ${DEV_COLUMNS} FROM developments WHERE country_a = ? AND country_b = ? AND date_start >= ? AND date_start <= ? AND date_end >= ? AND type IN (?, ?)`,
+  ).all(pair[0], pair[1], loStart, hi, lo, t1, t2) as RawDevelopment[];
   return rows.map(fromRaw);
 }
 
@@ -175,6 +180,15 @@ export function updateDevelopment(db: Db, id: number, d: ArticleDevelopment, met
   ).run(...params(d), meta.analyzerVersion, meta.firstSeenAt, meta.now, id);
 }
 
+/**
+ * What is kept of an article-level extraction beside its source row: everything re-clustering
+ * needs, with at most three evidence sentences (a much-repeated event can gather dozens, and
+ * this row is written once per report).
+ */
+function compactExtraction(d: ArticleDevelopment): ArticleDevelopment {
+  return d.evidence.length <= 3 ? d : { ...d, evidence: d.evidence.slice(0, 3) };
+}
+
 /** Links an article's report (with its evidence span) to a development. */
 export function addDevelopmentSource(db: Db, developmentId: number, articleId: number, d: ArticleDevelopment, now: string): void {
   const ev = d.evidence.find((e) => e.part !== "caption") ?? d.evidence[0]!;
@@ -182,7 +196,7 @@ export function addDevelopmentSource(db: Db, developmentId: number, articleId: n
     db,
     "addSource",
     `INSERT INTO development_sources (development_id, article_id, extraction, sentence, span_start, span_end, is_caption, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-  ).run(developmentId, articleId, JSON.stringify(d), ev.sentence, ev.start, ev.end, ev.part === "caption" ? 1 : 0, now);
+  ).run(developmentId, articleId, JSON.stringify(compactExtraction(d)), ev.sentence, ev.start, ev.end, ev.part === "caption" ? 1 : 0, now);
 }
 
 /** The article-level reports of a development with each article's fetch time. */

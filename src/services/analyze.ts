@@ -5,7 +5,7 @@
  */
 import type { Analyzer } from "../analyze/index.ts";
 import { ANALYZER_VERSION } from "../analyze/version.ts";
-import { pickCluster, representCluster } from "../analyze/cluster.ts";
+import { compatibleTypes, pickCluster, representCluster } from "../analyze/cluster.ts";
 import type { AnalysisResult, ArticleDevelopment } from "../analyze/types.ts";
 import type { Db } from "../db/client.ts";
 import { getArticle } from "../db/articles.repo.ts";
@@ -69,7 +69,7 @@ function sentencesIndexed(db: Db, articleId: number, contentHash: string): boole
 
 /** Joins `d` to the development it reports, or starts a new one. */
 function fileDevelopment(db: Db, articleId: number, fetchedAt: string, d: ArticleDevelopment, now: string): void {
-  const nearby = findNearbyDevelopments(db, d.pair, d.date.start, d.date.end);
+  const nearby = findNearbyDevelopments(db, d.pair, d.date.start, d.date.end, compatibleTypes(d.type));
   const idx = pickCluster(nearby.map(rowToDevelopment), d);
   if (idx < 0) {
     const id = insertDevelopment(db, d, { analyzerVersion: ANALYZER_VERSION, firstSeenAt: fetchedAt, now });

@@ -89,6 +89,16 @@ describe("pairs, dates and status", () => {
     expect(out).toEqual([expect.objectContaining({ pair: "CN-RU", type: "agreement", date: "1996" })]);
   });
 
+  it("an undated article takes its year from a reported event's name when the text's other dates are older", () => {
+    const r = analyzer.analyze({
+      title: "Ba nước tập trận chung",
+      text: "Hải quân Trung Quốc, Nga và Iran hôm 12/3 đã bắt đầu cuộc tập trận chung \"Vành đai An ninh Biển 2024\" ở vịnh Oman. Lần trước, cuộc tập trận diễn ra vào tháng 1/2022.",
+    });
+    expect(r.published).toMatchObject({ source: "inferred" });
+    expect(r.published!.iso.startsWith("2024")).toBe(true);
+    expect(r.developments.filter((d) => d.date.start === "2024-03-12").map((d) => d.pair.join("-")).sort()).toEqual(["CN-IR", "CN-RU", "IR-RU"]);
+  });
+
   it("works on NFD input and without diacritics in country names", () => {
     const text = "Ngày 5/6, Việt Nam và Lào đã ký bản ghi nhớ hợp tác quốc phòng.".normalize("NFD");
     expect(run(text, "2024-06-15")).toEqual([expect.objectContaining({ pair: "LA-VN", type: "agreement" })]);

@@ -88,6 +88,15 @@ describe("clustering across articles", () => {
     expect(clusterMatchScore(a, b) !== null).toBe(same);
   });
 
+  it("a visit reported by one outlet and its talks by another is a visit, summarized as one, whatever the order", () => {
+    const talks = dev("talks", "2024-10-14", { confidence: 0.9, summary: "A held talks with B." });
+    const visit = dev("visit", "2024-10-14", { confidence: 0.5, summary: "A visited B." });
+    for (const members of [[talks, visit], [visit, talks]]) {
+      const rep = representCluster(members);
+      expect(rep).toMatchObject({ type: "visit", summary: "A visited B." });
+    }
+  });
+
   it("picks the closest cluster and represents it by the most precise agreeing date", () => {
     const clusters = [dev("talks", "2024-10-03"), dev("visit", "2024-10-14", { actors: ["belousov"] })];
     const report = dev("talks", "2024-10-15", { actors: ["belousov"] });
