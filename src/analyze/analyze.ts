@@ -480,7 +480,8 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
           evidence: [{ sentence: s.text, start: s.start, end: s.end, part: s.part, lang: ctx.lang }],
           confidence: confidence(hasDate, isLead, sides.via, s.part),
           rule: `${ctx.lang}.${cue.type}:${cue.text}|sides:${sides.via}|date:${date.rule}`,
-          specific: specific && s.part !== "caption" && !background,
+          // a sentence continuing a reported development is as specific as it
+          specific: (specific || Boolean(carried?.specific)) && s.part !== "caption" && !background,
         };
         out.push(dev);
         if (cue.type === "agreement" && agreementAt < 0) agreementAt = cue.start;
