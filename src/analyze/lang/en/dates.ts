@@ -9,6 +9,7 @@
  */
 import * as chrono from "chrono-node";
 import type { DateCandidate, DateLanguage, DateResolution, DateResolver, SpanPart, WeekdayMode } from "../../dates.ts";
+import { windowsOf } from "../windows.ts";
 
 const YEAR = "(?:19|20)\\d{2}";
 const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
@@ -31,21 +32,6 @@ const T_YEAR = /(?:19|20)\d\d/g;
 /** Context a rule may need before its trigger ("earlier this", "the third") and after it. */
 const WINDOW_BEFORE = 40;
 const WINDOW_AFTER = 40;
-
-/** Merged [start, end) windows around a trigger's hits. */
-function windowsOf(trigger: RegExp, text: string): [number, number][] {
-  const out: [number, number][] = [];
-  trigger.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = trigger.exec(text))) {
-    const a = Math.max(0, m.index - WINDOW_BEFORE);
-    const b = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
-    const last = out[out.length - 1];
-    if (last && a <= last[1]) last[1] = b;
-    else out.push([a, b]);
-  }
-  return out;
-}
 
 interface Rule {
   name: string;
@@ -381,7 +367,7 @@ export function scanEnDates(text: string): DateCandidate[] {
   const windows = new Map<RegExp, [number, number][]>();
   for (const rule of RULES) {
     let ws = windows.get(rule.trigger);
-    if (!ws) windows.set(rule.trigger, (ws = windowsOf(rule.trigger, low)));
+    if (!ws) windows.set(rule.trigger, (ws = windowsOf(rule.trigger, low, WINDOW_BEFORE, WINDOW_AFTER)));
     for (const [a, b] of ws) {
       // The regex sees the text up to the window's end (lookbehinds still see what precedes a).
       const view = b === text.length ? text : text.slice(0, b);

@@ -10,6 +10,7 @@
  * must contain; \b is ASCII-only, so word edges are lookarounds.
  */
 import type { DateCandidate, DateLanguage, DateResolution, DateResolver, SpanPart, WeekdayMode } from "../../dates.ts";
+import { windowsOf } from "../windows.ts";
 
 const WB = "(?<![\\p{L}\\p{N}_])";
 const WE = "(?![\\p{L}\\p{N}_])";
@@ -131,21 +132,6 @@ const T_TRUOC = /trước|cách đây/g;
 /** Context a rule may need before its trigger ("rạng sáng thứ Bảy, hôm qua (…") and after it. */
 const WINDOW_BEFORE = 48;
 const WINDOW_AFTER = 64;
-
-/** Merged [start, end) windows around a trigger's hits. */
-function windowsOf(trigger: RegExp, text: string): [number, number][] {
-  const out: [number, number][] = [];
-  trigger.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = trigger.exec(text))) {
-    const a = Math.max(0, m.index - WINDOW_BEFORE);
-    const b = Math.min(text.length, m.index + m[0].length + WINDOW_AFTER);
-    const last = out[out.length - 1];
-    if (last && a <= last[1]) last[1] = b;
-    else out.push([a, b]);
-  }
-  return out;
-}
 
 interface Rule {
   name: string;
@@ -635,7 +621,7 @@ export function scanViDates(orig: string): DateCandidate[] {
   const windows = new Map<RegExp, [number, number][]>();
   for (const rule of RULES) {
     let ws = windows.get(rule.trigger);
-    if (!ws) windows.set(rule.trigger, (ws = windowsOf(rule.trigger, text)));
+    if (!ws) windows.set(rule.trigger, (ws = windowsOf(rule.trigger, text, WINDOW_BEFORE, WINDOW_AFTER)));
     for (const [a, b] of ws) {
       // The regex sees the text up to the window's end (lookbehinds still see what precedes a).
       const view = b === text.length ? text : text.slice(0, b);
