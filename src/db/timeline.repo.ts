@@ -186,33 +186,25 @@ export function createTimelineRepo(db: Db): TimelineRepo {
 
     partnersOf(code) {
       const c = code.toUpperCase();
-      const a = db
-        .select({
-          partner: developments.countryB,
-          type: developments.type,
-          count: sql<number>`count(*)`,
-          // SQLite takes bare columns from the row holding the max(): the latest development's end and precision.
-          latest: sql<string>`max(${developments.dateStart})`,
-          latestEnd: developments.dateEnd,
-          latestPrecision: developments.datePrecision,
-        })
-        .from(developments)
-        .where(eq(developments.countryA, c))
-        .groupBy(developments.countryB, developments.type)
-        .all();
-      const b = db
-        .select({
-          partner: developments.countryA,
-          type: developments.type,
-          count: sql<number>`count(*)`,
-          latest: sql<string>`max(${developments.dateStart})`,
-          latestEnd: developments.dateEnd,
-          latestPrecision: developments.datePrecision,
-        })
-        .from(developments)
-        .where(eq(developments.countryB, c))
-        .groupBy(developments.countryA, developments.type)
-        .all();
+      // The country is country_a of some pairs and country_b of others: one query per side.
+      type CountryColumn = typeof developments.countryA | typeof developments.countryB;
+      const side = (self: CountryColumn, partner: CountryColumn) =>
+        db
+          .select({
+            partner,
+            type: developments.type,
+            count: sql<number>`count(*)`,
+            // SQLite takes bare columns from the row holding the max(): the latest development's end and precision.
+            latest: sql<string>`max(${developments.dateStart})`,
+            latestEnd: developments.dateEnd,
+            latestPrecision: developments.datePrecision,
+          })
+          .from(developments)
+          .where(eq(self, c))
+          .groupBy(partner, developments.type)
+          .all();
+      const a = side(developments.countryA, developments.countryB);
+      const b = side(developments.countryB, developments.countryA);
       return [...a, ...b];
     },
 
