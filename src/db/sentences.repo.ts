@@ -58,23 +58,31 @@ export function listUnindexedArticleIds(db: Db, limit: number, afterId = 0): num
 }
 
 /**
+ * Indexes the next `batch` articles not indexed yet (ids above `after`) in one transaction.
+ * Returns their ids (empty when none is left).
+ */
+function indexNextBatch(db: Db, batch: number, after: number): number[] {
+  const get = db.$client.prepare("SELECT id, title, text, content_hash AS contentHash FROM articles WHERE id = ?");
+  const ids = listUnindexedArticleIds(db, batch, after);
+  if (!ids.length) return ids;
+  db.$client.transaction(() => {
+    for (const id of ids) {
+      const a = get.get(id) as IndexableArticle | undefined;
+      if (a) indexArticleSentences(db, a);
+    }
+  })();
+  return ids;
+}
+
+/**
  * Indexes every article that is not indexed yet (stored before the index existed, or whose text
  * changed), in transactions of `batch`. Returns how many were indexed.
  */
 export function backfillSentenceIndex(db: Db, opts: { batch?: number; onProgress?: (done: number) => void } = {}): number {
-  const batch = opts.batch ?? 500;
-  const get = db.$client.prepare("SELECT id, title, text, content_hash AS contentHash FROM articles WHERE id = ?");
   let done = 0;
-  let after = 0;
-  for (;;) {
-    const ids = listUnindexedArticleIds(db, batch, after);
+  for (let after = 0; ; ) {
+    const ids = indexNextBatch(db, opts.batch ?? 500, after);
     if (!ids.length) return done;
-    db.$client.transaction(() => {
-      for (const id of ids) {
-        const a = get.get(id) as IndexableArticle | undefined;
-        if (a) indexArticleSentences(db, a);
-      }
-    })();
     after = ids[ids.length - 1]!;
     done += ids.length;
     opts.onProgress?.(done);
@@ -87,20 +95,11 @@ export function backfillSentenceIndex(db: Db, opts: { batch?: number; onProgress
  * 3-second acknowledgements. Stops early when `isStopping()` says so. Resolves with the count.
  */
 export async function backfillSentenceIndexInBackground(db: Db, opts: { batch?: number; isStopping?: () => boolean; onProgress?: (done: number) => void } = {}): Promise<number> {
-  const batch = opts.batch ?? 100;
-  const get = db.$client.prepare("SELECT id, title, text, content_hash AS contentHash FROM articles WHERE id = ?");
   let done = 0;
-  let after = 0;
-  for (;;) {
+  for (let after = 0; ; ) {
     if (opts.isStopping?.() || !db.$client.open) return done;
-    const ids = listUnindexedArticleIds(db, batch, after);
+    const ids = indexNextBatch(db, opts.batch ?? 100, after);
     if (!ids.length) return done;
-    db.$client.transaction(() => {
-      for (const id of ids) {
-        const a = get.get(id) as IndexableArticle | undefined;
-        if (a) indexArticleSentences(db, a);
-      }
-    })();
     after = ids[ids.length - 1]!;
     done += ids.length;
     opts.onProgress?.(done);
