@@ -463,7 +463,7 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
       if (status === "planned" && !date.span.certain && ctx.ref && date.span.end < ctx.ref && date.rule !== "publication" && plannedBeforeDate(ctx, lower, s, dates, date)) date = { ...date, span: shiftYears(date.span, 1) };
       // A cue inside an "after / sau khi" clause is background to the main event: it may join
       // an event reported elsewhere but is not reported by this sentence on its own.
-      const background = ctx.lex.subordinate.test(clause.text) && date.rule === "publication";
+      const background = (ctx.lex.subordinate.test(clause.text) || PREPOSITION_BEFORE_CUE[ctx.lang].test(before.slice(-14))) && date.rule === "publication";
       for (const pair of sides.pairs) {
         const dev: ArticleDevelopment = {
           pair,
@@ -475,7 +475,7 @@ function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
           destination: cue.type === "visit" ? sides.destination : null,
           actors: mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country)).map((m) => m.entityId),
           places: mentions.filter((m) => m.kind !== "person" && m.via === "metonym").map((m) => m.entityId),
-          details: details(lower, cue.type, ctx.lang),
+          details: details(lower, cue.type, ctx.lang, lower.slice(rel, rel + cue.text.length + 30)),
           summary: "",
           evidence: [{ sentence: s.text, start: s.start, end: s.end, part: s.part, lang: ctx.lang }],
           confidence: confidence(hasDate, isLead, sides.via, s.part),
@@ -700,9 +700,12 @@ function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHit): Cho
   const namesDocument = (d: FoundDate) => d.start > cue.start && test(ctx.lex.documentBefore, lower.slice(cue.end - s.start, d.start - s.start));
   // A cue inside an "after / sau khi" clause takes only that clause's dates.
   const cueClause = clauseAround(lower, cue.start - s.start);
-  const cueSubordinate = ctx.lex.subordinate.test(cueClause.text);
+  // "… sau chuyến thăm cấp nhà nước hồi tháng 3", "after his visit in March": a cue right after
+  // "sau / after" is another, earlier event, dated only by what its own clause says.
+  const cueAfterPreposition = PREPOSITION_BEFORE_CUE[ctx.lang].test(lower.slice(Math.max(0, cue.start - s.start - 14), cue.start - s.start));
+  const cueSubordinate = ctx.lex.subordinate.test(cueClause.text) || cueAfterPreposition;
   const inCueClause = (d: FoundDate) => d.start - s.start >= cueClause.start && d.end - s.start <= cueClause.start + cueClause.text.length;
-  const main = cueSubordinate ? usable.filter(inCueClause) : usable.filter((d) => !inSubordinate(d) && !namesDocument(d));
+  const main = cueSubordinate ? usable.filter((d) => inCueClause(d) && (!cueAfterPreposition || d.start >= cue.start)) : usable.filter((d) => !inSubordinate(d) && !namesDocument(d));
   let pool = main.filter((d) => d.rule !== "name-year");
   if (!pool.length) pool = main;
   if (pool.length) {
@@ -735,6 +738,11 @@ function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHit): Cho
 const UNTIL_BEFORE = {
   vi: /(?:đến|tới|cho đến|kéo dài đến|kéo dài tới|đến hết|tới hết)\s*(?:ngày\s*)?$/u,
   en: /(?:until|till|through|runs? to|lasts? to)\s*$/u,
+};
+
+const PREPOSITION_BEFORE_CUE = {
+  vi: /(?:^|\s)(?:sau|trước|kể từ|sau khi|trước khi)\s+$/u,
+  en: /\b(?:after|before|since|following)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$/u,
 };
 
 const SUBORDINATE_INSIDE = {
@@ -822,9 +830,14 @@ const DETAIL_WORDS: Record<"vi" | "en", [RegExp, string][]> = {
   ],
 };
 
-function details(lower: string, type: EventType, lang: "vi" | "en"): string[] {
+function details(lower: string, type: EventType, lang: "vi" | "en", atCue: string): string[] {
   const out: string[] = [];
   for (const [re, tag] of DETAIL_WORDS[lang]) {
+    // "a state visit" describes this visit only when it is said of it, not of another one in the sentence
+    if (tag === "state") {
+      if (type === "visit" && re.test(atCue)) out.push(tag);
+      continue;
+    }
     if ((tag === "video" || tag === "phone") && type !== "talks") continue;
     if ((tag === "naval" || tag === "air" || tag === "land") && type !== "exercise" && type !== "patrol") continue;
     if ((tag === "naval" || tag === "land") && out.includes("air")) continue;
