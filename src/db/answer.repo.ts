@@ -4,18 +4,11 @@
  * Raw prepared statements: this runs on every question and drizzle's row mapping costs more
  * than the query on large pairs.
  */
-import type { DatePrecision, DevelopmentStatus, EventType } from "../domain/types.ts";
+import type { DevelopmentCore, DevelopmentStatus, EventType } from "../domain/types.ts";
 import type { Db } from "./client.ts";
 
 /** A development of the pair, as the answerer scores it. */
-export interface CandidateRow {
-  id: number;
-  type: EventType;
-  status: DevelopmentStatus;
-  dateStart: string;
-  dateEnd: string;
-  datePrecision: DatePrecision;
-  summary: string;
+export interface CandidateRow extends DevelopmentCore {
   /** JSON arrays as stored */
   actors: string;
   places: string;
