@@ -1,0 +1,36 @@
+/** English patterns of the candidate stages (see ../rules.ts for what each is for). */
+import type { LangRules } from "../rules.ts";
+
+export const enRules: LangRules = {
+  // "the war in Ukraine", "sanctions against Russia", "attacks on"
+  topicBefore: /(?:war|conflict|crisis|invasion|fighting|attack|attacks|strikes|sanctions|aggression|offensive|hostilities)\s+(?:in|on|of|against|with|over)\s+(?:the\s+)?$/u,
+  // "in Minsk", "off the coast of", "drills around Taiwan", "targeting", "leaving Pyongyang"
+  locationBefore:
+    /(?:^|[\s,(])(?:in|at|near|off|off the coast of|outside|across|inside|around|surrounding|encircling|against|targeting|toward|towards|close to|leaving|left)\s+(?:the\s+)?$/u,
+  // "the Polish border", "Japanese waters"
+  borderAfter: /^\s+(?:border|borders|frontier|coast|coastline|waters|airspace|soil|territory|side of the border)\b/u,
+  borderBefore: /(?:border with|borders with|frontier with)\s+(?:the\s+)?$/u,
+  // "amid tensions with …", "against the backdrop of confrontations …"
+  contextMark: /(?:amid|against the backdrop of|despite|in the face of|following|after)\s+(?:\S+\s+){0,4}$/u,
+  // "which run until May 10"
+  untilBefore: /(?:until|till|through|runs? to|lasts? to)\s*$/u,
+  // "after his visit", "since the drills"
+  prepositionBeforeCue: /\b(?:after|before|since|following)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$/u,
+  subordinateInside: /\b(?:after|before|since|following)\b/u,
+  // "marks the 30th anniversary of the treaty"
+  anniversaryMark: /anniversary|marks?|marking/u,
+  yearsBeforeCue: /(\d{1,3})(?:st|nd|rd|th)?[\s-]+(?:anniversary|years?)\s+(?:of|since)\s+(?:the\s+)?(?:\S+\s+){0,2}$/u,
+  detailWords: [
+    [/video|virtual/, "video"],
+    [/phone|telephone/, "phone"],
+    [/naval|navy|maritime|at sea/, "naval"],
+    [/air force|aerial|air patrol|bomber/, "air"],
+    [/\bstate visit/, "state"],
+  ],
+  // "met", "signed", "held", "delivered"
+  pastVerbCue: /(?:ed|held|met|signed|sold|bought|spoke|flew|went|came)$/,
+  // 'exercise "Pacific Vanguard"', 'drills, dubbed "Joint Sea-2024"', 'exercise code-named "…"'
+  nameAfterCue: /^\s*,?\s*(?:(?:dubbed|named|called|code-?named|known as)\s+)?[“"«]([^”"»]{3,60})[”"»]/u,
+  // 'the "Northern/Interaction-2024" exercise', 'the Malabar exercise' is left alone (no quotes)
+  nameBeforeCue: /[“"«]([^”"»]{3,60})[”"»]\s*(?:joint\s+|naval\s+|military\s+|air\s+)?$/u,
+};

@@ -1,0 +1,36 @@
+/**
+ * The per-language patterns of the candidate stages that are not cue lists: how a country mention
+ * is read (topic, place, border), how a clause is dated, which details a sentence adds. Each
+ * language folder (`lang/vi`, `lang/en`) fills one; the stages never branch on the language.
+ * Every pattern runs over lower-cased NFC text.
+ */
+export interface LangRules {
+  /** at the end of the text before a country: what the sentence is about ("the war in", "xung đột ở") */
+  topicBefore: RegExp;
+  /** at the end of the text before a country: a place, a target or an audience, not a party ("near", "aimed at", "nhằm vào") */
+  locationBefore: RegExp;
+  /** right after a country: a line on the map ("Polish border", "waters") */
+  borderAfter: RegExp;
+  /** right before a country: a line on the map ("biên giới", "border with") */
+  borderBefore: RegExp;
+  /** before a conflict word: background, not a veto ("amid", "trong bối cảnh") */
+  contextMark: RegExp;
+  /** before a date: it ends an ongoing event ("until", "đến hết") */
+  untilBefore: RegExp;
+  /** right before a cue: another, earlier event ("after his visit", "sau chuyến thăm") */
+  prepositionBeforeCue: RegExp;
+  /** between a cue and a later date: the date is a subordinate clause's ("after", "sau khi") */
+  subordinateInside: RegExp;
+  /** an anniversary sentence ("marks the 30th anniversary", "kỷ niệm") */
+  anniversaryMark: RegExp;
+  /** the years counted back before the cue ("30 năm thiết lập", "30th anniversary of the") */
+  yearsBeforeCue: RegExp;
+  /** descriptors a sentence adds: [pattern, tag] (video, phone, naval, air, land, state) */
+  detailWords: [RegExp, string][];
+  /** a cue that is itself a past-tense verb ("met", "signed") — English only */
+  pastVerbCue: RegExp | null;
+  /** a named exercise or document right after its cue: the name in group 1 */
+  nameAfterCue: RegExp;
+  /** a named exercise or document right before its cue ("the Malabar exercise"): the name in group 1 */
+  nameBeforeCue: RegExp | null;
+}

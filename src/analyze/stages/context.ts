@@ -1,0 +1,94 @@
+/**
+ * What the analyzer's stages share: the dependencies, the input, the per-article context that each
+ * stage fills in order, and small text helpers.
+ */
+import type { DatePrecision } from "../../domain/types.ts";
+import type { LangRules } from "../lang/rules.ts";
+import type { Lexicon } from "../lexicon.ts";
+import type { DateFinderPort, GazetteerPort } from "../ports.ts";
+import type { Sentence } from "../sentences.ts";
+import type { AnalysisResult, CueDecision, EntityMention, FoundDate } from "../types.ts";
+
+export interface AnalyzerDeps {
+  gazetteer: GazetteerPort;
+  dates: DateFinderPort;
+}
+
+export interface AnalyzeInput {
+  title: string;
+  text: string;
+  captions?: string[];
+  language?: string | null;
+  /** ISO date or date-time of publication; YYYY or YYYY-MM allowed with the matching precision */
+  publishedAt?: string | null;
+  publishedPrecision?: "minute" | "day" | "month" | "year" | null;
+}
+
+
+export interface Ctx {
+  lex: Lexicon;
+  rules: LangRules;
+  lang: "vi" | "en";
+  /** the text analysed: title, body and captions joined, offsets of sentences refer to it */
+  doc: string;
+  sentences: Sentence[];
+  mentions: EntityMention[][];
+  dates: FoundDate[][];
+  mainPair: [string, string] | null;
+  pub: AnalysisResult["published"];
+  ref: string | null;
+  refPrecision: DatePrecision;
+  decisions: CueDecision[];
+}
+
+/** Sentences of the lead: the title and the first body sentences. */
+export const LEAD_SENTENCES = 3;
+
+/** `re.test` that leaves a global regex's lastIndex at 0. */
+export function test(re: RegExp, s: string): boolean {
+  re.lastIndex = 0;
+  const r = re.test(s);
+  re.lastIndex = 0;
+  return r;
+}
+
+/** Where the last match of a global regex starts in `s`, or -1. */
+export function lastIndexOf(re: RegExp, s: string): number {
+  re.lastIndex = 0;
+  let last = -1;
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    last = m.index;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return last;
+}
+
+/** The comma/semicolon-delimited clause that holds position `at`. */
+export function clauseAround(s: string, at: number): { start: number; text: string } {
+  let start = 0;
+  for (const m of s.matchAll(/[,;:–—]|\s-\s/g)) {
+    if (m.index! < at) start = m.index! + m[0].length;
+  }
+  const endRel = s.slice(at).search(/[,;:–—]|\s-\s/);
+  const end = endRel < 0 ? s.length : at + endRel;
+  return { start, text: s.slice(start, end) };
+}
+
+export function isDuration(d: FoundDate): boolean {
+  return d.rule.includes("duration");
+}
+
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
+}
+
+/** The last day a publication date at some precision can be: relative dates count back from it. */
+export function refDay(iso: string, precision: DatePrecision): string {
+  if (precision === "day") return iso.slice(0, 10);
+  if (precision === "month") {
+    const [y, mo] = iso.split("-").map(Number) as [number, number];
+    return new Date(Date.UTC(y, mo, 0)).toISOString().slice(0, 10);
+  }
+  return `${iso.slice(0, 4)}-12-31`;
+}

@@ -1,0 +1,52 @@
+/** Stage 4a, cues: where a sentence names a development of one of the eight types. */
+import type { EventType } from "../../domain/types.ts";
+import { startsWord } from "../lexicon.ts";
+import type { Sentence } from "../sentences.ts";
+import type { EntityMention } from "../types.ts";
+import { test, type Ctx } from "./context.ts";
+
+export interface CueHit {
+  type: EventType;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export function findCues(s: Sentence, ctx: Ctx, mentions: EntityMention[]): CueHit[] {
+  const lower = s.text.toLowerCase();
+  const hits: CueHit[] = [];
+  for (const cue of ctx.lex.cues) {
+    cue.re.lastIndex = 0;
+    for (let m = cue.re.exec(lower); m; m = cue.re.exec(lower)) {
+      if (m[0].length === 0) {
+        cue.re.lastIndex++;
+        continue;
+      }
+      if (!startsWord(lower, m.index)) {
+        cue.re.lastIndex = m.index + 1;
+        continue;
+      }
+      const alt = cue.alternatives[m.slice(1).findIndex((g) => g !== undefined)];
+      const start = s.start + m.index;
+      const end = start + m[0].length;
+      if (alt?.needs === "place" && !mentions.some((x) => x.country && x.use !== "topic" && x.kind !== "person" && x.start >= end && x.start <= end + 12)) {
+        cue.re.lastIndex = m.index + 1;
+        continue;
+      }
+      if (alt?.needs === "title" && !(mentions.some((x) => x.kind === "person" && x.start >= end && x.start <= end + 40) || test(ctx.lex.titles, lower.slice(m.index + m[0].length, m.index + m[0].length + 25)))) {
+        cue.re.lastIndex = m.index + 1;
+        continue;
+      }
+      hits.push({ type: cue.type, start, end, text: m[0] });
+    }
+  }
+  // Per type keep non-overlapping hits, longest first.
+  hits.sort((a, b) => b.end - b.start - (a.end - a.start));
+  const kept: CueHit[] = [];
+  for (const h of hits) {
+    if (kept.some((k) => k.type === h.type && k.start < h.end && h.start < k.end)) continue;
+    // an arms or exercise phrase inside a longer phrase of another type is that type's ("hợp tác kỹ thuật quân sự")
+    kept.push(h);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,44 @@
+/**
+ * Stage 2, entities: country, person and organization mentions per sentence, each read as a side,
+ * a location (a place, target or audience), a topic (the war in X) or an organization; the
+ * article's main pair is the two countries most named as sides, the title and lead counting more.
+ */
+import type { Sentence } from "../sentences.ts";
+import type { EntityMention } from "../types.ts";
+import { LEAD_SENTENCES, type AnalyzerDeps, type Ctx } from "./context.ts";
+
+export function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
+  const at = ctx.ref ?? undefined;
+  const counts = new Map<string, number>();
+  // One pass over the whole text (the matcher tokenizes once), then split by sentence.
+  const all = deps.gazetteer.findMentions(ctx.doc, at ? { at } : undefined);
+  let k = 0;
+  ctx.mentions = ctx.sentences.map((s) => {
+    while (k < all.length && all[k]!.start < s.start) k++;
+    const found: EntityMention[] = [];
+    for (let j = k; j < all.length && all[j]!.start < s.end; j++) if (all[j]!.end <= s.end) found.push({ ...all[j]! });
+    for (const m of found) {
+      m.use = classifyMention(m, ctx, s);
+      if (m.use === "side" && m.country && s.part !== "caption") {
+        const w = s.part === "title" ? 3 : s.index <= LEAD_SENTENCES ? 2 : 1;
+        counts.set(m.country, (counts.get(m.country) ?? 0) + w);
+      }
+    }
+    return found;
+  });
+  const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+  if (ranked.length >= 2) ctx.mainPair = [ranked[0]![0], ranked[1]![0]].sort() as [string, string];
+}
+
+/** A country mention is a side, a location ("in Minsk"), a topic ("the war in Ukraine") or an org. */
+export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence): EntityMention["use"] {
+  if (m.kind === "org" || !m.country) return "org";
+  // A dateline ("BEIJING -", "PYONGYANG, June 19 -", "BẮC KINH (TTXVN) -") says where the reporter is.
+  if (m.start - s.start <= 2 && m.text === m.text.toUpperCase() && /^\s*(?:,[^-–—\n]{0,30})?\s*(?:\([^)]{0,30}\)\s*)?[-–—]/u.test(ctx.doc.slice(m.end, m.end + 45))) return "location";
+  const before = ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase();
+  if (ctx.rules.topicBefore.test(before)) return "topic";
+  if (m.kind !== "person" && ctx.rules.locationBefore.test(before)) return "location";
+  // "a few kilometres from the Polish border", "biên giới Ba Lan": a line on the map, not a party.
+  if (m.kind !== "person" && (ctx.rules.borderAfter.test(ctx.doc.slice(m.end, m.end + 30).toLowerCase()) || ctx.rules.borderBefore.test(before))) return "location";
+  return "side";
+}

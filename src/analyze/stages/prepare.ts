@@ -1,0 +1,105 @@
+/**
+ * Stage 1, prepare: language, one analysis text (title, body, captions) cut into sentences, and
+ * the publication date — given, or inferred from the text and marked so.
+ */
+import type { DatePrecision } from "../../domain/types.ts";
+import { detectLanguage } from "../language.ts";
+import { enLexicon, enRules } from "../lang/en/index.ts";
+import { viLexicon, viRules } from "../lang/vi/index.ts";
+import type { Lexicon } from "../lexicon.ts";
+import { splitSentences, type Sentence } from "../sentences.ts";
+import type { AnalysisResult } from "../types.ts";
+import { refDay, test, type AnalyzeInput, type AnalyzerDeps, type Ctx } from "./context.ts";
+
+export function prepare(input: AnalyzeInput, deps: AnalyzerDeps): Ctx {
+  const title = input.title.normalize("NFC").trim();
+  const captions = (input.captions ?? []).map((c) => c.normalize("NFC").trim()).filter(Boolean);
+  const lang = input.language === "vi" || input.language === "en" ? input.language : detectLanguage(`${title}\n${input.text}`);
+  const lex = lang === "vi" ? viLexicon : enLexicon;
+  const rules = lang === "vi" ? viRules : enRules;
+  const body = cutJunkBlocks(input.text.normalize("NFC"), lex);
+
+  // One analysis text: title, body, captions, so every offset refers to one string.
+  let doc = "";
+  const sentences: Sentence[] = [];
+  const add = (block: string, part: Sentence["part"]) => {
+    if (!block.trim()) return;
+    if (doc) doc += "\n\n";
+    const offset = doc.length;
+    doc += block;
+    const paraBase = sentences.length ? sentences[sentences.length - 1]!.paragraph + 1 : 0;
+    sentences.push(...splitSentences(block, part, offset, sentences.length, paraBase));
+  };
+  add(title, "title");
+  add(body, "body");
+  for (const c of captions) add(c, "caption");
+
+  let pub: AnalysisResult["published"] = null;
+  const given = normalizePublished(input.publishedAt, input.publishedPrecision);
+  if (given) pub = { ...given, source: "given" };
+  else {
+    const inferred = deps.dates.inferPublicationDate(`${title}\n${body}`, lang);
+    if (inferred) {
+      pub = { iso: inferred.iso, precision: inferred.precision, source: "inferred", evidence: inferred.evidence };
+      const floor = reportedNameYear(`${title}\n${body}`, lang, deps, inferred.iso);
+      if (floor) pub = { ...pub, iso: `${floor}${inferred.iso.slice(4)}`, evidence: `${inferred.evidence}; year from a reported event named "${floor}"` };
+    }
+  }
+  return {
+    lex,
+    rules,
+    lang,
+    doc,
+    sentences,
+    mentions: [],
+    dates: [],
+    mainPair: null,
+    pub,
+    ref: pub ? refDay(pub.iso, pub.precision) : null,
+    refPrecision: pub?.precision ?? "day",
+    decisions: [],
+  };
+}
+
+/**
+ * An undated article that reports an event named with a year ("đã bắt đầu cuộc tập trận 'Vành đai
+ * An ninh Biển 2024'", "the Vostok-2022 drills began") is from that year or later. When the
+ * inferred year is earlier (a dd/mm placed after an older explicit date), the name's year wins,
+ * if it is no more than three years later and the sentence reports something done.
+ */
+export function reportedNameYear(text: string, lang: "vi" | "en", deps: AnalyzerDeps, inferredIso: string): number | null {
+  const year = Number(inferredIso.slice(0, 4));
+  const lex = lang === "vi" ? viLexicon : enLexicon;
+  const rules = lang === "vi" ? viRules : enRules;
+  let best: number | null = null;
+  for (const s of splitSentences(text)) {
+    if (!test(lex.past, s.text.toLowerCase()) && !(lang === "en" && /\b(?:began|started|held|opened|ended|concluded)\b/.test(s.text))) continue;
+    for (const d of deps.dates.findDates(s.text, { ref: `${year}-12-31`, refPrecision: "day", lang, pastBias: true })) {
+      if (!d.rule.endsWith("name-year")) continue;
+      const y = Number(d.span.start.slice(0, 4));
+      if (y > year && y <= year + 3 && (best === null || y > best)) best = y;
+    }
+  }
+  return best;
+}
+
+/**
+ * Junk blocks yield nothing: a line that is only a related-news or recommendation heading
+ * ("Tin liên quan", "Related") ends the article text for the analyzer. Ingest already removes
+ * such blocks; this guards text that arrives another way (files, feeds' full content).
+ */
+export function cutJunkBlocks(text: string, lex: Lexicon): string {
+  const lines = text.split("\n");
+  const at = lines.findIndex((l) => lex.junkHeading.test(l));
+  return at < 0 ? text : lines.slice(0, at).join("\n");
+}
+
+/** "2025-06-07T20:41:00+07:00" → the outlet's calendar date, with precision. */
+export function normalizePublished(iso: string | null | undefined, precision: AnalyzeInput["publishedPrecision"]): { iso: string; precision: DatePrecision } | null {
+  if (!iso) return null;
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (!m) return null;
+  const p: DatePrecision = precision === "year" || !m[2] ? "year" : precision === "month" || !m[3] ? "month" : "day";
+  return { iso: p === "year" ? m[1]! : p === "month" ? `${m[1]}-${m[2]}` : `${m[1]}-${m[2]}-${m[3]}`, precision: p };
+}
+

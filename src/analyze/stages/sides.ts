@@ -1,0 +1,91 @@
+/**
+ * Stage 4c, sides: which two countries a cue's development is between — from names, places (for
+ * a visit), a pronoun, "the two sides" and "counterpart" — its actor and, for a visit, its
+ * destination. A multilateral exercise yields every pair.
+ */
+import { makePair } from "../../domain/types.ts";
+import type { Sentence } from "../sentences.ts";
+import type { EntityMention } from "../types.ts";
+import { test, type Ctx } from "./context.ts";
+import type { CueHit } from "./cues.ts";
+
+export interface Sides {
+  pairs: [string, string][];
+  actor: string | null;
+  destination: string | null;
+  via: string;
+  reason: string;
+}
+
+export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: CueHit, prevPerson: EntityMention | null): Sides {
+  const none = (reason: string): Sides => ({ pairs: [], actor: null, destination: null, via: "", reason });
+  const lower = s.text.toLowerCase();
+  const primary: string[] = [];
+  const located: string[] = [];
+  let via = "names";
+  for (const m of mentions) {
+    if (!m.country) continue;
+    if (m.use === "side" && !primary.includes(m.country)) primary.push(m.country);
+    else if (m.use === "location" && !located.includes(m.country)) located.push(m.country);
+  }
+  // "Ông là nguyên thủ nước ngoài đầu tiên tới Bắc Kinh": the pronoun is the last person named.
+  if (prevPerson?.country && /^(?:ông|bà|he|she)\b/iu.test(s.text) && !mentions.some((m) => m.kind === "person" && m.start < cue.start)) {
+    if (!primary.includes(prevPerson.country)) primary.unshift(prevPerson.country);
+    via = "pronoun";
+  }
+  // "Trong cuộc hội đàm, …", "during the talks": the article's own event, so its pair.
+  const anaphora = test(ctx.lex.anaphoraPair, lower) || test(ctx.lex.mainEventRef, lower);
+  const counterpart = test(ctx.lex.counterpart, lower);
+  const main = ctx.mainPair;
+  let sides = [...primary];
+  if (sides.length < 2 && (anaphora || counterpart) && main) {
+    if (sides.every((c) => main.includes(c))) {
+      sides = [...main];
+      via = anaphora ? "anaphora" : "counterpart";
+    } else if (anaphora && (cue.type === "exercise" || cue.type === "patrol")) {
+      // "The two navies, together with China, held …": the pair plus the third country.
+      sides = [...new Set([...main, ...sides])];
+      via = "anaphora";
+    }
+  }
+  // A place fills a side only for a visit ("Belousov arrived in Beijing"); talks "in Astana" are not Kazakhstan's.
+  if (sides.length < 2 && cue.type === "visit") {
+    for (const c of located) if (!sides.includes(c)) sides.push(c);
+    if (sides.length >= 2 && via === "names") via = "location";
+  }
+  if (sides.length < 2) return none(sides.length ? "one side only: single-country news" : "no country named");
+
+  // Destination of a visit: the first country or capital named after the cue ("thăm Belarus",
+  // "tới Trung Quốc", "arrived in Beijing").
+  const destination =
+    cue.type === "visit"
+      ? (mentions.find((m) => m.country && m.start >= cue.start && m.use !== "topic" && m.kind !== "person" && sides.includes(m.country))?.country ?? null)
+      : null;
+  // The actor is the person named nearest before the cue (the one who "có chuyến thăm"), or a
+  // country named before it, and for a visit never the country visited; a capital is where
+  // things happen, so it comes last.
+  const beforeCue = mentions.filter((m) => m.country && m.use === "side" && m.start < cue.start && sides.includes(m.country) && m.country !== destination);
+  const actor =
+    (via === "pronoun" ? primary[0] : undefined) ??
+    [...beforeCue].reverse().find((m) => m.kind === "person")?.country ??
+    beforeCue.find((m) => m.via !== "metonym")?.country ??
+    beforeCue[0]?.country ??
+    sides.find((c) => c !== destination) ??
+    sides[0]!;
+
+  let pairs: [string, string][];
+  if (sides.length === 2) pairs = [pairOf(sides[0]!, sides[1]!)];
+  else if (cue.type === "exercise" || cue.type === "patrol") {
+    pairs = [];
+    for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) pairs.push(pairOf(sides[a]!, sides[b]!));
+    via += "+multilateral";
+  } else if (cue.type === "visit" && destination && actor !== destination) pairs = [pairOf(actor, destination)];
+  else if (main && sides.includes(main[0]) && sides.includes(main[1])) pairs = [main];
+  else pairs = [pairOf(actor, sides.find((c) => c !== actor)!)];
+  return { pairs, actor, destination, via, reason: "" };
+}
+
+export function pairOf(x: string, y: string): [string, string] {
+  const p = makePair(x, y);
+  return [p.a, p.b];
+}
