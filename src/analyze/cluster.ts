@@ -10,7 +10,7 @@
  */
 import type { ArticleDevelopment } from "./types.ts";
 import type { EventType } from "../domain/types.ts";
-import { absorb, combineDates, spansMeet, typesCompatible } from "./merge.ts";
+import { absorb, combineDates, distinctSubjects, spansMeet, typesCompatible } from "./merge.ts";
 
 const DAY_TOLERANCE = 3;
 
@@ -23,6 +23,7 @@ export function compatibleTypes(t: EventType): EventType[] {
 export function clusterMatchScore(c: ArticleDevelopment, d: ArticleDevelopment): number | null {
   if (c.pair[0] !== d.pair[0] || c.pair[1] !== d.pair[1]) return null;
   if (!typesCompatible(c.type, d.type)) return null;
+  if (distinctSubjects(c, d)) return null;
   const shared =
     c.actors.some((x) => d.actors.includes(x)) ||
     c.places.some((x) => d.places.includes(x)) ||
@@ -68,7 +69,8 @@ export function representCluster(members: ArticleDevelopment[]): ArticleDevelopm
   // and its talks were reported apart), then the most confident, most informative one.
   const type = members.some((m) => m.type === "visit") && members.every((m) => m.type === "visit" || m.type === "talks") ? "visit" : members[0]!.type;
   const ranked = [...members].sort(
-    (a, b) => Number(b.type === type) - Number(a.type === type) || b.confidence - a.confidence || b.actors.length - a.actors.length,
+    // a report whose own evidence names who acted gives the summary
+    (a, b) => Number(b.type === type) - Number(a.type === type) || Number(b.actors.length > 0) - Number(a.actors.length > 0) || b.confidence - a.confidence || b.actors.length - a.actors.length,
   );
   let rep = { ...ranked[0]! };
   for (const m of ranked.slice(1)) {

@@ -38,6 +38,14 @@ export const LexiconFileSchema = z.object({
   observers: PatternList,
   /** a date right after these names a document ("Kế hoạch hợp tác năm 2025"), not when it was signed */
   documentBefore: PatternList,
+  /** in the cue's clause: the development was cancelled, postponed, denied or did not happen */
+  negation: PatternList,
+  /** a contrast that ends the scope of a negation ("but", "nhưng") */
+  contrast: PatternList,
+  /** the drills of each side were their own ("separate", "riêng") */
+  separate: PatternList,
+  /** an agreement that upgrades a partnership counts without defense words */
+  partnership: PatternList,
 });
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
@@ -74,6 +82,10 @@ export interface Lexicon {
   participation: RegExp;
   observers: RegExp;
   documentBefore: RegExp;
+  negation: RegExp;
+  contrast: RegExp;
+  separate: RegExp;
+  partnership: RegExp;
 }
 
 // Word boundaries that understand Vietnamese letters (JS \b only knows ASCII word characters).
@@ -155,6 +167,10 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     participation: anyOf(f.participation),
     observers: anyOf(f.observers),
     documentBefore: anyOf(f.documentBefore),
+    negation: anyOf(f.negation),
+    contrast: anyOf(f.contrast),
+    separate: anyOf(f.separate),
+    partnership: anyOf(f.partnership),
     junkHeading: new RegExp(`^\\s*(?:${alternation(f.junkHeadings)})\\s*[:»›>…]*\\s*$`, "iu"),
   };
 }

@@ -16,6 +16,19 @@ export function typesCompatible(a: EventType, b: EventType): boolean {
   return a === b || (a === "visit" && b === "talks") || (a === "talks" && b === "visit");
 }
 
+/**
+ * Two arms deals of different systems, two documents of different names: different developments
+ * even of one pair, type and week ("Russia delivers S-400 … and Su-30s" stays two).
+ */
+export function distinctSubjects(a: ArticleDevelopment, b: ArticleDevelopment): boolean {
+  for (const prefix of ["system:", "doc:the "]) {
+    const x = a.details.filter((t) => t.startsWith(prefix));
+    const y = b.details.filter((t) => t.startsWith(prefix));
+    if (x.length && y.length && !x.some((t) => y.includes(t))) return true;
+  }
+  return false;
+}
+
 /** Do two spans overlap, or come within `toleranceDays` of each other when one is day-precise? */
 export function spansMeet(a: DateSpan, b: DateSpan, toleranceDays: number): boolean {
   const tol = a.precision === "day" || b.precision === "day" ? toleranceDays * DAY : 0;
@@ -83,7 +96,7 @@ export function mergeArticleDevelopments(candidates: ArticleDevelopment[], decis
   // Dated candidates first, so undated mentions can find the event they refer to.
   const order = [...candidates.filter(dated), ...candidates.filter((c) => !dated(c))];
   for (const c of order) {
-    const samePair = groups.filter((g) => g.pair[0] === c.pair[0] && g.pair[1] === c.pair[1] && compatibleInArticle(g.type, c.type));
+    const samePair = groups.filter((g) => g.pair[0] === c.pair[0] && g.pair[1] === c.pair[1] && compatibleInArticle(g.type, c.type) && !distinctSubjects(g, c));
     let target: ArticleDevelopment | undefined;
     if (dated(c)) {
       const tol = c.type === "visit" || c.type === "talks" ? 2 : 1;

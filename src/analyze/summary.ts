@@ -14,31 +14,17 @@ interface Side {
   people: string[];
 }
 
-// Who is named first: leaders, then defense leadership, then the rest (spokespeople last).
-const ROLE_RANK: Record<string, number> = {
-  head_of_state: 0,
-  party_leader: 1,
-  head_of_government: 2,
-  defense_minister: 3,
-  chief_of_general_staff: 4,
-  foreign_minister: 5,
-  security_council_secretary: 6,
-  navy_commander: 7,
-  army_commander: 7,
-  air_force_commander: 7,
-  deputy_defense_minister: 8,
-};
-
 function describeSide(code: string, d: ArticleDevelopment, g: GazetteerPort): Side {
   const c = g.country(code);
-  const found: { text: string; rank: number }[] = [];
+  // People in the order the candidate stage found them acting (nearest the cue first): the
+  // summary names who did the act, not the most senior person of the sentence.
+  const people: string[] = [];
   for (const id of d.actors) {
     const p = g.describePerson(id, d.date.start);
     if (!p || p.country !== code) continue;
     const text = p.title ? `${c?.demonymEn ?? code} ${p.title} ${p.name}` : p.name;
-    if (!found.some((f) => f.text === text)) found.push({ text, rank: ROLE_RANK[p.role ?? ""] ?? 9 });
+    if (!people.includes(text)) people.push(text);
   }
-  const people = found.sort((a, b) => a.rank - b.rank).map((f) => f.text);
   return { code, name: c?.en ?? code, demonym: c?.demonymEn ?? code, people };
 }
 
@@ -47,12 +33,9 @@ function list(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
 }
 
+/** The person who acted for a side, or its officials: "Japanese officials", never the bare country as a person. */
 function who(s: Side): string {
-  return s.people.length ? list(s.people.slice(0, 2)) : s.name;
-}
-
-function officials(s: Side): string {
-  return s.people.length ? list(s.people.slice(0, 2)) : `${s.demonym} officials`;
+  return s.people[0] ?? `${s.demonym} officials`;
 }
 
 /** The English summary of one development. */
@@ -67,6 +50,8 @@ export function summarize(d: ArticleDevelopment, g: GazetteerPort, _lang: "vi" |
   const service = has("naval") ? "naval " : has("air") ? "air " : "";
   const name = d.details.find((x) => x.startsWith("name:"))?.slice(5);
   const named = name ? ` ("${titleCase(name)}")` : "";
+  const doc = d.details.find((x) => x.startsWith("doc:"))?.slice(4);
+  const systems = d.details.filter((x) => x.startsWith("system:")).map((x) => x.slice(7));
   let s: string;
   switch (d.type) {
     case "visit": {
@@ -77,14 +62,15 @@ export function summarize(d: ArticleDevelopment, g: GazetteerPort, _lang: "vi" |
       const kind = has("state") ? "a state visit to" : "visited";
       const verb = planned ? (has("state") ? "is to pay a state visit to" : "is to visit") : kind === "visited" ? "visited" : "paid a state visit to";
       // the visitor is the most senior person named of the visiting side
-      s = `${visitor.people[0] ?? visitor.name} ${verb} ${place}`;
-      if (host.people.length) s += `${planned ? " and hold" : " and held"} talks with ${list(host.people.slice(0, 2))}`;
+      // with no person named, the visit is a delegation's: "A US delegation visited Vietnam"
+      s = `${visitor.people[0] ?? `a ${visitor.demonym} delegation`} ${verb} ${place}`;
+      if (host.people.length) s += `${planned ? " and hold" : " and held"} talks with ${host.people[0]}`;
       break;
     }
     case "talks": {
       const mode = has("video") ? "held video talks" : has("phone") ? "held phone talks" : "held talks";
-      s = `${who(a)} ${planned ? mode.replace("held", "are to hold") : mode} with ${officials(b)}`;
-      if (!a.people.length && !b.people.length) s = `${a.name} and ${b.name} ${planned ? "are to hold" : "held"} ${mode.replace("held ", "")} between officials`;
+      s = `${who(a)} ${planned ? mode.replace("held", "are to hold") : mode} with ${who(b)}`;
+      if (!a.people.length && !b.people.length) s = `${a.demonym} and ${b.demonym} officials ${planned ? "are to hold" : "held"} ${mode.replace("held ", "")}`;
       break;
     }
     case "exercise":
@@ -94,16 +80,18 @@ export function summarize(d: ArticleDevelopment, g: GazetteerPort, _lang: "vi" |
       s = `${a.name} and ${b.name} ${planned ? "are to conduct" : "conducted"} a joint ${service}patrol${named}`;
       break;
     case "agreement":
-      s = `${a.name} and ${b.name} ${planned ? "are to sign" : "signed or issued"} an agreement or joint statement on defense and security ties`;
+      s = doc
+        ? `${a.name} and ${b.name} ${planned ? "are to sign" : announced ? "announced" : "signed"} ${doc}`
+        : `${a.name} and ${b.name} ${planned ? "are to sign" : "signed or issued"} an agreement or joint statement on defense and security ties`;
       break;
     case "arms":
-      s = `${a.name} and ${b.name} ${planned ? "plan" : "reported"} arms or military-technical cooperation`;
+      s = `${a.name} and ${b.name} ${planned ? "plan" : "reported"} arms or military-technical cooperation${systems.length ? ` involving the ${list(systems)}` : ""}`;
       break;
     case "training":
       s = `${a.name} and ${b.name} ${planned ? "plan" : "carried out"} military training or education cooperation`;
       break;
     case "pledge":
-      s = `${who(a)} pledged support to ${b.name}`;
+      s = a.people.length ? `${a.people[0]} pledged support to ${b.name}` : `${a.name} pledged support to ${b.name}`;
       break;
   }
   return `${s}.`;

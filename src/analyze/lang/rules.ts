@@ -33,4 +33,10 @@ export interface LangRules {
   nameAfterCue: RegExp;
   /** a named exercise or document right before its cue ("the Malabar exercise"): the name in group 1 */
   nameBeforeCue: RegExp | null;
+  /**
+   * What an agreement cue says was signed, in English ("the Reciprocal Access Agreement", "a
+   * memorandum of understanding on defense cooperation"), from the sentence as written and the
+   * cue's offset and length; null when the text does not say.
+   */
+  documentName(text: string, rel: number, len: number): string | null;
 }

@@ -9,6 +9,7 @@ import { clauseAround, isDuration, lastIndexOf, LEAD_SENTENCES, test, type Analy
 import { findCues, type CueHit } from "./cues.ts";
 import { anniversaryDate, chooseDate, chooseStatus, plannedBeforeDate, shiftYears } from "./date-choice.ts";
 import { confidence, details } from "./details.ts";
+import { conflictSpans, dropReason } from "./filters.ts";
 import { pairOf, resolveSides } from "./sides.ts";
 
 export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
@@ -48,39 +49,14 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
 
     const seen = new Set<string>();
     let agreementAt = -1;
+    const hasDate = dates.some((d) => d.rule !== "name-year" && !isDuration(d));
     for (const cue of cues) {
-      // "signed a memorandum on military training cooperation": the training is what the agreement is about.
-      if (agreementAt >= 0 && cue.start > agreementAt && (cue.type === "training" || cue.type === "arms" || cue.type === "pledge")) {
-        decide(cue, "dropped", "the content of the agreement in the same sentence");
-        continue;
-      }
       const rel = cue.start - s.start;
       const before = lower.slice(0, rel);
       const clause = clauseAround(lower, rel);
-
-      const vetoAt = conflicts.find((c) => c.start < cue.start && !c.context);
-      if (vetoAt) {
-        decide(cue, "dropped", `conflict or criticism before the cue ("${vetoAt.text}")`);
-        continue;
-      }
-      if (cue.type === "agreement" && test(ctx.lex.notCooperationAfter, lower.slice(rel, rel + cue.text.length + 30))) {
-        decide(cue, "dropped", "an armistice or ceasefire, not cooperation");
-        continue;
-      }
-
-      // Hopes, calls and readiness are not events ("hy vọng hai bên thường xuyên tổ chức diễn tập").
-      const modalAt = lastIndexOf(ctx.lex.modal, before);
-      if (modalAt >= 0 && lastIndexOf(ctx.lex.past, before.slice(modalAt)) < 0 && !isPastVerbCue(ctx, cue.text)) {
-        decide(cue, "dropped", "modal: a hope, call or readiness, not an event");
-        continue;
-      }
-      const hasDate = dates.some((d) => d.rule !== "name-year" && !isDuration(d));
-      if (test(ctx.lex.generic, clause.text) && !hasDate) {
-        decide(cue, "dropped", "generic: a habit or a series, not one event");
-        continue;
-      }
-      if (cue.type === "agreement" && !test(ctx.lex.defenseContext, lower) && !test(ctx.lex.defenseContext, cue.text) && !/đối tác|partnership|quan hệ (?:hai nước|song phương)|access|forces/u.test(lower)) {
-        decide(cue, "dropped", "agreement without defense, security or partnership content");
+      const reason = dropReason({ ctx, s, lower, cue, rel, before, clause, dates, hasDate, conflicts, agreementAt });
+      if (reason) {
+        decide(cue, "dropped", reason);
         continue;
       }
 
@@ -128,9 +104,9 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
           dateRule: date.rule,
           actorCountry: sides.actor,
           destination: cue.type === "visit" ? sides.destination : null,
-          actors: mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country)).map((m) => m.entityId),
+          actors: actorsNearCue(mentions, pair, cue, sides.actor),
           places: mentions.filter((m) => m.kind !== "person" && m.via === "metonym").map((m) => m.entityId),
-          details: details(lower, cue.type, ctx.rules, lower.slice(rel, rel + cue.text.length + 30)),
+          details: details(cue.type, ctx.rules, { text: s.text, rel, len: cue.text.length }),
           summary: "",
           evidence: [{ sentence: s.text, start: s.start, end: s.end, part: s.part, lang: ctx.lang }],
           confidence: confidence(hasDate, isLead, sides.via, s.part),
@@ -191,43 +167,25 @@ export function participation(
   return out;
 }
 
-export interface ConflictSpan {
-  start: number;
-  text: string;
-  /** start of its clause (article offset) */
-  clauseStart: number;
-  /** end of its clause (article offset) */
-  clauseEnd: number;
-  /** introduced as background ("amid tensions", "trong bối cảnh căng thẳng"): no veto */
-  context: boolean;
-}
-
-const CONTEXT_MARK = { vi: /(?:trong bối cảnh|giữa lúc|bất chấp|trước|sau)\s+(?:\S+\s+){0,4}$/u, en: /(?:amid|against the backdrop of|despite|in the face of|following|after)\s+(?:\S+\s+){0,4}$/u };
-
-/** Conflict words of a sentence that are not hypothetical. */
-export function conflictSpans(ctx: Ctx, lower: string, offset: number): ConflictSpan[] {
-  const out: ConflictSpan[] = [];
-  const re = ctx.lex.conflict;
-  re.lastIndex = 0;
-  for (let m = re.exec(lower); m; m = re.exec(lower)) {
-    const before = lower.slice(Math.max(0, m.index - 30), m.index);
-    if (test(ctx.lex.hypothetical, before)) continue;
-    const after = lower.slice(m.index).search(/[,;:]|\s[-–—]\s/);
-    const head = lower.slice(0, m.index);
-    const clauseStart = Math.max(head.lastIndexOf(","), head.lastIndexOf(";"), head.lastIndexOf(":")) + 1;
-    out.push({
-      start: offset + m.index,
-      text: m[0],
-      clauseStart: offset + clauseStart,
-      clauseEnd: offset + (after < 0 ? lower.length : m.index + after),
-      context: ctx.rules.contextMark.test(lower.slice(Math.max(0, m.index - 60), m.index)),
-    });
-  }
-  re.lastIndex = 0;
-  return out;
-}
-
-/** "met", "signed": a cue that is itself a past-tense verb (the language's rules say which). */
+export /** "met", "signed": a cue that is itself a past-tense verb (the language's rules say which). */
 function isPastVerbCue(ctx: Ctx, cue: string): boolean {
   return ctx.rules.pastVerbCue?.test(cue) ?? false;
+}
+
+/**
+ * The people of a pair's countries in a cue's sentence, the one who acted first: nearest the cue,
+ * the actor's side read before the cue ("Belousov visited …") and the other side after it
+ * ("… talks with Dong Jun"). A president named in passing further away comes later, so a summary
+ * that names one person per side names the one who did the act.
+ */
+function actorsNearCue(mentions: EntityMention[], pair: [string, string], cue: CueHit, actor: string | null): string[] {
+  const gap = (m: EntityMention) => {
+    const before = m.end <= cue.start;
+    const d = before ? cue.start - m.end : Math.max(0, m.start - cue.end);
+    // the acting side is named before its verb; the other side after it
+    const wrongSide = actor ? (m.country === actor ? !before : before) : false;
+    return d + (wrongSide ? 60 : 0);
+  };
+  const people = mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country)).sort((a, b) => gap(a) - gap(b));
+  return [...new Set(people.map((m) => m.entityId))];
 }

@@ -1,12 +1,14 @@
 /** English patterns of the candidate stages (see ../rules.ts for what each is for). */
 import type { LangRules } from "../rules.ts";
+import { documentName } from "./document.ts";
 
 export const enRules: LangRules = {
   // "the war in Ukraine", "sanctions against Russia", "attacks on"
   topicBefore: /(?:war|conflict|crisis|invasion|fighting|attack|attacks|strikes|sanctions|aggression|offensive|hostilities)\s+(?:in|on|of|against|with|over)\s+(?:the\s+)?$/u,
-  // "in Minsk", "off the coast of", "drills around Taiwan", "targeting", "leaving Pyongyang"
+  // "in Minsk", "off the coast of", "drills around Taiwan", "leaving Pyongyang"; a target or an
+  // audience is not a partner either: "aimed at China", "to deter North Korea", "a warning to Beijing"
   locationBefore:
-    /(?:^|[\s,(])(?:in|at|near|off|off the coast of|outside|across|inside|around|surrounding|encircling|against|targeting|toward|towards|close to|leaving|left)\s+(?:the\s+)?$/u,
+    /(?:^|[\s,(])(?:in|at|near|off|off the coast of|outside|across|inside|around|surrounding|encircling|against|targeting|toward|towards|close to|leaving|left|aimed at|directed at|deter|deters|deterring|deterrence against|warning to|warnings to|message to|signal to|counter|countering|counterweight to|threat from|threats from|threat posed by|pressure on)\s+(?:the\s+)?$/u,
   // "the Polish border", "Japanese waters"
   borderAfter: /^\s+(?:border|borders|frontier|coast|coastline|waters|airspace|soil|territory|side of the border)\b/u,
   borderBefore: /(?:border with|borders with|frontier with)\s+(?:the\s+)?$/u,
@@ -33,4 +35,5 @@ export const enRules: LangRules = {
   nameAfterCue: /^\s*,?\s*(?:(?:dubbed|named|called|code-?named|known as)\s+)?[“"«]([^”"»]{3,60})[”"»]/u,
   // 'the "Northern/Interaction-2024" exercise', 'the Malabar exercise' is left alone (no quotes)
   nameBeforeCue: /[“"«]([^”"»]{3,60})[”"»]\s*(?:joint\s+|naval\s+|military\s+|air\s+)?$/u,
+  documentName,
 };

@@ -1,13 +1,15 @@
 /** Vietnamese patterns of the candidate stages (see ../rules.ts for what each is for). */
 import type { LangRules } from "../rules.ts";
+import { documentName } from "./document.ts";
 
 export const viRules: LangRules = {
   // "xung đột ở Ukraine", "chiến dịch quân sự đặc biệt tại", "lệnh trừng phạt với Nga"
   topicBefore:
     /(?:xung đột|khủng hoảng|chiến tranh|chiến sự|cuộc chiến|chiến dịch quân sự(?: đặc biệt)?(?: ở| tại)?|vấn đề|tình hình|lập trường(?: của)?|tấn công|xâm lược|không kích|giao tranh(?: với)?|trừng phạt|cấm vận)\s*(?:ở|tại|với)?\s*$/u,
-  // "tại Bắc Kinh", "ngoài khơi Philippines", "nhằm vào Trung Quốc", "rời Bình Nhưỡng"
+  // "tại Bắc Kinh", "ngoài khơi Philippines", "rời Bình Nhưỡng"; a target or an audience is not a
+  // partner either: "nhằm vào Trung Quốc", "đối phó với Triều Tiên", "răn đe Nga", "gửi thông điệp tới Bắc Kinh"
   locationBefore:
-    /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi)\s*$/u,
+    /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi|đối phó(?: với)?|răn đe|kiềm chế|chống lại|đối trọng với|cảnh báo|gửi (?:một )?thông điệp (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|trước mối đe dọa từ|mối đe dọa từ)\s*$/u,
   borderAfter: /^$/u,
   // "biên giới Ba Lan", "vùng biển của Nhật Bản"
   borderBefore: /(?:biên giới|đường biên|lãnh thổ|vùng biển|không phận|bờ biển)(?:\s+(?:với|của))?\s*$/u,
@@ -33,4 +35,5 @@ export const viRules: LangRules = {
   // "tập trận "Rồng Vàng 2024"", "cuộc tập trận mang tên “Vành đai An ninh Biển”", "Hiệp định "Đối tác …""
   nameAfterCue: /^\s*(?:chung\s+)?(?:(?:có\s+)?(?:mang\s+)?(?:tên|mật danh)(?:\s+gọi)?\s+(?:là\s+)?)?[“"«]([^”"»]{3,60})[”"»]/u,
   nameBeforeCue: null,
+  documentName,
 };

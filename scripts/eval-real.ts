@@ -1,0 +1,90 @@
+/**
+ * `npm run eval:real [-- --part dev|test|all] [--verbose]`: the real-news quality figures.
+ *
+ * Materializes the corpus of eval/real/manifest.json (references only; see scripts/real-corpus.ts)
+ * into eval/real/articles/, then for each part runs the real command line on a temporary database
+ * (`relations ingest <folder>`, `relations export --format json`) and scores the export with
+ * ../shared/eval/score.mjs against eval/real/gold.json, for the part and for each language.
+ *
+ * Beside the scorer's line it prints a stricter one: a matched development whose summary names the
+ * wrong person (the scorer's ACTOR-WRONG) counts as wrong there — neither found nor right.
+ *
+ * The test part is frozen: it is scored to report figures, never to choose rules.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { articlesDir, corpusDir, loadManifest, materialize } from "./real-corpus.ts";
+
+const root = resolve(import.meta.dirname, "..");
+const scorer = resolve(root, "../shared/eval/score.mjs");
+const args = process.argv.slice(2);
+const partArg = args.includes("--part") ? args[args.indexOf("--part") + 1] : "all";
+const verbose = args.includes("--verbose") || args.includes("-v");
+if (!existsSync(scorer)) {
+  console.error(`eval:real: the scorer ${scorer} is not there (it comes with ../shared); nothing scored`);
+  process.exit(2);
+}
+
+const manifest = loadManifest();
+const gold = JSON.parse(readFileSync(join(corpusDir, "gold.json"), "utf8")) as { articles: { article: string; events: { id: string; required: boolean }[] }[] };
+const m = await materialize();
+for (const f of m.failed) console.error(`skipped ${f.file}: ${f.reason}`);
+if (!m.written.length) {
+  console.error("eval:real: no article could be materialized (are the source repositories reachable?)");
+  process.exit(1);
+}
+console.log(`corpus: ${m.written.length} of ${m.total} articles materialized`);
+
+const cli = (db: string, ...a: string[]) =>
+  execFileSync(process.execPath, [join(root, "bin/relations.mjs"), ...a, "--db", db], { encoding: "utf8", cwd: root, maxBuffer: 64 << 20, env: { ...process.env, LOG_LEVEL: "error" } });
+
+const parts = partArg === "all" ? (["dev", "test"] as const) : ([partArg] as ("dev" | "test")[]);
+for (const part of parts) {
+  const entries = manifest.articles.filter((e) => e.part === part && m.written.includes(e.file));
+  const tmp = mkdtempSync(join(tmpdir(), `rel-real-${part}-`));
+  const folder = join(tmp, "articles");
+  mkdirSync(folder);
+  for (const e of entries) copyFileSync(join(articlesDir, e.file), join(folder, e.file));
+  const db = join(tmp, "eval.db");
+  cli(db, "ingest", folder);
+  const events = join(tmp, "events.json");
+  writeFileSync(events, cli(db, "export", "--format", "json"));
+  for (const lang of ["all", "vi", "en"] as const) {
+    const files = new Set(entries.filter((e) => lang === "all" || e.lang === lang).map((e) => e.file));
+    const g = { ...gold, articles: gold.articles.filter((a) => files.has(a.article)) };
+    const goldFile = join(tmp, `${part}-${lang}.gold.json`);
+    writeFileSync(goldFile, JSON.stringify(g));
+    const out = execFileSync(process.execPath, [scorer, "--gold", goldFile, "--events", events, "-v", "--name", `${part} ${lang} (${files.size} articles)`], { encoding: "utf8" });
+    const lines = out.trimEnd().split("\n");
+    if (verbose && lang === "all") console.log(lines.slice(0, -1).join("\n"));
+    console.log(lines.at(-1));
+    console.log(`  ${strictLine(lines, g)}`);
+  }
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+/** The scorer's figures again with every ACTOR-WRONG match counted as wrong. */
+function strictLine(lines: string[], g: typeof gold): string {
+  const required = new Map(g.articles.flatMap((a) => a.events.map((e) => [`${a.article} ${e.id}`, e.required] as const)));
+  const last = lines.at(-1)!;
+  const num = (re: RegExp) => Number(re.exec(last)?.[1] ?? 0);
+  const [tpReq, req] = (/required (\d+)\/(\d+)/.exec(last) ?? []).slice(1).map(Number) as [number, number];
+  const acc = num(/acceptable (\d+)/);
+  const fp = num(/fp (\d+)/);
+  let wrong = 0;
+  let wrongReq = 0;
+  for (const l of lines) {
+    const mm = /^\s+ok\s+(\S+) (\S+) <- .* ACTOR-WRONG/.exec(l);
+    if (!mm) continue;
+    wrong++;
+    if (required.get(`${mm[1]} ${mm[2]}`)) wrongReq++;
+  }
+  const matched = tpReq + acc;
+  const precision = matched + fp ? (matched - wrong) / (matched + fp) : 1;
+  const recall = req ? (tpReq - wrongReq) / req : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  const actors = lines.find((l) => l.startsWith("actors:")) ?? "actors: none annotated";
+  return `with wrong people counted wrong: f1=${f1.toFixed(3)} recall=${recall.toFixed(3)} precision=${precision.toFixed(3)} (${actors}, ${wrong} summaries name the wrong person)`;
+}

@@ -1,0 +1,179 @@
+/**
+ * Named filters of the candidate stage. Each looks at one cue in its sentence and says why it is
+ * not a development of its own (a reason recorded for `relations explain`), or null. They run in
+ * the order of CUE_FILTERS, before sides and dates are resolved; the first reason wins.
+ */
+import type { Sentence } from "../sentences.ts";
+import type { FoundDate } from "../types.ts";
+import { lastIndexOf, test, type Ctx } from "./context.ts";
+import type { CueHit } from "./cues.ts";
+
+/** A cue seen in its sentence, with what the filters read. */
+export interface CueView {
+  ctx: Ctx;
+  s: Sentence;
+  /** the sentence, lower-cased */
+  lower: string;
+  cue: CueHit;
+  /** the cue's offset in the sentence */
+  rel: number;
+  /** the sentence before the cue */
+  before: string;
+  /** the comma/semicolon clause that holds the cue */
+  clause: { start: number; text: string };
+  dates: FoundDate[];
+  /** the sentence has a date of its own (not a duration, not a name's year) */
+  hasDate: boolean;
+  conflicts: ConflictSpan[];
+  /** where the sentence's first agreement cue kept so far starts (article offset), or -1 */
+  agreementAt: number;
+}
+
+export interface ConflictSpan {
+  start: number;
+  text: string;
+  /** start of its clause (article offset) */
+  clauseStart: number;
+  /** end of its clause (article offset) */
+  clauseEnd: number;
+  /** introduced as background ("amid tensions", "trong bối cảnh căng thẳng"): no veto */
+  context: boolean;
+}
+
+export interface CueFilter {
+  name: string;
+  drop(v: CueView): string | null;
+}
+
+/** "signed a memorandum on military training cooperation": the training is what the agreement is about. */
+const agreementContent: CueFilter = {
+  name: "agreement-content",
+  drop: (v) =>
+    v.agreementAt >= 0 && v.cue.start > v.agreementAt && (v.cue.type === "training" || v.cue.type === "arms" || v.cue.type === "pledge")
+      ? "the content of the agreement in the same sentence"
+      : null,
+};
+
+/** "condemned the drills", "attacks … after the talks": conflict before the cue vetoes it. */
+const conflictBefore: CueFilter = {
+  name: "conflict-before",
+  drop: (v) => {
+    const at = v.conflicts.find((c) => c.start < v.cue.start && !c.context);
+    return at ? `conflict or criticism before the cue ("${at.text}")` : null;
+  },
+};
+
+/** "Hiệp định đình chiến", "the armistice agreement": not cooperation. */
+const armistice: CueFilter = {
+  name: "armistice",
+  drop: (v) =>
+    v.cue.type === "agreement" && test(v.ctx.lex.notCooperationAfter, v.lower.slice(v.rel, v.rel + v.cue.text.length + 30))
+      ? "an armistice or ceasefire, not cooperation"
+      : null,
+};
+
+/**
+ * "hoãn tập trận chung", "the drills were called off", "Moscow denied supplying arms": a
+ * cancelled, postponed, denied or negated development is not one. The scope is the cue's own
+ * clause, up to a contrast ("but", "nhưng") — a denial in another clause says nothing of it.
+ */
+const negated: CueFilter = {
+  name: "negated",
+  drop: (v) => {
+    const { lower, clause, rel } = v;
+    const end = clause.start + clause.text.length;
+    let scope = lower.slice(clause.start, end);
+    const cueAt = rel - clause.start;
+    // cut the scope at a contrast on either side of the cue
+    const contrast = v.ctx.lex.contrast;
+    let from = 0;
+    contrast.lastIndex = 0;
+    for (let m = contrast.exec(scope); m; m = contrast.exec(scope)) {
+      if (m.index < cueAt) from = m.index + m[0].length;
+      else {
+        scope = scope.slice(0, m.index);
+        break;
+      }
+    }
+    contrast.lastIndex = 0;
+    scope = scope.slice(from);
+    const neg = v.ctx.lex.negation;
+    neg.lastIndex = 0;
+    const m = neg.exec(scope);
+    neg.lastIndex = 0;
+    return m ? `cancelled, postponed, denied or negated ("${m[0]}")` : null;
+  },
+};
+
+/** Hopes, calls and readiness are not events ("hy vọng hai bên thường xuyên tổ chức diễn tập"). */
+const modal: CueFilter = {
+  name: "modal",
+  drop: (v) => {
+    const at = lastIndexOf(v.ctx.lex.modal, v.before);
+    if (at < 0 || lastIndexOf(v.ctx.lex.past, v.before.slice(at)) >= 0 || (v.ctx.rules.pastVerbCue?.test(v.cue.text) ?? false)) return null;
+    return "modal: a hope, call or readiness, not an event";
+  },
+};
+
+/** "regularly hold drills", "các cuộc tập trận": a habit or a series, unless the sentence dates one. */
+const generic: CueFilter = {
+  name: "generic",
+  drop: (v) => (test(v.ctx.lex.generic, v.clause.text) && !v.hasDate ? "generic: a habit or a series, not one event" : null),
+};
+
+/** An agreement on trade or culture is not defense cooperation. */
+const agreementWithoutDefense: CueFilter = {
+  name: "agreement-without-defense",
+  drop: (v) =>
+    v.cue.type === "agreement" && !test(v.ctx.lex.defenseContext, v.lower) && !test(v.ctx.lex.defenseContext, v.cue.text) && !test(v.ctx.lex.partnership, v.lower)
+      ? "agreement without defense, security or partnership content"
+      : null,
+};
+
+/**
+ * "China and Russia each held their own drills", "Japan drilled while China sent ships": an
+ * exercise is joint only when the sentence says so (a joint word, "with", two countries named
+ * together), and never when it says the drills were separate.
+ */
+const notJoint: CueFilter = {
+  name: "not-joint",
+  drop: (v) => {
+    if (v.cue.type !== "exercise" && v.cue.type !== "patrol") return null;
+    if (test(v.ctx.lex.separate, v.clause.text)) return "each side on its own: not a joint exercise";
+    return null;
+  },
+};
+
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armistice, negated, modal, generic, agreementWithoutDefense, notJoint];
+
+/** The first filter's reason to drop the cue, or null. */
+export function dropReason(v: CueView): string | null {
+  for (const f of CUE_FILTERS) {
+    const r = f.drop(v);
+    if (r) return r;
+  }
+  return null;
+}
+
+/** Conflict words of a sentence that are not hypothetical. */
+export function conflictSpans(ctx: Ctx, lower: string, offset: number): ConflictSpan[] {
+  const out: ConflictSpan[] = [];
+  const re = ctx.lex.conflict;
+  re.lastIndex = 0;
+  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+    const before = lower.slice(Math.max(0, m.index - 30), m.index);
+    if (test(ctx.lex.hypothetical, before)) continue;
+    const after = lower.slice(m.index).search(/[,;:]|\s[-–—]\s/);
+    const head = lower.slice(0, m.index);
+    const clauseStart = Math.max(head.lastIndexOf(","), head.lastIndexOf(";"), head.lastIndexOf(":")) + 1;
+    out.push({
+      start: offset + m.index,
+      text: m[0],
+      clauseStart: offset + clauseStart,
+      clauseEnd: offset + (after < 0 ? lower.length : m.index + after),
+      context: ctx.rules.contextMark.test(lower.slice(Math.max(0, m.index - 60), m.index)),
+    });
+  }
+  re.lastIndex = 0;
+  return out;
+}
