@@ -46,6 +46,14 @@ export const LexiconFileSchema = z.object({
   separate: PatternList,
   /** an agreement that upgrades a partnership counts without defense words */
   partnership: PatternList,
+  /** before a visit cue: the visitor is a ship or an aircraft (a port call, not an official's visit) */
+  vesselVisitors: PatternList,
+  /** right after a talks cue: a forum's meeting, not talks between two countries */
+  forumAfter: PatternList,
+  /** the sentence speaks of three parties together: each pair counts */
+  trilateral: PatternList,
+  /** an exercise or patrol is joint: "joint", "with", "cùng", "giữa" … */
+  jointMarks: PatternList,
 });
 export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 
@@ -86,6 +94,10 @@ export interface Lexicon {
   contrast: RegExp;
   separate: RegExp;
   partnership: RegExp;
+  vesselVisitors: RegExp;
+  forumAfter: RegExp;
+  trilateral: RegExp;
+  jointMarks: RegExp;
 }
 
 // Word boundaries that understand Vietnamese letters (JS \b only knows ASCII word characters).
@@ -171,6 +183,10 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     contrast: anyOf(f.contrast),
     separate: anyOf(f.separate),
     partnership: anyOf(f.partnership),
+    vesselVisitors: new RegExp(`${B_START}(?:${alternation(f.vesselVisitors)})${B_END}`, "giu"),
+    forumAfter: new RegExp(`^\\s*(?:${alternation(f.forumAfter)})${B_END}`, "iu"),
+    trilateral: anyOf(f.trilateral),
+    jointMarks: anyOf(f.jointMarks),
     junkHeading: new RegExp(`^\\s*(?:${alternation(f.junkHeadings)})\\s*[:»›>…]*\\s*$`, "iu"),
   };
 }

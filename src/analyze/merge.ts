@@ -17,10 +17,12 @@ export function typesCompatible(a: EventType, b: EventType): boolean {
 }
 
 /**
- * Two arms deals of different systems, two documents of different names: different developments
+ * Two visits in opposite directions, two arms deals of different systems, two documents of different names: different developments
  * even of one pair, type and week ("Russia delivers S-400 … and Su-30s" stays two).
  */
 export function distinctSubjects(a: ArticleDevelopment, b: ArticleDevelopment): boolean {
+  // a visit to China and a visit from China in the same days are two visits
+  if (a.type === "visit" && b.type === "visit" && a.destination && b.destination && a.destination !== b.destination) return true;
   for (const prefix of ["system:", "doc:the "]) {
     const x = a.details.filter((t) => t.startsWith(prefix));
     const y = b.details.filter((t) => t.startsWith(prefix));

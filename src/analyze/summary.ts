@@ -6,6 +6,7 @@
  */
 import type { ArticleDevelopment } from "./types.ts";
 import type { GazetteerPort } from "./ports.ts";
+import { adhocPerson } from "./stages/people.ts";
 
 interface Side {
   code: string;
@@ -20,7 +21,8 @@ function describeSide(code: string, d: ArticleDevelopment, g: GazetteerPort): Si
   // summary names who did the act, not the most senior person of the sentence.
   const people: string[] = [];
   for (const id of d.actors) {
-    const p = g.describePerson(id, d.date.start);
+    const adhoc = adhocPerson(id);
+    const p = adhoc ? { name: adhoc.name, country: adhoc.country, title: adhoc.title || null } : g.describePerson(id, d.date.start);
     if (!p || p.country !== code) continue;
     const text = p.title ? `${c?.demonymEn ?? code} ${p.title} ${p.name}` : p.name;
     if (!people.includes(text)) people.push(text);
@@ -39,7 +41,13 @@ function who(s: Side): string {
 }
 
 /** The English summary of one development. */
-export function summarize(d: ArticleDevelopment, g: GazetteerPort, _lang: "vi" | "en"): string {
+export function summarize(dev: ArticleDevelopment, g: GazetteerPort, _lang: "vi" | "en"): string {
+  // Who acted comes from the development's best report (its first evidence sentence); another
+  // report of it may add a person only for a side the best one names nobody for, and only when it
+  // reads the act in the same direction — a person or a direction read in a sentence about another
+  // event of the pair never enters.
+  const best = dev.evidence[0];
+  const d: ArticleDevelopment = best?.actors ? { ...dev, actors: actorsOf(dev, best, g), actorCountry: best.actorCountry ?? dev.actorCountry, destination: best.destination ?? (best.actorCountry ? null : dev.destination) } : dev;
   const actorCode = d.actorCountry && d.pair.includes(d.actorCountry) ? d.actorCountry : d.pair[0];
   const otherCode = d.pair[0] === actorCode ? d.pair[1] : d.pair[0];
   const a = describeSide(actorCode, d, g);
@@ -81,7 +89,7 @@ export function summarize(d: ArticleDevelopment, g: GazetteerPort, _lang: "vi" |
       break;
     case "agreement":
       s = doc
-        ? `${a.name} and ${b.name} ${planned ? "are to sign" : announced ? "announced" : "signed"} ${doc}`
+        ? `${a.people[0] && b.people[0] ? `${a.people[0]} and ${b.people[0]}` : `${a.name} and ${b.name}`} ${planned ? "are to sign" : announced ? "announced" : "signed"} ${doc}`
         : `${a.name} and ${b.name} ${planned ? "are to sign" : "signed or issued"} an agreement or joint statement on defense and security ties`;
       break;
     case "arms":
@@ -103,4 +111,20 @@ function placeIsIn(place: string, code: string, g: GazetteerPort): boolean {
 
 function titleCase(s: string): string {
   return s.replace(/(^|[\s/-])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+}
+
+function actorsOf(dev: ArticleDevelopment, best: ArticleDevelopment["evidence"][number], g: GazetteerPort): string[] {
+  const countryOf = (id: string) => adhocPerson(id)?.country ?? g.describePerson(id, dev.date.start)?.country ?? null;
+  const out = [...(best.actors ?? [])];
+  const named = new Set(out.map(countryOf));
+  for (const e of dev.evidence.slice(1)) {
+    // a visit read the other way round (the host travelling) is another visit
+    if (!e.actors || (e.destination && best.destination && e.destination !== best.destination)) continue;
+    for (const id of e.actors) {
+      const c = countryOf(id);
+      if (c && !named.has(c)) out.push(id);
+    }
+    for (const id of e.actors) named.add(countryOf(id));
+  }
+  return out;
 }

@@ -32,6 +32,10 @@ export interface Evidence {
   end: number;
   part: "title" | "body" | "caption";
   lang: "vi" | "en";
+  /** who acted in this sentence (person ids, nearest the cue first), the acting country and, for a visit, the country visited */
+  actors?: string[];
+  actorCountry?: string | null;
+  destination?: string | null;
 }
 
 /** One development as reported by one article (before clustering across articles). */

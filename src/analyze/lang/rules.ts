@@ -9,6 +9,10 @@ export interface LangRules {
   topicBefore: RegExp;
   /** at the end of the text before a country: a place, a target or an audience, not a party ("near", "aimed at", "nhằm vào") */
   locationBefore: RegExp;
+  /** at the end of the text before any mention, person too, with a few words between: a target or audience ("to deter", "nhằm vào") */
+  targetBefore: RegExp;
+  /** global: where a clause after the cue begins that speaks of something else ("as", "while", "trong khi") */
+  clauseBreak: RegExp;
   /** right after a country: a line on the map ("Polish border", "waters") */
   borderAfter: RegExp;
   /** right before a country: a line on the map ("biên giới", "border with") */
@@ -39,4 +43,10 @@ export interface LangRules {
    * cue's offset and length; null when the text does not say.
    */
   documentName(text: string, rel: number, len: number): string | null;
+  /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */
+  personTitle: RegExp;
+  /** a capitalized phrase after a title that is not a name ("Monday", "The") */
+  notAName: RegExp;
+  /** the English for a title as written ("Bộ trưởng Quốc phòng" → "Defense Minister") */
+  titleInEnglish(title: string): string;
 }

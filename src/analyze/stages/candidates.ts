@@ -54,7 +54,7 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
       const rel = cue.start - s.start;
       const before = lower.slice(0, rel);
       const clause = clauseAround(lower, rel);
-      const reason = dropReason({ ctx, s, lower, cue, rel, before, clause, dates, hasDate, conflicts, agreementAt });
+      const reason = dropReason({ ctx, s, lower, cue, rel, before, clause, dates, mentions, hasDate, conflicts, agreementAt });
       if (reason) {
         decide(cue, "dropped", reason);
         continue;
@@ -67,7 +67,7 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
           ? { ...m, use: "topic" as const }
           : m,
       );
-      const sides = resolveSides(ctx, s, topical, cue, prevPerson);
+      const sides = resolveSides(ctx, s, outsideCueClause(ctx, s, topical, cue), cue, prevPerson);
       // "After the drills the ships went on to a joint naval patrol": no country named, the
       // sentence continues the development just reported (previous sentence or same paragraph).
       let carried: ArticleDevelopment | null = null;
@@ -96,6 +96,7 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
       // an event reported elsewhere but is not reported by this sentence on its own.
       const background = (ctx.lex.subordinate.test(clause.text) || ctx.rules.prepositionBeforeCue.test(before.slice(-14))) && date.rule === "publication";
       for (const pair of sides.pairs) {
+        const actors = actorsNearCue(mentions, pair, cue, sides.actor);
         const dev: ArticleDevelopment = {
           pair,
           type: cue.type,
@@ -104,11 +105,11 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
           dateRule: date.rule,
           actorCountry: sides.actor,
           destination: cue.type === "visit" ? sides.destination : null,
-          actors: actorsNearCue(mentions, pair, cue, sides.actor),
+          actors,
           places: mentions.filter((m) => m.kind !== "person" && m.via === "metonym").map((m) => m.entityId),
           details: details(cue.type, ctx.rules, { text: s.text, rel, len: cue.text.length }),
           summary: "",
-          evidence: [{ sentence: s.text, start: s.start, end: s.end, part: s.part, lang: ctx.lang }],
+          evidence: [{ sentence: s.text, start: s.start, end: s.end, part: s.part, lang: ctx.lang, actors, actorCountry: sides.actor, destination: cue.type === "visit" ? sides.destination : null }],
           confidence: confidence(hasDate, isLead, sides.via, s.part),
           rule: `${ctx.lang}.${cue.type}:${cue.text}|sides:${sides.via}|date:${date.rule}`,
           // a sentence continuing a reported development is as specific as it
@@ -188,4 +189,28 @@ function actorsNearCue(mentions: EntityMention[], pair: [string, string], cue: C
   };
   const people = mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country)).sort((a, b) => gap(a) - gap(b));
   return [...new Set(people.map((m) => m.entityId))];
+}
+
+/**
+ * Countries outside the cue's own clause say nothing of who took part: those after a break that
+ * follows the cue ("… visit comes days after Chinese jets …", "… as the US builds alliances") and
+ * those in a leading "after / sau khi" clause that does not hold the cue. They are read as topics.
+ */
+function outsideCueClause(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: CueHit): EntityMention[] {
+  const lower = s.text.toLowerCase();
+  const rel = cue.start - s.start;
+  const re = ctx.rules.clauseBreak;
+  re.lastIndex = rel + cue.text.length;
+  const brk = re.exec(lower);
+  re.lastIndex = 0;
+  const breakAt = brk ? s.start + brk.index : Infinity;
+  return mentions.map((m) => {
+    if (m.use !== "side") return m;
+    if (m.start >= breakAt) return { ...m, use: "topic" as const };
+    if (m.end <= cue.start) {
+      const c = clauseAround(lower, m.start - s.start);
+      if (c.start + c.text.length <= rel && ctx.lex.subordinate.test(c.text)) return { ...m, use: "topic" as const };
+    }
+    return m;
+  });
 }

@@ -6,6 +6,7 @@
 import type { Sentence } from "../sentences.ts";
 import type { EntityMention } from "../types.ts";
 import { LEAD_SENTENCES, type AnalyzerDeps, type Ctx } from "./context.ts";
+import { titledPeople } from "./people.ts";
 
 export function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
   const at = ctx.ref ?? undefined;
@@ -17,6 +18,9 @@ export function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
     while (k < all.length && all[k]!.start < s.start) k++;
     const found: EntityMention[] = [];
     for (let j = k; j < all.length && all[j]!.start < s.end; j++) if (all[j]!.end <= s.end) found.push({ ...all[j]! });
+    // officials the gazetteer does not know, introduced by title and country
+    const adhoc = titledPeople(s.text, s.start, found, ctx.rules);
+    if (adhoc.length) found.push(...adhoc), found.sort((a, b) => a.start - b.start);
     for (const m of found) {
       m.use = classifyMention(m, ctx, s);
       if (m.use === "side" && m.country && s.part !== "caption") {
@@ -37,6 +41,7 @@ export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence): Entity
   if (m.start - s.start <= 2 && m.text === m.text.toUpperCase() && /^\s*(?:,[^-–—\n]{0,30})?\s*(?:\([^)]{0,30}\)\s*)?[-–—]/u.test(ctx.doc.slice(m.end, m.end + 45))) return "location";
   const before = ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase();
   if (ctx.rules.topicBefore.test(before)) return "topic";
+  if (ctx.rules.targetBefore.test(ctx.doc.slice(Math.max(s.start, m.start - 60), m.start).toLowerCase())) return "topic";
   if (m.kind !== "person" && ctx.rules.locationBefore.test(before)) return "location";
   // "a few kilometres from the Polish border", "biên giới Ba Lan": a line on the map, not a party.
   if (m.kind !== "person" && (ctx.rules.borderAfter.test(ctx.doc.slice(m.end, m.end + 30).toLowerCase()) || ctx.rules.borderBefore.test(before))) return "location";

@@ -4,7 +4,7 @@
  * the order of CUE_FILTERS, before sides and dates are resolved; the first reason wins.
  */
 import type { Sentence } from "../sentences.ts";
-import type { FoundDate } from "../types.ts";
+import type { EntityMention, FoundDate } from "../types.ts";
 import { lastIndexOf, test, type Ctx } from "./context.ts";
 import type { CueHit } from "./cues.ts";
 
@@ -22,6 +22,7 @@ export interface CueView {
   /** the comma/semicolon clause that holds the cue */
   clause: { start: number; text: string };
   dates: FoundDate[];
+  mentions: EntityMention[];
   /** the sentence has a date of its own (not a duration, not a name's year) */
   hasDate: boolean;
   conflicts: ConflictSpan[];
@@ -140,11 +141,41 @@ const notJoint: CueFilter = {
   drop: (v) => {
     if (v.cue.type !== "exercise" && v.cue.type !== "patrol") return null;
     if (test(v.ctx.lex.separate, v.clause.text)) return "each side on its own: not a joint exercise";
-    return null;
+    if (test(v.ctx.lex.jointMarks, v.lower) || namedTogether(v)) return null;
+    return "one country's drill: nothing says it is joint";
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armistice, negated, modal, generic, agreementWithoutDefense, notJoint];
+/** "Chinese and Russian bombers", "hải quân Việt Nam và Ấn Độ": two countries named as one subject. */
+function namedTogether(v: CueView): boolean {
+  const sides = v.mentions.filter((m) => m.country && m.use === "side" && m.kind !== "person");
+  for (let i = 0; i + 1 < sides.length; i++) {
+    const between = v.ctx.doc.slice(sides[i]!.end, sides[i + 1]!.start).toLowerCase();
+    if (sides[i]!.country !== sides[i + 1]!.country && /^\s*(?:,|and|và|-|–|\/|&)\s*(?:the\s+)?$/u.test(between)) return true;
+  }
+  return false;
+}
+
+/** "A Japanese submarine will visit the Philippines": a ship's or an aircraft's call, not an official's visit. */
+const vesselVisit: CueFilter = {
+  name: "vessel-visit",
+  drop: (v) => {
+    if (v.cue.type !== "visit") return null;
+    const near = v.lower.slice(Math.max(v.clause.start, v.rel - 45), v.rel);
+    if (!test(v.ctx.lex.vesselVisitors, near)) return null;
+    // a person named there is the visitor ("the minister flew to …"), not the ship
+    if (v.mentions.some((m) => m.kind === "person" && m.start >= v.s.start + Math.max(v.clause.start, v.rel - 45) && m.start < v.cue.start)) return null;
+    return "a ship's or aircraft's call, not an official's visit";
+  },
+};
+
+/** "a closed-door meeting of the UN Security Council": a forum's meeting, not talks of two countries. */
+const forumMeeting: CueFilter = {
+  name: "forum-meeting",
+  drop: (v) => (v.cue.type === "talks" && v.ctx.lex.forumAfter.test(v.lower.slice(v.rel + v.cue.text.length)) ? "a meeting of a multilateral forum" : null),
+};
+
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armistice, negated, modal, generic, agreementWithoutDefense, notJoint, vesselVisit, forumMeeting];
 
 /** The first filter's reason to drop the cue, or null. */
 export function dropReason(v: CueView): string | null {

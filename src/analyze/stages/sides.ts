@@ -75,7 +75,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
 
   let pairs: [string, string][];
   if (sides.length === 2) pairs = [pairOf(sides[0]!, sides[1]!)];
-  else if (cue.type === "exercise" || cue.type === "patrol") {
+  else if (cue.type === "exercise" || cue.type === "patrol" || (sides.length === 3 && test(ctx.lex.trilateral, lower))) {
     pairs = [];
     for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) pairs.push(pairOf(sides[a]!, sides[b]!));
     via += "+multilateral";

@@ -10,6 +10,10 @@ export const enRules: LangRules = {
   locationBefore:
     /(?:^|[\s,(])(?:in|at|near|off|off the coast of|outside|across|inside|around|surrounding|encircling|against|targeting|toward|towards|close to|leaving|left|aimed at|directed at|deter|deters|deterring|deterrence against|warning to|warnings to|message to|signal to|counter|countering|counterweight to|threat from|threats from|threat posed by|pressure on)\s+(?:the\s+)?$/u,
   // "the Polish border", "Japanese waters"
+  // a target, an audience or a subject of worry, person or country, a few words on ("to counter the rise of China")
+  targetBefore: /(?:^|[\s,(])(?:aimed at|directed at|against|to deter|deter|deterring|deterrence against|(?:a )?warning to|(?:a )?message to|(?:a )?signal to|show of force (?:against|to|toward|towards)|to counter|counter|countering|counterweight to|worries about|concerns? (?:about|over)|threats? (?:from|posed by)|pressure on|envoy (?:for|on)|representative for|policy (?:on|toward|towards))\s+(?:\S+\s+){0,3}$/u,
+  // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
+  clauseBreak: /(?:;|\s(?:as|while|whereas|amid|when|which|since|after|following|ahead of|before|despite|even as|just days after|comes? (?:just |only )?(?:days|weeks|months)? ?after)\s)/gu,
   borderAfter: /^\s+(?:border|borders|frontier|coast|coastline|waters|airspace|soil|territory|side of the border)\b/u,
   borderBefore: /(?:border with|borders with|frontier with)\s+(?:the\s+)?$/u,
   // "amid tensions with …", "against the backdrop of confrontations …"
@@ -35,5 +39,9 @@ export const enRules: LangRules = {
   nameAfterCue: /^\s*,?\s*(?:(?:dubbed|named|called|code-?named|known as)\s+)?[“"«]([^”"»]{3,60})[”"»]/u,
   // 'the "Northern/Interaction-2024" exercise', 'the Malabar exercise' is left alone (no quotes)
   nameBeforeCue: /[“"«]([^”"»]{3,60})[”"»]\s*(?:joint\s+|naval\s+|military\s+|air\s+)?$/u,
+  personTitle:
+    /(?<![\p{L}])(?<title>(?:[Dd]efen[cs]e|[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice|[Ss]pecial|[Nn]ational [Ss]ecurity|[Ii]nterior|[Hh]ome)?\s?(?:Minister|Secretary|President|Premier|Chancellor|General|Gen\.|Admiral|Adm\.|Commander|Chief of Staff|Chief|Envoy|envoy|Ambassador|ambassador|Adviser|adviser|minister|secretary|[Ss]ecretary of [Ss]tate|Secretary of Defense))(?: [A-Z][a-z]+)?,?\s+(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})/gu,
+  notAName: /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|On|In|At|Of|And)\b/u,
+  titleInEnglish: (t) => t.trim().replace(/^./u, (c) => c.toUpperCase()).replace(/Defence/u, "Defense").replace(/^Gen\.$/u, "General").replace(/^Adm\.$/u, "Admiral"),
   documentName,
 };

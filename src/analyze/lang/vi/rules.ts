@@ -10,6 +10,10 @@ export const viRules: LangRules = {
   // partner either: "nhằm vào Trung Quốc", "đối phó với Triều Tiên", "răn đe Nga", "gửi thông điệp tới Bắc Kinh"
   locationBefore:
     /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi|đối phó(?: với)?|răn đe|kiềm chế|chống lại|đối trọng với|cảnh báo|gửi (?:một )?thông điệp (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|trước mối đe dọa từ|mối đe dọa từ)\s*$/u,
+  // a target, an audience or a subject of worry, person or country, a few words on ("to counter the rise of China")
+  targetBefore: /(?:^|[\s,(])(?:nhằm vào|nhằm răn đe|răn đe|đối phó(?: với)?|kiềm chế|chống lại|đối trọng với|gửi (?:một )?(?:thông điệp|tín hiệu) (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|phô diễn sức mạnh (?:trước|với)|lo ngại về|quan ngại về|mối đe dọa từ|sức ép (?:từ|lên)|đặc phái viên (?:về|phụ trách))\s+(?:\S+\s+){0,3}$/u,
+  // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
+  clauseBreak: /(?:;|\s(?:trong khi|khi|sau khi|giữa lúc|trong bối cảnh|bất chấp|nhằm|trước khi|kể từ khi|sau đó|đồng thời|trong lúc)\s)/gu,
   borderAfter: /^$/u,
   // "biên giới Ba Lan", "vùng biển của Nhật Bản"
   borderBefore: /(?:biên giới|đường biên|lãnh thổ|vùng biển|không phận|bờ biển)(?:\s+(?:với|của))?\s*$/u,
@@ -35,5 +39,10 @@ export const viRules: LangRules = {
   // "tập trận "Rồng Vàng 2024"", "cuộc tập trận mang tên “Vành đai An ninh Biển”", "Hiệp định "Đối tác …""
   nameAfterCue: /^\s*(?:chung\s+)?(?:(?:có\s+)?(?:mang\s+)?(?:tên|mật danh)(?:\s+gọi)?\s+(?:là\s+)?)?[“"«]([^”"»]{3,60})[”"»]/u,
   nameBeforeCue: null,
+  personTitle:
+    /(?<![\p{L}])(?<title>Bộ trưởng Quốc phòng|Bộ trưởng Ngoại giao|Bộ trưởng|Ngoại trưởng|Tổng thống|Phó Tổng thống|Thủ tướng|Phó Thủ tướng|Chủ tịch nước|Chủ tịch|Tổng Tham mưu trưởng|Tham mưu trưởng|Tư lệnh|Đại sứ|Đặc phái viên|Cố vấn An ninh Quốc gia|Quốc vương|Đại tướng|Thượng tướng|Đô đốc|Tướng)\s+(?:[\p{L}.]+\s+){0,4}?(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})/gu,
+  notAName: /^(?:Quốc|Bộ|Nhà|Hải|Không|Lục|Thứ|Chủ|Tháng|Ngày|Hôm|Trung Quốc|Hoa Kỳ|Việt Nam)\b/u,
+  titleInEnglish: (t) =>
+    ({ "bộ trưởng quốc phòng": "Defense Minister", "bộ trưởng ngoại giao": "Foreign Minister", "ngoại trưởng": "Foreign Minister", "bộ trưởng": "Minister", "tổng thống": "President", "phó tổng thống": "Vice President", "thủ tướng": "Prime Minister", "phó thủ tướng": "Deputy Prime Minister", "chủ tịch nước": "President", "chủ tịch": "Chairman", "tổng tham mưu trưởng": "Chief of General Staff", "tham mưu trưởng": "Chief of Staff", "tư lệnh": "Commander", "đại sứ": "Ambassador", "đặc phái viên": "Envoy", "cố vấn an ninh quốc gia": "National Security Adviser", "quốc vương": "King", "đại tướng": "General", "thượng tướng": "General", "đô đốc": "Admiral", "tướng": "General" })[t.toLowerCase()] ?? "",
   documentName,
 };

@@ -1,0 +1,46 @@
+/**
+ * People the gazetteer does not know, read from how the press introduces an official: a title,
+ * the country, a capitalized name — "Japanese Defense Minister Minoru Kihara", "Philippine Defense
+ * Secretary Gilberto Teodoro", "Bộ trưởng Quốc phòng Philippines Gilberto Teodoro". They become
+ * person mentions with an ad-hoc id (`adhoc:<country>:<title>:<name>`), so a summary can name who
+ * acted instead of "Japanese officials". The country must be written in the introduction itself.
+ */
+import type { LangRules } from "../lang/rules.ts";
+import type { EntityMention } from "../types.ts";
+
+export const ADHOC = "adhoc:";
+
+/** Parses an ad-hoc person id. */
+export function adhocPerson(id: string): { country: string; title: string; name: string } | null {
+  if (!id.startsWith(ADHOC)) return null;
+  const [country, title, ...name] = id.slice(ADHOC.length).split(":");
+  return country && name.length ? { country, title: title ?? "", name: name.join(":") } : null;
+}
+
+/**
+ * Ad-hoc person mentions of one sentence (offsets into the analysis text), for titles the
+ * language's rules know, where the gazetteer found no person and a country stands by the title.
+ */
+export function titledPeople(text: string, offset: number, known: readonly EntityMention[], rules: LangRules): EntityMention[] {
+  const out: EntityMention[] = [];
+  const re = rules.personTitle;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const name = m.groups?.name;
+    if (!name) continue;
+    const nameStart = offset + m.index + m[0].length - name.length;
+    const nameEnd = nameStart + name.length;
+    if (known.some((k) => k.start < nameEnd && nameStart < k.end)) continue;
+    if (rules.notAName.test(name)) continue;
+    // the country of the title: a country mention inside the introduction, or ending right before it
+    const introStart = offset + m.index;
+    const country = [...known]
+      .reverse()
+      .find((k) => k.kind !== "person" && k.country && k.end <= nameStart && k.end >= introStart - 2 && k.start >= introStart - 30)?.country;
+    if (!country) continue;
+    const title = rules.titleInEnglish(m.groups?.title ?? "");
+    out.push({ kind: "person", start: nameStart, end: nameEnd, text: name, country, entityId: `${ADHOC}${country}:${title}:${name.trim()}`, via: "title" });
+  }
+  re.lastIndex = 0;
+  return out;
+}
