@@ -21,6 +21,8 @@ export interface LangRules {
   contextMark: RegExp;
   /** before a date: it ends an ongoing event ("until", "đến hết") */
   untilBefore: RegExp;
+  /** right before a future date: a deadline, not the event's date ("by", "đến năm") */
+  deadlineBefore: RegExp;
   /** right before a cue: another, earlier event ("after his visit", "sau chuyến thăm") */
   prepositionBeforeCue: RegExp;
   /** between a cue and a later date: the date is a subordinate clause's ("after", "sau khi") */

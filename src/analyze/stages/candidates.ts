@@ -7,7 +7,10 @@ import type { Sentence } from "../sentences.ts";
 import type { ArticleDevelopment, CueDecision, EntityMention } from "../types.ts";
 import { clauseAround, isDuration, lastIndexOf, LEAD_SENTENCES, test, type AnalyzerDeps, type Ctx } from "./context.ts";
 import { findCues, type CueHit } from "./cues.ts";
-import { anniversaryDate, chooseDate, chooseStatus, plannedBeforeDate, shiftYears } from "./date-choice.ts";
+import { anniversaryDate, chooseDate, chooseStatus, plannedBeforeDate, shiftYears, type ChosenDate } from "./date-choice.ts";
+
+/** How many sentences after a dated drill its participants may be listed. */
+const FRAME_SENTENCES = 6;
 import { confidence, details } from "./details.ts";
 import { conflictSpans, dropReason } from "./filters.ts";
 import { pairOf, resolveSides } from "./sides.ts";
@@ -21,6 +24,8 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
   let lastJoint: { dev: ArticleDevelopment; sentence: number; countries: Set<string> } | null = null;
   // the article's own event: the first dated development of the lead
   let mainEvent: ArticleDevelopment | null = null;
+  // the last dated exercise or patrol of the article, even one whose participants were not named yet
+  let frame: { type: "exercise" | "patrol"; date: ChosenDate; sentence: number } | null = null;
   const firstBody = ctx.sentences.findIndex((s) => s.part === "body");
   for (let i = 0; i < ctx.sentences.length; i++) {
     const s = ctx.sentences[i]!;
@@ -78,9 +83,21 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
       }
       if (!sides.pairs.length) {
         decide(cue, "dropped", sides.reason);
+        // "Cobra Gold, which starts today, …": a dated drill whose participants are listed later
+        if ((cue.type === "exercise" || cue.type === "patrol") && s.part !== "caption") {
+          const d = chooseDate(ctx, s, dates, cue);
+          if (d.rule !== "publication" && d.rule !== "none") frame = { type: cue.type, date: d, sentence: i };
+        }
         continue;
       }
       let date = anniversaryDate(ctx, s, cue) ?? chooseDate(ctx, s, dates, cue);
+      // "The countries taking part include A, B and C": an undated drill takes the date of the
+      // drill the article dated a few sentences before
+      let framed = false;
+      if (date.rule === "publication" && frame && frame.type === cue.type && i - frame.sentence <= FRAME_SENTENCES) {
+        date = { span: frame.date.span, rule: `frame:${frame.date.rule}` };
+        framed = true;
+      }
       if (carried && date.rule === "publication") date = { span: { ...carried.date, certain: false }, rule: "continuation" };
       // "Kết thúc hội đàm, hai bộ trưởng đã ký …": the article's own event gives the date.
       if (date.rule === "publication" && mainEvent && mainEvent.pair.join() === sides.pairs[0]!.join() && test(ctx.lex.mainEventRef, lower)) date = { span: mainEvent.date, rule: "main-event" };
@@ -113,9 +130,10 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
           confidence: confidence(hasDate, isLead, sides.via, s.part),
           rule: `${ctx.lang}.${cue.type}:${cue.text}|sides:${sides.via}|date:${date.rule}`,
           // a sentence continuing a reported development is as specific as it
-          specific: (specific || Boolean(carried?.specific)) && s.part !== "caption" && !background,
+          specific: (specific || framed || Boolean(carried?.specific)) && s.part !== "caption" && !background,
         };
         out.push(dev);
+        if ((cue.type === "exercise" || cue.type === "patrol") && date.rule !== "publication" && s.part !== "caption") frame = { type: cue.type, date, sentence: i };
         if (cue.type === "agreement" && agreementAt < 0) agreementAt = cue.start;
         if (!mainEvent && isLead && dev.dateRule !== "publication" && dev.date.precision === "day") mainEvent = dev;
         if (s.part === "body") {
@@ -204,9 +222,13 @@ function outsideCueClause(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue:
   const brk = re.exec(lower);
   re.lastIndex = 0;
   const breakAt = brk ? s.start + brk.index : Infinity;
+  // a cue inside a leading "As the exercise went ahead, …" clause: the main clause is another matter
+  const cueClause = clauseAround(lower, rel);
+  const cueInLeadingSubordinate = ctx.lex.subordinate.test(cueClause.text) && cueClause.start === 0;
+  const cueClauseEnd = s.start + cueClause.start + cueClause.text.length;
   return mentions.map((m) => {
     if (m.use !== "side") return m;
-    if (m.start >= breakAt) return { ...m, use: "topic" as const };
+    if (m.start >= breakAt || (cueInLeadingSubordinate && m.start >= cueClauseEnd)) return { ...m, use: "topic" as const };
     if (m.end <= cue.start) {
       const c = clauseAround(lower, m.start - s.start);
       if (c.start + c.text.length <= rel && ctx.lex.subordinate.test(c.text)) return { ...m, use: "topic" as const };

@@ -15,9 +15,21 @@ export interface ChosenDate {
  * governs the main clause; dates in "sau khi / after / since" clauses describe something else;
  * otherwise the date nearest the cue. With no date, the publication date, marked uncertain.
  */
+/**
+ * "deliveries by 2030", "tầm nhìn đến năm 2045", "the plan through 2028": a target year ahead
+ * is when something should be done, not when the development happened. So is any date more
+ * than two years after the story: no report dates its own news that far ahead.
+ */
+function isDeadline(ctx: Ctx, s: Sentence, d: FoundDate): boolean {
+  if (!ctx.ref || d.span.start <= ctx.ref) return false;
+  if (daysBetween(ctx.ref, d.span.start) > 730) return true;
+  const before = s.text.slice(Math.max(0, d.start - s.start - 20), d.start - s.start).toLowerCase();
+  return ctx.rules.deadlineBefore.test(before);
+}
+
 export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHit): ChosenDate {
   const lower = s.text.toLowerCase();
-  const usable = dates.filter((d) => !isDuration(d));
+  const usable = dates.filter((d) => !isDuration(d) && !isDeadline(ctx, s, d));
   // A date is about something else when a "sau khi / after / since" clause holds it: either its
   // own clause opens with one, or one stands between the cue and the date.
   const inSubordinate = (d: FoundDate) => {

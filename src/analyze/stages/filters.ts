@@ -162,10 +162,25 @@ const vesselVisit: CueFilter = {
   drop: (v) => {
     if (v.cue.type !== "visit") return null;
     const near = v.lower.slice(Math.max(v.clause.start, v.rel - 45), v.rel);
-    if (!test(v.ctx.lex.vesselVisitors, near)) return null;
+    // right before the cue, or anywhere in a sentence that names no person ("… trên đường đến thăm Nhật Bản, tàu TCG Kinaliada …")
+    if (!test(v.ctx.lex.vesselVisitors, near) && (v.mentions.some((m) => m.kind === "person") || !test(v.ctx.lex.vesselVisitors, v.lower))) return null;
     // a person named there is the visitor ("the minister flew to …"), not the ship
     if (v.mentions.some((m) => m.kind === "person" && m.start >= v.s.start + Math.max(v.clause.start, v.rel - 45) && m.start < v.cue.start)) return null;
     return "a ship's or aircraft's call, not an official's visit";
+  },
+};
+
+/**
+ * "Trump 'để mắt' tới Greenland", "an E-3 Sentry arrived off Lebanon": a visit needs someone who
+ * travels — a person, an official's title or a delegation, a pronoun, or the two leaders.
+ */
+const nobodyTravels: CueFilter = {
+  name: "nobody-travels",
+  drop: (v) => {
+    if (v.cue.type !== "visit") return null;
+    if (v.mentions.some((m) => m.kind === "person")) return null;
+    if (test(v.ctx.lex.titles, v.lower) || test(v.ctx.lex.anaphoraPair, v.lower) || test(v.ctx.lex.mainEventRef, v.lower) || /^(?:ông|bà|he|she)\b/iu.test(v.s.text)) return null;
+    return "nobody named who travels";
   },
 };
 
@@ -175,7 +190,7 @@ const forumMeeting: CueFilter = {
   drop: (v) => (v.cue.type === "talks" && v.ctx.lex.forumAfter.test(v.lower.slice(v.rel + v.cue.text.length)) ? "a meeting of a multilateral forum" : null),
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armistice, negated, modal, generic, agreementWithoutDefense, notJoint, vesselVisit, forumMeeting];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armistice, negated, modal, generic, agreementWithoutDefense, notJoint, vesselVisit, nobodyTravels, forumMeeting];
 
 /** The first filter's reason to drop the cue, or null. */
 export function dropReason(v: CueView): string | null {

@@ -11,7 +11,7 @@ export const enRules: LangRules = {
     /(?:^|[\s,(])(?:in|at|near|off|off the coast of|outside|across|inside|around|surrounding|encircling|against|targeting|toward|towards|close to|leaving|left|aimed at|directed at|deter|deters|deterring|deterrence against|warning to|warnings to|message to|signal to|counter|countering|counterweight to|threat from|threats from|threat posed by|pressure on)\s+(?:the\s+)?$/u,
   // "the Polish border", "Japanese waters"
   // a target, an audience or a subject of worry, person or country, a few words on ("to counter the rise of China")
-  targetBefore: /(?:^|[\s,(])(?:aimed at|directed at|against|to deter|deter|deterring|deterrence against|(?:a )?warning to|(?:a )?message to|(?:a )?signal to|show of force (?:against|to|toward|towards)|to counter|counter|countering|counterweight to|worries about|concerns? (?:about|over)|threats? (?:from|posed by)|pressure on|envoy (?:for|on)|representative for|policy (?:on|toward|towards))\s+(?:\S+\s+){0,3}$/u,
+  targetBefore: /(?:^|[\s,(])(?:aimed at|targeting|targeted|urged|urging|urges|called on|calls on|calling on|demanded|demands|pressed|warned|warns|directed at|against|to deter|deter|deterring|deterrence against|(?:a )?warning to|(?:a )?message to|(?:a )?signal to|show of force (?:against|to|toward|towards)|to counter|counter|countering|counterweight to|worries about|concerns? (?:about|over)|threats? (?:from|posed by)|pressure on|envoy (?:for|on)|representative for|policy (?:on|toward|towards))\s+(?:\S+\s+){0,3}$/u,
   // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
   clauseBreak: /(?:;|\s(?:as|while|whereas|amid|when|which|since|after|following|ahead of|before|despite|even as|just days after|comes? (?:just |only )?(?:days|weeks|months)? ?after)\s)/gu,
   borderAfter: /^\s+(?:border|borders|frontier|coast|coastline|waters|airspace|soil|territory|side of the border)\b/u,
@@ -20,6 +20,8 @@ export const enRules: LangRules = {
   contextMark: /(?:amid|against the backdrop of|despite|in the face of|following|after)\s+(?:\S+\s+){0,4}$/u,
   // "which run until May 10"
   untilBefore: /(?:until|till|through|runs? to|lasts? to)\s*$/u,
+  // "by 2030", "đến năm 2045"
+  deadlineBefore: /(?:\bby|\bbefore|\bthrough|\buntil|\bno later than|\bvision|\bplan for|\bout to)\s+(?:the end of\s+|early\s+|late\s+|mid-?)?$/u,
   // "after his visit", "since the drills"
   prepositionBeforeCue: /\b(?:after|before|since|following)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$/u,
   subordinateInside: /\b(?:after|before|since|following)\b/u,

@@ -11,7 +11,7 @@ export const viRules: LangRules = {
   locationBefore:
     /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi|đối phó(?: với)?|răn đe|kiềm chế|chống lại|đối trọng với|cảnh báo|gửi (?:một )?thông điệp (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|trước mối đe dọa từ|mối đe dọa từ)\s*$/u,
   // a target, an audience or a subject of worry, person or country, a few words on ("to counter the rise of China")
-  targetBefore: /(?:^|[\s,(])(?:nhằm vào|nhằm răn đe|răn đe|đối phó(?: với)?|kiềm chế|chống lại|đối trọng với|gửi (?:một )?(?:thông điệp|tín hiệu) (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|phô diễn sức mạnh (?:trước|với)|lo ngại về|quan ngại về|mối đe dọa từ|sức ép (?:từ|lên)|đặc phái viên (?:về|phụ trách))\s+(?:\S+\s+){0,3}$/u,
+  targetBefore: /(?:^|[\s,(])(?:nhằm vào|kêu gọi|hối thúc|yêu cầu|đề nghị|thúc giục|cảnh báo|nhằm răn đe|răn đe|đối phó(?: với)?|kiềm chế|chống lại|đối trọng với|gửi (?:một )?(?:thông điệp|tín hiệu) (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|phô diễn sức mạnh (?:trước|với)|lo ngại về|quan ngại về|mối đe dọa từ|sức ép (?:từ|lên)|đặc phái viên (?:về|phụ trách))\s+(?:\S+\s+){0,3}$/u,
   // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
   clauseBreak: /(?:;|\s(?:trong khi|khi|sau khi|giữa lúc|trong bối cảnh|bất chấp|nhằm|trước khi|kể từ khi|sau đó|đồng thời|trong lúc)\s)/gu,
   borderAfter: /^$/u,
@@ -21,6 +21,8 @@ export const viRules: LangRules = {
   contextMark: /(?:trong bối cảnh|giữa lúc|bất chấp|trước|sau)\s+(?:\S+\s+){0,4}$/u,
   // "kéo dài đến ngày 10/5"
   untilBefore: /(?:đến|tới|cho đến|kéo dài đến|kéo dài tới|đến hết|tới hết)\s*(?:ngày\s*)?$/u,
+  // "by 2030", "đến năm 2045"
+  deadlineBefore: /(?:đến|tới|trước|cho tới|cho đến|tầm nhìn(?: đến)?|giai đoạn(?: \d{4}\s*[-–])?)\s*(?:hết\s*)?(?:năm\s*)?$/u,
   // "sau chuyến thăm …", "kể từ cuộc tập trận …"
   prepositionBeforeCue: /(?:^|\s)(?:sau|trước|kể từ|sau khi|trước khi)\s+$/u,
   subordinateInside: /(?<![\p{L}])(?:sau khi|trước khi|kể từ khi|kể từ|từ khi)(?![\p{L}])/u,
