@@ -79,6 +79,12 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     pairs = [];
     for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) pairs.push(pairOf(sides[a]!, sides[b]!));
     via += "+multilateral";
+  } else if ((cue.type === "agreement" || cue.type === "talks") && listed(ctx, mentions, sides).length >= 3) {
+    // "The defense ministers of Japan, Britain and Italy signed …": every pair of the list
+    const list = listed(ctx, mentions, sides);
+    pairs = [];
+    for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) pairs.push(pairOf(list[a]!, list[b]!));
+    via += "+list";
   } else if (cue.type === "visit" && destination && actor !== destination) pairs = [pairOf(actor, destination)];
   else if (main && sides.includes(main[0]) && sides.includes(main[1])) pairs = [main];
   else pairs = [pairOf(actor, sides.find((c) => c !== actor)!)];
@@ -88,4 +94,18 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
 export function pairOf(x: string, y: string): [string, string] {
   const p = makePair(x, y);
   return [p.a, p.b];
+}
+
+/** The longest run of side countries named as one list ("Japan, Britain and Italy", "Mỹ, Nhật Bản và Hàn Quốc"). */
+function listed(ctx: Ctx, mentions: EntityMention[], sides: string[]): string[] {
+  const ms = mentions.filter((m) => m.country && m.use === "side" && m.kind !== "person" && sides.includes(m.country));
+  let best: string[] = [];
+  let run: string[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const joined = i > 0 && /^\s*(?:,|and|và|,\s*and)\s*(?:the\s+)?$/u.test(ctx.doc.slice(ms[i - 1]!.end, ms[i]!.start).toLowerCase());
+    run = joined ? [...run, ms[i]!.country!] : [ms[i]!.country!];
+    const uniq = [...new Set(run)];
+    if (uniq.length > best.length) best = uniq;
+  }
+  return best;
 }
