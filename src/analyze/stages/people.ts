@@ -6,6 +6,7 @@
  * acted instead of "Japanese officials". The country must be written in the introduction itself.
  */
 import type { LangRules } from "../lang/rules.ts";
+import { startsWord } from "../lexicon.ts";
 import type { EntityMention } from "../types.ts";
 
 export const ADHOC = "adhoc:";
@@ -27,7 +28,8 @@ export function titledPeople(text: string, offset: number, known: readonly Entit
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const name = m.groups?.name;
-    if (!name) continue;
+    // the title starts a word (checked here: a leading lookbehind would stop the engine skipping ahead)
+    if (!name || !startsWord(text, m.index)) continue;
     const nameStart = offset + m.index + m[0].length - name.length;
     const nameEnd = nameStart + name.length;
     if (known.some((k) => k.start < nameEnd && nameStart < k.end)) continue;
