@@ -104,7 +104,10 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
       const key = `${cue.type}|${date.span.start}|${date.span.precision}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      const specific = hasDate || test(ctx.lex.past, lower) || isLead || isPastVerbCue(ctx, cue.text);
+      // An undated act in the body about another pair than the article's is mentioned in passing
+      // ("Russia has also supplied Su-30s to India"): it is not stamped with the publication date.
+      const inPassing = !hasDate && !isLead && date.rule === "publication" && !sides.pairs.some((p) => ctx.mainPair && p[0] === ctx.mainPair[0] && p[1] === ctx.mainPair[1]);
+      const specific = !inPassing && (hasDate || test(ctx.lex.past, lower) || isLead || isPastVerbCue(ctx, cue.text));
       const status = chooseStatus(ctx, before, clause.text, date);
       // A planned event's month or day without a year lies ahead ("will hold … in November"),
       // when the date is written after the word that plans it.
