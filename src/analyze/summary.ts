@@ -71,13 +71,13 @@ export function summarize(dev: ArticleDevelopment, g: GazetteerPort, _lang: "vi"
       const verb = planned ? (has("state") ? "is to pay a state visit to" : "is to visit") : kind === "visited" ? "visited" : "paid a state visit to";
       // the visitor is the most senior person named of the visiting side
       // with no person named, the visit is a delegation's: "A US delegation visited Vietnam"
-      s = `${visitor.people[0] ?? `a ${visitor.demonym} delegation`} ${verb} ${place}`;
+      s = `${visitor.people[0] ?? `${indefinite(visitor.demonym)} delegation`} ${verb} ${place}`;
       if (host.people.length) s += `${planned ? " and hold" : " and held"} talks with ${host.people[0]}`;
       break;
     }
     case "talks": {
       const mode = has("video") ? "held video talks" : has("phone") ? "held phone talks" : "held talks";
-      s = `${who(a)} ${planned ? mode.replace("held", "are to hold") : mode} with ${who(b)}`;
+      s = `${who(a)} ${planned ? mode.replace("held", a.people.length ? "is to hold" : "are to hold") : mode} with ${who(b)}`;
       if (!a.people.length && !b.people.length) s = `${a.demonym} and ${b.demonym} officials ${planned ? "are to hold" : "held"} ${mode.replace("held ", "")}`;
       break;
     }
@@ -102,7 +102,12 @@ export function summarize(dev: ArticleDevelopment, g: GazetteerPort, _lang: "vi"
       s = a.people.length ? `${a.people[0]} pledged support to ${b.name}` : `${a.name} pledged support to ${b.name}`;
       break;
   }
-  return `${s}.`;
+  return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+}
+
+/** "a US delegation", "an American delegation". */
+function indefinite(word: string): string {
+  return `${/^[AEIOU]/.test(word) ? "an" : "a"} ${word}`;
 }
 
 function placeIsIn(place: string, code: string, g: GazetteerPort): boolean {

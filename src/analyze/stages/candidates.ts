@@ -7,7 +7,7 @@ import type { Sentence } from "../sentences.ts";
 import type { ArticleDevelopment, CueDecision, EntityMention } from "../types.ts";
 import { clauseAround, isDuration, lastIndexOf, LEAD_SENTENCES, test, type AnalyzerDeps, type Ctx } from "./context.ts";
 import { findCues, type CueHit } from "./cues.ts";
-import { anniversaryDate, chooseDate, chooseStatus, plannedBeforeDate, shiftYears, type ChosenDate } from "./date-choice.ts";
+import { anniversaryDate, chooseDate, chooseStatus, plannedBeforeDate, shiftDays, shiftYears, type ChosenDate } from "./date-choice.ts";
 
 /** How many sentences after a dated drill its participants may be listed. */
 const FRAME_SENTENCES = 6;
@@ -111,12 +111,13 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
       const status = chooseStatus(ctx, before, clause.text, date);
       // A planned event's month or day without a year lies ahead ("will hold … in November"),
       // when the date is written after the word that plans it.
-      if (status === "planned" && !date.span.certain && ctx.ref && date.span.end < ctx.ref && date.rule !== "publication" && plannedBeforeDate(ctx, lower, s, dates, date)) date = { ...date, span: shiftYears(date.span, 1) };
+      if (status === "planned" && !date.span.certain && ctx.ref && date.span.end < ctx.ref && date.rule !== "publication" && plannedBeforeDate(ctx, lower, s, dates, date))
+        date = { ...date, span: date.rule.includes("weekday") ? shiftDays(date.span, 7) : shiftYears(date.span, 1) };
       // A cue inside an "after / sau khi" clause is background to the main event: it may join
       // an event reported elsewhere but is not reported by this sentence on its own.
       const background = (ctx.lex.subordinate.test(clause.text) || ctx.rules.prepositionBeforeCue.test(before.slice(-14))) && date.rule === "publication";
       for (const pair of sides.pairs) {
-        const actors = actorsNearCue(mentions, pair, cue, sides.actor);
+        const actors = actorsNearCue(mentions, pair, cue, sides.actor, s);
         const dev: ArticleDevelopment = {
           pair,
           type: cue.type,
@@ -200,18 +201,25 @@ function isPastVerbCue(ctx: Ctx, cue: string): boolean {
  * ("… talks with Dong Jun"). A president named in passing further away comes later, so a summary
  * that names one person per side names the one who did the act.
  */
-function actorsNearCue(mentions: EntityMention[], pair: [string, string], cue: CueHit, actor: string | null): string[] {
+function actorsNearCue(mentions: EntityMention[], pair: [string, string], cue: CueHit, actor: string | null, s: Sentence): string[] {
+  const lower = s.text.toLowerCase();
+  const cueClause = clauseAround(lower, cue.start - s.start);
+  const firstComma = lower.search(/[,;]/);
+  const subjectEnd = s.start + (firstComma < 0 ? lower.length : firstComma);
   const gap = (m: EntityMention) => {
     const before = m.end <= cue.start;
     const d = before ? cue.start - m.end : Math.max(0, m.start - cue.end);
     // the acting side is named before its verb; the other side after it
     const wrongSide = actor ? (m.country === actor ? !before : before) : false;
-    return d + (wrongSide ? 60 : 0);
+    // "Belousov, sent by President Putin, visited …": the subject before an aside acts, not a person inside it
+    const inCueClause = m.start >= s.start + cueClause.start;
+    const subject = m.start < subjectEnd && m.end <= cue.start;
+    const aside = before && !inCueClause && !subject;
+    return d + (wrongSide ? 60 : 0) + (aside ? 200 : 0);
   };
   const people = mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country)).sort((a, b) => gap(a) - gap(b));
   return [...new Set(people.map((m) => m.entityId))];
 }
-
 /**
  * Countries outside the cue's own clause say nothing of who took part: those after a break that
  * follows the cue ("… visit comes days after Chinese jets …", "… as the US builds alliances") and

@@ -101,6 +101,11 @@ export function shiftYears(span: DateSpan, years: number): DateSpan {
   return { ...span, start: shift(span.start), end: shift(span.end) };
 }
 
+export function shiftDays(span: DateSpan, days: number): DateSpan {
+  const shift = (iso: string) => new Date(Date.parse(iso) + days * 86_400_000).toISOString().slice(0, 10);
+  return { ...span, start: shift(span.start), end: shift(span.end) };
+}
+
 export function spanOf(iso: string, precision: DatePrecision): DateSpan {
   if (precision === "day") return { start: iso, end: iso, precision, certain: true };
   if (precision === "month") return { start: `${iso}-01`, end: refDay(iso, "month"), precision, certain: true };

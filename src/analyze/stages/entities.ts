@@ -21,8 +21,8 @@ export function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
     // officials the gazetteer does not know, introduced by title and country
     const adhoc = titledPeople(s.text, s.start, found, ctx.rules);
     if (adhoc.length) found.push(...adhoc), found.sort((a, b) => a.start - b.start);
-    for (const m of found) {
-      m.use = classifyMention(m, ctx, s);
+    for (const [i, m] of found.entries()) {
+      m.use = classifyMention(m, ctx, s, found.slice(0, i));
       if (m.use === "side" && m.country && s.part !== "caption") {
         const w = s.part === "title" ? 3 : s.index <= LEAD_SENTENCES ? 2 : 1;
         counts.set(m.country, (counts.get(m.country) ?? 0) + w);
@@ -35,15 +35,32 @@ export function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
 }
 
 /** A country mention is a side, a location ("in Minsk"), a topic ("the war in Ukraine") or an org. */
-export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence): EntityMention["use"] {
+export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier: EntityMention[] = []): EntityMention["use"] {
   if (m.kind === "org" || !m.country) return "org";
   // A dateline ("BEIJING -", "PYONGYANG, June 19 -", "BẮC KINH (TTXVN) -") says where the reporter is.
   if (m.start - s.start <= 2 && m.text === m.text.toUpperCase() && /^\s*(?:,[^-–—\n]{0,30})?\s*(?:\([^)]{0,30}\)\s*)?[-–—]/u.test(ctx.doc.slice(m.end, m.end + 45))) return "location";
   const before = ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase();
   if (ctx.rules.topicBefore.test(before)) return "topic";
-  if (ctx.rules.targetBefore.test(ctx.doc.slice(Math.max(s.start, m.start - 60), m.start).toLowerCase())) return "topic";
+  if (isTarget(m, ctx, s, earlier)) return "topic";
   if (m.kind !== "person" && ctx.rules.locationBefore.test(before)) return "location";
   // "a few kilometres from the Polish border", "biên giới Ba Lan": a line on the map, not a party.
   if (m.kind !== "person" && (ctx.rules.borderAfter.test(ctx.doc.slice(m.end, m.end + 30).toLowerCase()) || ctx.rules.borderBefore.test(before))) return "location";
   return "side";
+}
+
+/**
+ * "aimed at China", "to counter the rise of China", "a show of force against Vladimir Putin": the
+ * first party named after such words is a target or an audience, and so is one coordinated with
+ * it ("… North Korea and Russia"); a party named after another one in between is not ("the envoy
+ * for North Korea met South Korean officials").
+ */
+function isTarget(m: EntityMention, ctx: Ctx, s: Sentence, earlier: EntityMention[]): boolean {
+  const from = Math.max(s.start, m.start - 60);
+  const hit = ctx.rules.targetBefore.exec(ctx.doc.slice(from, m.start).toLowerCase());
+  if (!hit) return false;
+  const triggerAt = from + hit.index;
+  const between = earlier.filter((e) => e.start > triggerAt && (e.country || e.kind === "person"));
+  if (!between.length) return true;
+  const last = between[between.length - 1]!;
+  return last.use === "topic" && /^\s*(?:,|and|và|or|hoặc)\s*(?:the\s+)?$/iu.test(ctx.doc.slice(last.end, m.start));
 }
