@@ -59,7 +59,8 @@ const agreementContent: CueFilter = {
 const conflictBefore: CueFilter = {
   name: "conflict-before",
   drop: (v) => {
-    const at = v.conflicts.find((c) => c.start < v.cue.start && !c.context);
+    // the conflict's own clause must reach the cue: "X accused Y of …, and the two neighbours signed …" keeps the pact
+    const at = v.conflicts.find((c) => c.start < v.cue.start && !c.context && c.clauseEnd >= v.cue.start);
     return at ? `conflict or criticism before the cue ("${at.text}")` : null;
   },
 };
