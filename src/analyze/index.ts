@@ -44,7 +44,9 @@ export function gazetteerPort(g: Gazetteer): GazetteerPort {
       const p = g.person(id);
       if (!p) return null;
       const role = g.personRole(id, at);
-      return { name: p.names.en[0] ?? id, country: role?.country ?? null, title: role?.title_en ?? null, role: role?.role ?? null };
+      // a title is said only when the person held it then: "Ursula von der Leyen" in 2024, not "German Defence Minister"
+      const held = p.roles.some((r) => r.from <= at && (r.to === null || at <= r.to));
+      return { name: p.names.en[0] ?? id, country: role?.country ?? null, title: held ? (role?.title_en ?? null) : null, role: role?.role ?? null };
     },
   };
 }

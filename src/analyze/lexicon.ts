@@ -50,6 +50,8 @@ export const LexiconFileSchema = z.object({
   vesselVisitors: PatternList,
   /** right after a talks cue: a forum's meeting, not talks between two countries */
   forumAfter: PatternList,
+  /** right before a talks cue: a forum's own meeting ("the G20 summit", "the ASEAN meeting") */
+  forumBefore: PatternList,
   /** the sentence speaks of three parties together: each pair counts */
   trilateral: PatternList,
   /** an exercise or patrol is joint: "joint", "with", "cùng", "giữa" … */
@@ -96,6 +98,7 @@ export interface Lexicon {
   partnership: RegExp;
   vesselVisitors: RegExp;
   forumAfter: RegExp;
+  forumBefore: RegExp;
   trilateral: RegExp;
   jointMarks: RegExp;
 }
@@ -185,6 +188,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     partnership: anyOf(f.partnership),
     vesselVisitors: new RegExp(`${B_START}(?:${alternation(f.vesselVisitors)})${B_END}`, "giu"),
     forumAfter: new RegExp(`^\\s*(?:${alternation(f.forumAfter)})${B_END}`, "iu"),
+    forumBefore: new RegExp(`${B_START}(?:${alternation(f.forumBefore)})(?:\\s+(?:leaders'?|defen[cs]e ministers'?|foreign ministers'?|ministers'?))?\\s*$`, "iu"),
     trilateral: anyOf(f.trilateral),
     jointMarks: anyOf(f.jointMarks),
     junkHeading: new RegExp(`^\\s*(?:${alternation(f.junkHeadings)})\\s*[:»›>…]*\\s*$`, "iu"),

@@ -23,6 +23,8 @@ export interface LangRules {
   untilBefore: RegExp;
   /** right before a future date: a deadline, not the event's date ("by", "đến năm") */
   deadlineBefore: RegExp;
+  /** right before a cue: it says when something else happened ("during his visit", "trong chuyến thăm") */
+  duringBeforeCue: RegExp;
   /** right before a cue: another, earlier event ("after his visit", "sau chuyến thăm") */
   prepositionBeforeCue: RegExp;
   /** between a cue and a later date: the date is a subordinate clause's ("after", "sau khi") */

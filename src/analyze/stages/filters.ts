@@ -113,6 +113,9 @@ const modal: CueFilter = {
   drop: (v) => {
     const at = lastIndexOf(v.ctx.lex.modal, v.before);
     if (at < 0 || lastIndexOf(v.ctx.lex.past, v.before.slice(at)) >= 0 || (v.ctx.rules.pastVerbCue?.test(v.cue.text) ?? false)) return null;
+    // "… sent an invitation during his visit to the Far East": a cue framed as when something
+    // happened is an event, whatever was hoped or offered during it
+    if (v.ctx.rules.duringBeforeCue.test(v.before.slice(-20))) return null;
     return "modal: a hope, call or readiness, not an event";
   },
 };
@@ -188,7 +191,10 @@ const nobodyTravels: CueFilter = {
 /** "a closed-door meeting of the UN Security Council": a forum's meeting, not talks of two countries. */
 const forumMeeting: CueFilter = {
   name: "forum-meeting",
-  drop: (v) => (v.cue.type === "talks" && v.ctx.lex.forumAfter.test(v.lower.slice(v.rel + v.cue.text.length)) ? "a meeting of a multilateral forum" : null),
+  drop: (v) =>
+    v.cue.type === "talks" && (v.ctx.lex.forumAfter.test(v.lower.slice(v.rel + v.cue.text.length)) || v.ctx.lex.forumBefore.test(v.before.slice(-40)))
+      ? "a meeting of a multilateral forum"
+      : null,
 };
 
 export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armistice, negated, modal, generic, agreementWithoutDefense, notJoint, vesselVisit, nobodyTravels, forumMeeting];

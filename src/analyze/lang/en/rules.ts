@@ -21,6 +21,8 @@ export const enRules: LangRules = {
   // "which run until May 10"
   untilBefore: /(?:until|till|through|runs? to|lasts? to)\s*$/u,
   // "by 2030", "đến năm 2045"
+  // "trong chuyến thăm …", "during his visit"
+  duringBeforeCue: /\b(?:during|in the course of|on the sidelines of)\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+)?$/u,
   deadlineBefore: /(?:\bby|\bbefore|\bthrough|\buntil|\bno later than|\bvision|\bplan for|\bout to)\s+(?:the end of\s+|early\s+|late\s+|mid-?)?$/u,
   // "after his visit", "since the drills"
   prepositionBeforeCue: /\b(?:after|before|since|following)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$/u,

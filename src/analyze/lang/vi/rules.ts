@@ -22,6 +22,8 @@ export const viRules: LangRules = {
   // "kéo dài đến ngày 10/5"
   untilBefore: /(?:đến|tới|cho đến|kéo dài đến|kéo dài tới|đến hết|tới hết)\s*(?:ngày\s*)?$/u,
   // "by 2030", "đến năm 2045"
+  // "trong chuyến thăm …", "during his visit"
+  duringBeforeCue: /(?:^|\s)(?:trong|nhân|trong khuôn khổ)\s+$/u,
   deadlineBefore: /(?:đến|tới|trước|cho tới|cho đến|tầm nhìn(?: đến)?|giai đoạn(?: \d{4}\s*[-–])?)\s*(?:hết\s*)?(?:năm\s*)?$/u,
   // "sau chuyến thăm …", "kể từ cuộc tập trận …"
   prepositionBeforeCue: /(?:^|\s)(?:sau|trước|kể từ|sau khi|trước khi)\s+$/u,
