@@ -373,17 +373,19 @@ function buildPatternSpecs(
   for (const c of countriesFile.countries) {
     const cur = aliasesFile.countries[c.code];
     const excluded = new Set((cur?.exclude ?? []).map(keyOf));
-    const curatedKeys = new Set([...(cur?.aliasesVi ?? []), ...(cur?.aliasesEn ?? [])].map((e) => keyOf(nameOf(e))));
+    // Curated entries replace a generated name written the same way; one that differs in its
+    // diacritics ("Chilê" beside "Chile") does not, or accented text could not write it plainly.
+    const curatedKeys = new Set([...(cur?.aliasesVi ?? []), ...(cur?.aliasesEn ?? [])].map((e) => nameOf(e).normalize("NFC").toLowerCase()));
     const base = { kind: "country" as const, entityId: c.code };
     // Generated names: plain English/Vietnamese names, skipped when curated with guards,
     // excluded, ambiguous between countries, or a bare two-letter code.
     for (const n of [...(cur?.en ? [cur.en] : []), ...c.en, ...c.vi]) {
       const k = keyOf(n);
-      if (excluded.has(k) || curatedKeys.has(k) || (genCount.get(k)?.size ?? 0) > 1 || /^[a-z]{1,3}$/.test(k)) continue;
+      if (excluded.has(k) || curatedKeys.has(n.normalize("NFC").toLowerCase()) || (genCount.get(k)?.size ?? 0) > 1 || /^[a-z]{1,3}$/.test(k)) continue;
       // English proper names are capitalised; lower-case "turkey", "chad", "china" are words.
       add(c.en.includes(n) && !k.includes(" ") ? { name: n, cap: true } : n, { ...base, via: "name" });
     }
-    if (cur?.vi && !curatedKeys.has(keyOf(cur.vi))) add(cur.vi, { ...base, via: "name" });
+    if (cur?.vi && !curatedKeys.has(cur.vi.normalize("NFC").toLowerCase())) add(cur.vi, { ...base, via: "name" });
     for (const e of [...(cur?.aliasesEn ?? []), ...(cur?.aliasesVi ?? [])]) {
       if (keyOf(nameOf(e)).length <= 3 && typeof e === "string" && !/[.]/.test(e) && e === e.toUpperCase()) {
         // Upper-case acronyms ("PRC", "DPRK", "UAE") only match upper case.

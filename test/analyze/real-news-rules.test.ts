@@ -195,3 +195,16 @@ describe("summaries name who acted", () => {
     expect(toChina?.summary).not.toMatch(/Li Qiang/);
   });
 });
+
+describe("names the press shortens", () => {
+  it("a country written without the diacritics of its curated Vietnamese form is still found in accented text", () => {
+    expect(pairs("Ngày 9/11, Chủ tịch nước Lương Cường đến Chile thăm chính thức và hội đàm với Tổng thống Gabriel Boric.", "2024-11-12")).toContain("CL-VN visit");
+  });
+  it("'ông Cường' after 'Chủ tịch Lương Cường' is the same person, a side of what he does", () => {
+    const out = run(
+      "Chủ tịch nước Lương Cường phát biểu tại Hà Nội ngày 5/11. Hôm 9/11, ông Cường đến Chile và hội đàm với Tổng thống Gabriel Boric.",
+      "2024-11-12",
+    );
+    expect(out.map((d) => `${d.pair} ${d.type}`)).toContain("CL-VN visit");
+  });
+});

@@ -47,6 +47,8 @@ export interface LangRules {
    * cue's offset and length; null when the text does not say.
    */
   documentName(text: string, rel: number, len: number): string | null;
+  /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
+  honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */
   personTitle: RegExp;
   /** a capitalized phrase after a title that is not a name ("Monday", "The") */

@@ -30,6 +30,7 @@ export function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
     }
     return found;
   });
+  resolveShortNames(ctx);
   const ranked = [...counts.entries()].sort((a, b) => b[1] - a[1]);
   if (ranked.length >= 2) ctx.mainPair = [ranked[0]![0], ranked[1]![0]].sort() as [string, string];
 }
@@ -65,4 +66,36 @@ function isTarget(m: EntityMention, ctx: Ctx, s: Sentence, earlier: EntityMentio
   if (!between.length) return true;
   const last = between[between.length - 1]!;
   return last.use === "topic" && /^\s*(?:,|and|và|or|hoặc)\s*(?:the\s+)?$/iu.test(ctx.doc.slice(last.end, m.start));
+}
+
+/**
+ * "Chủ tịch Lương Cường … Ông Cường đến Chile", "President Joe Biden … Mr Biden said": a person
+ * named in full earlier in the article is meant by an honorific and the last part of the name
+ * (a Vietnamese given name, another language's surname). Such mentions join that person, as
+ * sides of what they do.
+ */
+function resolveShortNames(ctx: Ctx): void {
+  const known = new Map<string, EntityMention>();
+  for (const [i, s] of ctx.sentences.entries()) {
+    const mentions = ctx.mentions[i]!;
+    for (const m of mentions) {
+      if (m.kind !== "person" || !m.country) continue;
+      const last = m.text.trim().split(/\s+/).pop();
+      if (last && last.length > 1) known.set(last.toLowerCase(), m);
+    }
+    const re = ctx.rules.honorific;
+    re.lastIndex = 0;
+    const added: EntityMention[] = [];
+    for (let h = re.exec(s.text); h; h = re.exec(s.text)) {
+      const name = h[1]!;
+      const person = known.get(name.toLowerCase());
+      if (!person) continue;
+      const start = s.start + h.index + h[0].length - name.length;
+      const end = start + name.length;
+      if (mentions.some((m) => m.start < end && start < m.end)) continue;
+      added.push({ ...person, start, end, text: name, via: "short-name", use: "side" });
+    }
+    re.lastIndex = 0;
+    if (added.length) ctx.mentions[i] = [...mentions, ...added].sort((a, b) => a.start - b.start);
+  }
 }
