@@ -46,7 +46,10 @@ export function summarize(dev: ArticleDevelopment, g: GazetteerPort, _lang: "vi"
   // report of it may add a person only for a side the best one names nobody for, and only when it
   // reads the act in the same direction — a person or a direction read in a sentence about another
   // event of the pair never enters.
-  const best = dev.evidence[0];
+  // A visit's direction comes from the first report that reads one (a sentence with a visit cue),
+  // not from a sentence of talks merged into it.
+  const directed = dev.type === "visit" ? dev.evidence.find((e) => e.destination) : undefined;
+  const best = directed ?? dev.evidence[0];
   const d: ArticleDevelopment = best?.actors ? { ...dev, actors: actorsOf(dev, best, g), actorCountry: best.actorCountry ?? dev.actorCountry, destination: best.destination ?? (best.actorCountry ? null : dev.destination) } : dev;
   const actorCode = d.actorCountry && d.pair.includes(d.actorCountry) ? d.actorCountry : d.pair[0];
   const otherCode = d.pair[0] === actorCode ? d.pair[1] : d.pair[0];
@@ -107,7 +110,7 @@ export function summarize(dev: ArticleDevelopment, g: GazetteerPort, _lang: "vi"
 
 /** "a US delegation", "an American delegation". */
 function indefinite(word: string): string {
-  return `${/^[AEIOU]/.test(word) ? "an" : "a"} ${word}`;
+  return `${/^[AEIO]/.test(word) ? "an" : "a"} ${word}`;
 }
 
 function placeIsIn(place: string, code: string, g: GazetteerPort): boolean {
