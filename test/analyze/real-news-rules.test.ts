@@ -208,3 +208,12 @@ describe("names the press shortens", () => {
     expect(out.map((d) => `${d.pair} ${d.type}`)).toContain("CL-VN visit");
   });
 });
+
+describe("several givers, one recipient", () => {
+  it.each([
+    ["vi", "Hôm 18/10, Tổng thống Mỹ Joe Biden cùng với các nhà lãnh đạo Đức, Pháp và Anh đã cam kết duy trì hỗ trợ quân sự cho Ukraine.", "2024-10-20"],
+    ["en", "On October 18, the leaders of the United States, Germany, France and Britain pledged continued military support for Ukraine.", "2024-10-20"],
+  ])("each giver pledges to the recipient, and the givers are no pair (%s)", (_n, text, pub) => {
+    expect(pairs(text, pub)).toEqual(["DE-UA pledge", "FR-UA pledge", "GB-UA pledge", "UA-US pledge"]);
+  });
+});

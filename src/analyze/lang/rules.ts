@@ -25,6 +25,8 @@ export interface LangRules {
   deadlineBefore: RegExp;
   /** right before a cue: it says when something else happened ("during his visit", "trong chuyến thăm") */
   duringBeforeCue: RegExp;
+  /** right before a country after a pledge or an arms cue: it receives ("for Ukraine", "cho Ukraine") */
+  recipientBefore: RegExp;
   /** right before a cue: another, earlier event ("after his visit", "sau chuyến thăm") */
   prepositionBeforeCue: RegExp;
   /** between a cue and a later date: the date is a subordinate clause's ("after", "sau khi") */

@@ -79,6 +79,11 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     pairs = [];
     for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) pairs.push(pairOf(sides[a]!, sides[b]!));
     via += "+multilateral";
+  } else if ((cue.type === "pledge" || cue.type === "arms") && recipient(ctx, mentions, cue, sides)) {
+    // "Biden and the leaders of Germany, France and Britain pledged military support for Ukraine": each giver with the recipient
+    const to = recipient(ctx, mentions, cue, sides)!;
+    pairs = sides.filter((c) => c !== to).map((c) => pairOf(c, to));
+    via += "+recipient";
   } else if ((cue.type === "agreement" || cue.type === "talks") && listed(ctx, mentions, sides).length >= 3) {
     // "The defense ministers of Japan, Britain and Italy signed …": every pair of the list
     const list = listed(ctx, mentions, sides);
@@ -108,4 +113,11 @@ function listed(ctx: Ctx, mentions: EntityMention[], sides: string[]): string[] 
     if (uniq.length > best.length) best = uniq;
   }
   return best;
+}
+
+/** With three or more countries, the one that receives ("… for Ukraine", "… cho Ukraine") after the cue. */
+function recipient(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: string[]): string | null {
+  if (sides.length < 3) return null;
+  const m = mentions.find((x) => x.country && sides.includes(x.country) && x.start >= cue.end && ctx.rules.recipientBefore.test(ctx.doc.slice(Math.max(cue.start, x.start - 12), x.start).toLowerCase()));
+  return m?.country ?? null;
 }

@@ -24,6 +24,7 @@ export const viRules: LangRules = {
   // "by 2030", "đến năm 2045"
   // "trong chuyến thăm …", "during his visit"
   duringBeforeCue: /(?:^|\s)(?:trong|nhân|trong khuôn khổ)\s+$/u,
+  recipientBefore: /(?:^|\s)(?:cho|tới)\s+$/u,
   deadlineBefore: /(?:đến|tới|trước|cho tới|cho đến|tầm nhìn(?: đến)?|giai đoạn(?: \d{4}\s*[-–])?)\s*(?:hết\s*)?(?:năm\s*)?$/u,
   // "sau chuyến thăm …", "kể từ cuộc tập trận …"
   prepositionBeforeCue: /(?:^|\s)(?:sau|trước|kể từ|sau khi|trước khi)\s+$/u,
