@@ -217,3 +217,14 @@ describe("several givers, one recipient", () => {
     expect(pairs(text, pub)).toEqual(["DE-UA pledge", "FR-UA pledge", "GB-UA pledge", "UA-US pledge"]);
   });
 });
+
+describe("a person who frames the time did not act", () => {
+  it.each([
+    ["en under / succeeded", "Japanese and South Korean defense chiefs held talks in Tokyo on Thursday, a sign of how far ties have come under President Yoon Suk Yeol, who succeeded Moon Jae-in in 2022.", "2024-07-20"],
+    ["vi dưới thời", "Ngày 18/7, lãnh đạo quân đội Nhật Bản và Hàn Quốc hội đàm tại Tokyo, cho thấy quan hệ đã cải thiện dưới thời Tổng thống Yoon Suk Yeol.", "2024-07-20"],
+  ])("%s", (_n, text, pub) => {
+    const out = run(text, pub);
+    expect(out.map((d) => d.pair)).toContain("JP-KR");
+    for (const d of out) expect(d.summary).not.toMatch(/Yoon|Moon/);
+  });
+});

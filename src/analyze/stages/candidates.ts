@@ -117,7 +117,7 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
       // an event reported elsewhere but is not reported by this sentence on its own.
       const background = (ctx.lex.subordinate.test(clause.text) || ctx.rules.prepositionBeforeCue.test(before.slice(-14))) && date.rule === "publication";
       for (const pair of sides.pairs) {
-        const actors = actorsNearCue(mentions, pair, cue, sides.actor, s);
+        const actors = actorsNearCue(ctx, mentions, pair, cue, sides.actor, s);
         const dev: ArticleDevelopment = {
           pair,
           type: cue.type,
@@ -201,7 +201,7 @@ function isPastVerbCue(ctx: Ctx, cue: string): boolean {
  * ("… talks with Dong Jun"). A president named in passing further away comes later, so a summary
  * that names one person per side names the one who did the act.
  */
-function actorsNearCue(mentions: EntityMention[], pair: [string, string], cue: CueHit, actor: string | null, s: Sentence): string[] {
+function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, string], cue: CueHit, actor: string | null, s: Sentence): string[] {
   const lower = s.text.toLowerCase();
   const cueClause = clauseAround(lower, cue.start - s.start);
   const firstComma = lower.search(/[,;]/);
@@ -217,7 +217,9 @@ function actorsNearCue(mentions: EntityMention[], pair: [string, string], cue: C
     const aside = before && !inCueClause && !subject;
     return d + (wrongSide ? 60 : 0) + (aside ? 200 : 0);
   };
-  const people = mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country)).sort((a, b) => gap(a) - gap(b));
+  // "… has come under South Korean President Yoon": a person who frames the time is not an actor
+  const framing = (m: EntityMention) => ctx.rules.contextPersonBefore.test(ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase());
+  const people = mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country) && !framing(m)).sort((a, b) => gap(a) - gap(b));
   return [...new Set(people.map((m) => m.entityId))];
 }
 /**

@@ -24,6 +24,7 @@ export const enRules: LangRules = {
   // "trong chuyến thăm …", "during his visit"
   duringBeforeCue: /\b(?:during|in the course of|on the sidelines of)\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+)?$/u,
   recipientBefore: /\b(?:to|for)\s+(?:the\s+)?$/u,
+  contextPersonBefore: /\b(?:under|succeeded|replaced|replacing|took over from|during the (?:presidency|tenure|term|rule) of|since|unlike|like|than|successor to|predecessor)\s+(?:[\p{L}.'’-]+\s+){0,5}$/u,
   deadlineBefore: /(?:\bby|\bbefore|\bthrough|\buntil|\bno later than|\bvision|\bplan for|\bout to)\s+(?:the end of\s+|early\s+|late\s+|mid-?)?$/u,
   // "after his visit", "since the drills"
   prepositionBeforeCue: /\b(?:after|before|since|following)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$/u,

@@ -25,6 +25,7 @@ export const viRules: LangRules = {
   // "trong chuyến thăm …", "during his visit"
   duringBeforeCue: /(?:^|\s)(?:trong|nhân|trong khuôn khổ)\s+$/u,
   recipientBefore: /(?:^|\s)(?:cho|tới)\s+$/u,
+  contextPersonBefore: /(?:dưới thời|kế nhiệm|thay thế|người tiền nhiệm|tiền nhiệm|thời|dưới sự lãnh đạo của|nhiệm kỳ của|kể từ khi|giống như|như)\s+(?:[\p{L}.-]+\s+){0,6}$/u,
   deadlineBefore: /(?:đến|tới|trước|cho tới|cho đến|tầm nhìn(?: đến)?|giai đoạn(?: \d{4}\s*[-–])?)\s*(?:hết\s*)?(?:năm\s*)?$/u,
   // "sau chuyến thăm …", "kể từ cuộc tập trận …"
   prepositionBeforeCue: /(?:^|\s)(?:sau|trước|kể từ|sau khi|trước khi)\s+$/u,
