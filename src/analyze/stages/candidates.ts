@@ -54,7 +54,7 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
 
     const seen = new Set<string>();
     let agreementAt = -1;
-    const hasDate = dates.some((d) => d.rule !== "name-year" && !isDuration(d));
+    const hasDate = dates.some((d) => !d.rule.endsWith("name-year") && !isDuration(d));
     for (const cue of cues) {
       const rel = cue.start - s.start;
       const before = lower.slice(0, rel);

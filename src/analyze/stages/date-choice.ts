@@ -51,7 +51,7 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
   const cueSubordinate = ctx.lex.subordinate.test(cueClause.text) || cueAfterPreposition;
   const inCueClause = (d: FoundDate) => d.start - s.start >= cueClause.start && d.end - s.start <= cueClause.start + cueClause.text.length;
   const main = cueSubordinate ? usable.filter((d) => inCueClause(d) && (!cueAfterPreposition || d.start >= cue.start)) : usable.filter((d) => !inSubordinate(d) && !namesDocument(d));
-  let pool = main.filter((d) => d.rule !== "name-year");
+  let pool = main.filter((d) => !d.rule.endsWith("name-year"));
   if (!pool.length) pool = main;
   if (pool.length) {
     const firstClauseEnd = s.start + (lower.search(/[,;]/) < 0 ? lower.length : lower.search(/[,;]/));
