@@ -52,6 +52,8 @@ export const LexiconFileSchema = z.object({
   forumAfter: PatternList,
   /** right before a talks cue: a forum's own meeting ("the G20 summit", "the ASEAN meeting") */
   forumBefore: PatternList,
+  /** an undated act told as background ("đã từng", "has", "previously"): not stamped with the publication date */
+  background: PatternList,
   /** the sentence speaks of three parties together: each pair counts */
   trilateral: PatternList,
   /** an exercise or patrol is joint: "joint", "with", "cùng", "giữa" … */
@@ -100,6 +102,7 @@ export interface Lexicon {
   forumAfter: RegExp;
   forumBefore: RegExp;
   trilateral: RegExp;
+  background: RegExp;
   jointMarks: RegExp;
 }
 
@@ -190,6 +193,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     forumAfter: new RegExp(`^\\s*(?:${alternation(f.forumAfter)})${B_END}`, "iu"),
     forumBefore: new RegExp(`${B_START}(?:${alternation(f.forumBefore)})(?:\\s+(?:leaders'?|defen[cs]e ministers'?|foreign ministers'?|ministers'?))?\\s*$`, "iu"),
     trilateral: anyOf(f.trilateral),
+    background: anyOf(f.background),
     jointMarks: anyOf(f.jointMarks),
     junkHeading: new RegExp(`^\\s*(?:${alternation(f.junkHeadings)})\\s*[:»›>…]*\\s*$`, "iu"),
   };

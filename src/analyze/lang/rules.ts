@@ -29,6 +29,8 @@ export interface LangRules {
   recipientBefore: RegExp;
   /** before a person, with a title between: the person frames the time, not the act ("under President …", "dưới thời …") */
   contextPersonBefore: RegExp;
+  /** right before a visit or talks cue: a series ("các chuyến", "several") */
+  pluralBefore: RegExp;
   /** right before a cue: another, earlier event ("after his visit", "sau chuyến thăm") */
   prepositionBeforeCue: RegExp;
   /** between a cue and a later date: the date is a subordinate clause's ("after", "sau khi") */

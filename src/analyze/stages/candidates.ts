@@ -106,7 +106,9 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
       seen.add(key);
       // An undated act in the body about another pair than the article's is mentioned in passing
       // ("Russia has also supplied Su-30s to India"): it is not stamped with the publication date.
-      const inPassing = !hasDate && !isLead && date.rule === "publication" && !sides.pairs.some((p) => ctx.mainPair && p[0] === ctx.mainPair[0] && p[1] === ctx.mainPair[1]);
+      const otherPair = !sides.pairs.some((p) => ctx.mainPair && p[0] === ctx.mainPair[0] && p[1] === ctx.mainPair[1]);
+      // … and so is one told as background, of any pair ("the two countries have upgraded ties", "đã từng")
+      const inPassing = !hasDate && !isLead && date.rule === "publication" && (otherPair || test(ctx.lex.background, before));
       const specific = !inPassing && (hasDate || test(ctx.lex.past, lower) || isLead || isPastVerbCue(ctx, cue.text));
       const status = chooseStatus(ctx, before, clause.text, date);
       // A planned event's month or day without a year lies ahead ("will hold … in November"),

@@ -123,7 +123,12 @@ const modal: CueFilter = {
 /** "regularly hold drills", "các cuộc tập trận": a habit or a series, unless the sentence dates one. */
 const generic: CueFilter = {
   name: "generic",
-  drop: (v) => (test(v.ctx.lex.generic, v.clause.text) && !v.hasDate ? "generic: a habit or a series, not one event" : null),
+  drop: (v) => {
+    if (test(v.ctx.lex.generic, v.clause.text) && !v.hasDate) return "generic: a habit or a series, not one event";
+    // "các chuyến công du", "several visits": a series even when the sentence dates its start
+    if ((v.cue.type === "visit" || v.cue.type === "talks") && v.ctx.rules.pluralBefore.test(v.before.slice(-25))) return "a series of visits or meetings, not one";
+    return null;
+  },
 };
 
 /** An agreement on trade or culture is not defense cooperation. */

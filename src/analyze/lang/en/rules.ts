@@ -14,7 +14,7 @@ export const enRules: LangRules = {
   targetBefore: /(?:^|[\s,(])(?:aimed at|targeting|targeted|urged|urging|urges|called on|calls on|calling on|demanded|demands|pressed|warned|warns|directed at|against|to deter|deter|deterring|deterrence against|(?:a )?warning to|(?:a )?message to|(?:a )?signal to|show of force (?:against|to|toward|towards)|to counter|counter|countering|counterweight to|worries about|concerns? (?:about|over)|threats? (?:from|posed by)|pressure on|envoy (?:for|on)|representative for|policy (?:on|toward|towards))\s+(?:\S+\s+){0,3}$/u,
   // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
   clauseBreak: /(?:;|\s(?:as|while|whereas|amid|when|which|since|after|following|ahead of|before|despite|even as|just days after|comes? (?:just |only )?(?:days|weeks|months)? ?after)\s)/gu,
-  borderAfter: /^\s+(?:border|borders|frontier|coast|coastline|waters|airspace|soil|territory|side of the border)\b/u,
+  borderAfter: /^\s+(?:time|border|borders|frontier|coast|coastline|waters|airspace|soil|territory|side of the border)\b/u,
   borderBefore: /(?:border with|borders with|frontier with)\s+(?:the\s+)?$/u,
   // "amid tensions with …", "against the backdrop of confrontations …"
   contextMark: /(?:amid|against the backdrop of|despite|in the face of|following|after)\s+(?:\S+\s+){0,4}$/u,
@@ -25,6 +25,7 @@ export const enRules: LangRules = {
   duringBeforeCue: /\b(?:during|in the course of|on the sidelines of)\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+)?$/u,
   recipientBefore: /\b(?:to|for)\s+(?:the\s+)?$/u,
   contextPersonBefore: /\b(?:under|succeeded|replaced|replacing|took over from|during the (?:presidency|tenure|term|rule) of|since|unlike|like|than|successor to|predecessor)\s+(?:[\p{L}.'’-]+\s+){0,5}$/u,
+  pluralBefore: /\b(?:several|many|numerous|a series of|multiple|repeated|frequent|regular)\s+$/u,
   deadlineBefore: /(?:\bby|\bbefore|\bthrough|\buntil|\bno later than|\bvision|\bplan for|\bout to)\s+(?:the end of\s+|early\s+|late\s+|mid-?)?$/u,
   // "after his visit", "since the drills"
   prepositionBeforeCue: /\b(?:after|before|since|following)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$/u,

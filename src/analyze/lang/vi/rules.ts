@@ -9,7 +9,7 @@ export const viRules: LangRules = {
   // "tại Bắc Kinh", "ngoài khơi Philippines", "rời Bình Nhưỡng"; a target or an audience is not a
   // partner either: "nhằm vào Trung Quốc", "đối phó với Triều Tiên", "răn đe Nga", "gửi thông điệp tới Bắc Kinh"
   locationBefore:
-    /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi|đối phó(?: với)?|răn đe|kiềm chế|chống lại|đối trọng với|cảnh báo|gửi (?:một )?thông điệp (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|trước mối đe dọa từ|mối đe dọa từ)\s*$/u,
+    /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|giờ|theo giờ|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi|đối phó(?: với)?|răn đe|kiềm chế|chống lại|đối trọng với|cảnh báo|gửi (?:một )?thông điệp (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|trước mối đe dọa từ|mối đe dọa từ)\s*$/u,
   // a target, an audience or a subject of worry, person or country, a few words on ("to counter the rise of China")
   targetBefore: /(?:^|[\s,(])(?:nhằm vào|kêu gọi|hối thúc|yêu cầu|đề nghị|thúc giục|cảnh báo|nhằm răn đe|răn đe|đối phó(?: với)?|kiềm chế|chống lại|đối trọng với|gửi (?:một )?(?:thông điệp|tín hiệu) (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|phô diễn sức mạnh (?:trước|với)|lo ngại về|quan ngại về|mối đe dọa từ|sức ép (?:từ|lên)|đặc phái viên (?:về|phụ trách))\s+(?:\S+\s+){0,3}$/u,
   // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
@@ -26,6 +26,7 @@ export const viRules: LangRules = {
   duringBeforeCue: /(?:^|\s)(?:trong|nhân|trong khuôn khổ)\s+$/u,
   recipientBefore: /(?:^|\s)(?:cho|tới)\s+$/u,
   contextPersonBefore: /(?:dưới thời|kế nhiệm|thay thế|người tiền nhiệm|tiền nhiệm|thời|dưới sự lãnh đạo của|nhiệm kỳ của|kể từ khi|giống như|như)\s+(?:[\p{L}.-]+\s+){0,6}$/u,
+  pluralBefore: /(?:^|\s)(?:các|những|nhiều|loạt|hàng loạt|một loạt)\s+$/u,
   deadlineBefore: /(?:đến|tới|trước|cho tới|cho đến|tầm nhìn(?: đến)?|giai đoạn(?: \d{4}\s*[-–])?)\s*(?:hết\s*)?(?:năm\s*)?$/u,
   // "sau chuyến thăm …", "kể từ cuộc tập trận …"
   prepositionBeforeCue: /(?:^|\s)(?:sau|trước|kể từ|sau khi|trước khi)\s+$/u,
