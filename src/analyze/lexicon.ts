@@ -115,8 +115,27 @@ function alternation(list: string[]): string {
   return [...list].sort((a, b) => b.length - a.length).map((p) => `(?:${p})`).join("|");
 }
 
+/**
+ * Lists compiled without a leading lookbehind (it would stop the regex engine from skipping ahead
+ * to a possible first letter); `wordExec` checks that a match starts a word, as `startsWord` does
+ * for cues. Every reader of these lists goes through `wordExec` (or `test`/`lastIndexOf` of the
+ * stages, which use it).
+ */
+const WORD_START = new WeakSet<RegExp>();
+
 function anyOf(list: string[], flags = "giu"): RegExp {
-  return new RegExp(`${B_START}(?:${alternation(list)})${B_END}`, flags);
+  const re = new RegExp(`(?:${alternation(list)})${B_END}`, flags);
+  WORD_START.add(re);
+  return re;
+}
+
+/** The next match of a global regex in `s` from its lastIndex that starts a word, when the list asks for it. */
+export function wordExec(re: RegExp, s: string): RegExpExecArray | null {
+  for (let m = re.exec(s); m; m = re.exec(s)) {
+    if (!WORD_START.has(re) || startsWord(s, m.index)) return m;
+    re.lastIndex = m.index + 1;
+  }
+  return null;
 }
 
 /** True when position `at` of `s` starts a word (no letter or digit before it). */
@@ -189,7 +208,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     contrast: anyOf(f.contrast),
     separate: anyOf(f.separate),
     partnership: anyOf(f.partnership),
-    vesselVisitors: new RegExp(`${B_START}(?:${alternation(f.vesselVisitors)})${B_END}`, "giu"),
+    vesselVisitors: anyOf(f.vesselVisitors),
     forumAfter: new RegExp(`^\\s*(?:${alternation(f.forumAfter)})${B_END}`, "iu"),
     forumBefore: new RegExp(`${B_START}(?:${alternation(f.forumBefore)})(?:\\s+(?:leaders'?|defen[cs]e ministers'?|foreign ministers'?|ministers'?))?\\s*$`, "iu"),
     trilateral: anyOf(f.trilateral),

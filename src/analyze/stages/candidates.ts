@@ -3,6 +3,7 @@
  * filter with its reason (recorded for `relations explain`).
  */
 import { formatAtPrecision, type EventType } from "../../domain/types.ts";
+import { wordExec } from "../lexicon.ts";
 import type { Sentence } from "../sentences.ts";
 import type { ArticleDevelopment, CueDecision, EntityMention } from "../types.ts";
 import { clauseAround, isDuration, lastIndexOf, LEAD_SENTENCES, test, type AnalyzerDeps, type Ctx } from "./context.ts";
@@ -171,7 +172,8 @@ export function participation(
   if (!lastJoint || s.part !== "body" || i - lastJoint.sentence > 3) return [];
   const lower = s.text.toLowerCase();
   if (!test(ctx.lex.participation, lower) || test(ctx.lex.observers, lower)) return [];
-  const at = s.start + lower.search(ctx.lex.participation);
+  ctx.lex.participation.lastIndex = 0;
+  const at = s.start + (wordExec(ctx.lex.participation, lower)?.index ?? 0);
   ctx.lex.participation.lastIndex = 0;
   const joining = [...new Set(mentions.filter((m) => m.use === "side" && m.country && m.start < at && !lastJoint.countries.has(m.country)).map((m) => m.country!))];
   const out: ArticleDevelopment[] = [];

@@ -4,7 +4,7 @@
  */
 import type { DatePrecision } from "../../domain/types.ts";
 import type { LangRules } from "../lang/rules.ts";
-import type { Lexicon } from "../lexicon.ts";
+import { wordExec, type Lexicon } from "../lexicon.ts";
 import type { DateFinderPort, GazetteerPort } from "../ports.ts";
 import type { Sentence } from "../sentences.ts";
 import type { AnalysisResult, CueDecision, EntityMention, FoundDate } from "../types.ts";
@@ -47,7 +47,7 @@ export const LEAD_SENTENCES = 3;
 /** `re.test` that leaves a global regex's lastIndex at 0. */
 export function test(re: RegExp, s: string): boolean {
   re.lastIndex = 0;
-  const r = re.test(s);
+  const r = re.global ? wordExec(re, s) !== null : re.test(s);
   re.lastIndex = 0;
   return r;
 }
@@ -56,7 +56,7 @@ export function test(re: RegExp, s: string): boolean {
 export function lastIndexOf(re: RegExp, s: string): number {
   re.lastIndex = 0;
   let last = -1;
-  for (let m = re.exec(s); m; m = re.exec(s)) {
+  for (let m = wordExec(re, s); m; m = wordExec(re, s)) {
     last = m.index;
     if (m[0].length === 0) re.lastIndex++;
   }
@@ -66,13 +66,28 @@ export function lastIndexOf(re: RegExp, s: string): number {
 
 /** The comma/semicolon-delimited clause that holds position `at`. */
 export function clauseAround(s: string, at: number): { start: number; text: string } {
+  const seps = separators(s);
   let start = 0;
-  for (const m of s.matchAll(/[,;:–—]|\s-\s/g)) {
-    if (m.index! < at) start = m.index! + m[0].length;
+  let end = s.length;
+  for (const [i, len] of seps) {
+    if (i < at) start = i + len;
+    else {
+      end = i;
+      break;
+    }
   }
-  const endRel = s.slice(at).search(/[,;:–—]|\s-\s/);
-  const end = endRel < 0 ? s.length : at + endRel;
   return { start, text: s.slice(start, end) };
+}
+
+// The stages ask for clauses of the same sentence many times: its separators are found once.
+let sepsOf = "";
+let sepsCache: [number, number][] = [];
+function separators(s: string): [number, number][] {
+  if (s !== sepsOf) {
+    sepsOf = s;
+    sepsCache = [...s.matchAll(/[,;:–—]|\s-\s/g)].map((m) => [m.index!, m[0].length]);
+  }
+  return sepsCache;
 }
 
 export function isDuration(d: FoundDate): boolean {

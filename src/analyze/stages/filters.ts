@@ -5,6 +5,7 @@
  */
 import type { Sentence } from "../sentences.ts";
 import type { EntityMention, FoundDate } from "../types.ts";
+import { wordExec } from "../lexicon.ts";
 import { lastIndexOf, test, type Ctx } from "./context.ts";
 import type { CueHit } from "./cues.ts";
 
@@ -90,7 +91,7 @@ const negated: CueFilter = {
     const contrast = v.ctx.lex.contrast;
     let from = 0;
     contrast.lastIndex = 0;
-    for (let m = contrast.exec(scope); m; m = contrast.exec(scope)) {
+    for (let m = wordExec(contrast, scope); m; m = wordExec(contrast, scope)) {
       if (m.index < cueAt) from = m.index + m[0].length;
       else {
         scope = scope.slice(0, m.index);
@@ -101,7 +102,7 @@ const negated: CueFilter = {
     scope = scope.slice(from);
     const neg = v.ctx.lex.negation;
     neg.lastIndex = 0;
-    const m = neg.exec(scope);
+    const m = wordExec(neg, scope);
     neg.lastIndex = 0;
     return m ? `cancelled, postponed, denied or negated ("${m[0]}")` : null;
   },
@@ -218,7 +219,7 @@ export function conflictSpans(ctx: Ctx, lower: string, offset: number): Conflict
   const out: ConflictSpan[] = [];
   const re = ctx.lex.conflict;
   re.lastIndex = 0;
-  for (let m = re.exec(lower); m; m = re.exec(lower)) {
+  for (let m = wordExec(re, lower); m; m = wordExec(re, lower)) {
     const before = lower.slice(Math.max(0, m.index - 30), m.index);
     if (test(ctx.lex.hypothetical, before)) continue;
     const after = lower.slice(m.index).search(/[,;:]|\s[-–—]\s/);
