@@ -228,3 +228,22 @@ describe("a person who frames the time did not act", () => {
     for (const d of out) expect(d.summary).not.toMatch(/Yoon|Moon/);
   });
 });
+
+describe("whose act a clause reports", () => {
+  it("a trailing clause with its own subject reports that subject's act, not the main clause's parties", () => {
+    const out = pairs("French President Emmanuel Macron on Wednesday slammed Turkey's statements after Ankara pledged its full support for Azerbaijan.", "2020-09-30");
+    expect(out).not.toContain("AZ-FR pledge");
+  });
+  it("a trailing participle clause keeps the main subject ('after visiting Pyongyang')", () => {
+    expect(pairs("Russian President Vladimir Putin arrived in Hanoi on June 19, after visiting Pyongyang.", "2024-06-20")).toContain("RU-VN visit");
+  });
+  it.each([
+    ["vi", "Trong cuộc họp với Tổng thư ký NATO Mark Rutte ngày 15/11, Bộ trưởng Quốc phòng Ba Lan nói Ba Lan đã hỗ trợ Ukraine rất nhiều."],
+    ["en", "In a meeting with NATO Secretary General Mark Rutte on November 15, Poland's defense minister said Poland had done much to help Ukraine."],
+  ])("talks with an organization are no talks between two countries (%s)", (_n, text) => {
+    expect(run(text, "2024-11-17").filter((d) => d.type === "talks")).toEqual([]);
+  });
+  it("waiting for supplies is no delivery", () => {
+    expect(run("Ukraine's depleted military waits for new supplies of anti-aircraft missiles from the United States.", "2024-05-16")).toEqual([]);
+  });
+});

@@ -243,9 +243,17 @@ function outsideCueClause(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue:
   const cueClause = clauseAround(lower, rel);
   const cueInLeadingSubordinate = ctx.lex.subordinate.test(cueClause.text) && cueClause.start === 0;
   const cueClauseEnd = s.start + cueClause.start + cueClause.text.length;
+  // a cue inside a trailing clause with its own subject ("… after Ankara pledged its support for
+  // Azerbaijan"): the main clause's parties ("Macron slammed …") are not this act's
+  re.lastIndex = 0;
+  let ownBreak = -1;
+  for (let b = re.exec(lower); b && b.index < rel; b = re.exec(lower)) ownBreak = b.index;
+  re.lastIndex = 0;
+  const ownSubject = ownBreak >= 0 && mentions.some((m) => m.use === "side" && m.start > s.start + ownBreak && m.end <= cue.start);
+  const mainBefore = ownSubject ? s.start + ownBreak : -1;
   return mentions.map((m) => {
     if (m.use !== "side") return m;
-    if (m.start >= breakAt || (cueInLeadingSubordinate && m.start >= cueClauseEnd)) return { ...m, use: "topic" as const };
+    if (m.start >= breakAt || (cueInLeadingSubordinate && m.start >= cueClauseEnd) || m.start < mainBefore) return { ...m, use: "topic" as const };
     if (m.end <= cue.start) {
       const c = clauseAround(lower, m.start - s.start);
       if (c.start + c.text.length <= rel && ctx.lex.subordinate.test(c.text)) return { ...m, use: "topic" as const };

@@ -203,7 +203,21 @@ const forumMeeting: CueFilter = {
       : null,
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armistice, negated, modal, generic, agreementWithoutDefense, notJoint, vesselVisit, nobodyTravels, forumMeeting];
+/** "Trong cuộc họp với Tổng thư ký NATO …", "a meeting with the NATO chief": talks with an organization, not a country. */
+const talksWithOrganization: CueFilter = {
+  name: "talks-with-organization",
+  drop: (v) => {
+    if (v.cue.type !== "talks") return null;
+    const after = v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 40);
+    const w = /(?:với|with)$/u.test(v.cue.text) ? [""] : /^\s*(?:với|with)\s/u.exec(after);
+    if (!w) return null;
+    const from = v.cue.end + w[0].length;
+    const next = v.mentions.find((m) => m.start >= from && m.start <= from + 30);
+    return next && next.kind === "org" ? "talks with an organization, not a country" : null;
+  },
+};
+
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armistice, negated, modal, generic, agreementWithoutDefense, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization];
 
 /** The first filter's reason to drop the cue, or null. */
 export function dropReason(v: CueView): string | null {
