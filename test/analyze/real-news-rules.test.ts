@@ -247,3 +247,16 @@ describe("whose act a clause reports", () => {
     expect(run("Ukraine's depleted military waits for new supplies of anti-aircraft missiles from the United States.", "2024-05-16")).toEqual([]);
   });
 });
+
+describe("partners each named with their own date", () => {
+  it.each([
+    ["en", "Japan signed similar defense accords with Australia in 2022 and with Britain in 2023.", "2024-07-09"],
+    ["vi", "Nhật Bản đã ký hiệp định quốc phòng tương tự với Australia năm 2022 và với Anh năm 2023.", "2024-07-09"],
+  ])("each is its own development with its date (%s)", (_n, text, pub) => {
+    expect(run(text, pub).map((d) => `${d.pair} ${d.type} ${d.date}`).sort()).toEqual(["AU-JP agreement 2022", "GB-JP agreement 2023"]);
+  });
+  it("a partner of another subject's clause is not the actor's", () => {
+    const out = pairs("Russia and Iran signed a partnership treaty on January 17, without the mutual defence clause that Moscow agreed with North Korea last year.", "2025-01-18");
+    expect(out).not.toContain("IR-KP agreement");
+  });
+});

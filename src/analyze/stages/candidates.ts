@@ -5,7 +5,7 @@
 import { formatAtPrecision, type EventType } from "../../domain/types.ts";
 import { wordExec } from "../lexicon.ts";
 import type { Sentence } from "../sentences.ts";
-import type { ArticleDevelopment, CueDecision, EntityMention } from "../types.ts";
+import type { ArticleDevelopment, CueDecision, EntityMention, FoundDate } from "../types.ts";
 import { clauseAround, isDuration, lastIndexOf, LEAD_SENTENCES, test, type AnalyzerDeps, type Ctx } from "./context.ts";
 import { findCues, type CueHit } from "./cues.ts";
 import { anniversaryDate, chooseDate, chooseStatus, plannedBeforeDate, shiftDays, shiftYears, type ChosenDate } from "./date-choice.ts";
@@ -118,9 +118,23 @@ export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment
         date = { ...date, span: date.rule.includes("weekday") ? shiftDays(date.span, 7) : shiftYears(date.span, 1) };
       // A cue inside an "after / sau khi" clause is background to the main event: it may join
       // an event reported elsewhere but is not reported by this sentence on its own.
+      const chosen = date;
       const background = (ctx.lex.subordinate.test(clause.text) || ctx.rules.prepositionBeforeCue.test(before.slice(-14))) && date.rule === "publication";
-      for (const pair of sides.pairs) {
+      // partners each named with their own date ("with Australia in 2022 and with Britain in 2023") are each a pair of the actor
+      const pairs = [...sides.pairs];
+      if (sides.actor && cue.type !== "exercise" && cue.type !== "patrol") {
+        for (const m of mentions) {
+          if (m.use !== "side" || !m.country || m.country === sides.actor || m.start < cue.end) continue;
+          const p = pairOf(sides.actor, m.country);
+          if (!pairs.some((x) => x[0] === p[0] && x[1] === p[1]) && partnerDate(ctx.doc, mentions, dates, p, sides.actor, cue)) pairs.push(p);
+        }
+      }
+      for (const pair of pairs) {
         const actors = actorsNearCue(ctx, mentions, pair, cue, sides.actor, s);
+        // "signed similar accords with Australia in 2022 and with Britain in 2023": each partner
+        // named with its own date takes that date
+        const own = pairs.length > 1 ? partnerDate(ctx.doc, mentions, dates, pair, sides.actor, cue) : null;
+        const date = own ?? chosen;
         const dev: ArticleDevelopment = {
           pair,
           type: cue.type,
@@ -260,4 +274,16 @@ function outsideCueClause(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue:
     }
     return m;
   });
+}
+
+/** The date written right after a partner's name ("with Britain in 2023"), when the sentence pairs each partner with one. */
+function partnerDate(doc: string, mentions: EntityMention[], dates: FoundDate[], pair: [string, string], actor: string | null, cue: CueHit): ChosenDate | null {
+  if (!actor || !pair.includes(actor)) return null;
+  const other = pair[0] === actor ? pair[1] : pair[0];
+  const m = mentions.find((x) => x.country === other && x.start >= cue.end);
+  if (!m || !/(?:^|\s)(?:with|với)\s+(?:the\s+)?$/iu.test(doc.slice(Math.max(0, m.start - 12), m.start))) return null;
+  // not one in a clause of its own ("… without the clause that Moscow agreed with North Korea last year")
+  if (/(?:^|[\s,])(?:that|which|who|whom|but|without|whereas|while|mà|nhưng|trong khi|khi)(?=[\s,])/iu.test(doc.slice(cue.end, m.start))) return null;
+  const d = dates.find((x) => x.start >= m.end && /^\s*(?:in|năm|vào năm|vào|hồi)?\s*$/iu.test(doc.slice(m.end, x.start)));
+  return d ? { span: d.span, rule: `${d.rule}+partner` } : null;
 }

@@ -209,9 +209,9 @@ const talksWithOrganization: CueFilter = {
   drop: (v) => {
     if (v.cue.type !== "talks") return null;
     const after = v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 40);
-    const w = /(?:với|with)$/u.test(v.cue.text) ? [""] : /^\s*(?:với|with)\s/u.exec(after);
-    if (!w) return null;
-    const from = v.cue.end + w[0].length;
+    const w = /(?:với|with)$/u.test(v.cue.text) ? "" : /^\s*(?:với|with)\s/u.exec(after)?.[0];
+    if (w === undefined) return null;
+    const from = v.cue.end + w.length;
     const next = v.mentions.find((m) => m.start >= from && m.start <= from + 30);
     return next && next.kind === "org" ? "talks with an organization, not a country" : null;
   },
