@@ -231,7 +231,9 @@ export function listPendingArticleIds(db: Db, version: string, limit: number): n
     .select({ id: articles.id })
     .from(articles)
     .where(or(isNull(articles.analyzedVersion), ne(articles.analyzedVersion, version)))
-    .orderBy(asc(articles.id))
+    // in publication order, then by URL: articles ingested together (concurrently, so their ids
+    // follow timing) are analyzed and clustered the same way every time
+    .orderBy(asc(articles.publishedAt), asc(articles.canonicalUrl), asc(articles.id))
     .limit(limit)
     .all()
     .map((r) => r.id);

@@ -16,159 +16,220 @@ import { confidence, details } from "./details.ts";
 import { conflictSpans, dropReason } from "./filters.ts";
 import { pairOf, resolveSides } from "./sides.ts";
 
-export function findCandidates(ctx: Ctx, deps: AnalyzerDeps): ArticleDevelopment[] {
+/**
+ * What the candidate stage remembers from one sentence to the next: the last person named (for
+ * "ông", "he"), the last development read from the body (for sentences that continue it), the
+ * last joint drill and its participants (for "X forces are also taking part"), the article's own
+ * event (the first day-dated development of the lead) and the last dated drill (for participants
+ * listed later).
+ */
+interface ArticleMemory {
+  firstBody: number;
+  lastPerson: EntityMention | null;
+  lastKept: { dev: ArticleDevelopment; sentence: number; paragraph: number } | null;
+  lastJoint: { dev: ArticleDevelopment; sentence: number; countries: Set<string> } | null;
+  mainEvent: ArticleDevelopment | null;
+  frame: { type: "exercise" | "patrol"; date: ChosenDate; sentence: number } | null;
+}
+
+/** A sentence as the cue steps read it. */
+interface SentenceView {
+  i: number;
+  s: Sentence;
+  lower: string;
+  mentions: EntityMention[];
+  dates: FoundDate[];
+  isLead: boolean;
+  hasDate: boolean;
+  prevPerson: EntityMention | null;
+  conflicts: ReturnType<typeof conflictSpans>;
+}
+
+export function findCandidates(ctx: Ctx, _deps: AnalyzerDeps): ArticleDevelopment[] {
   const out: ArticleDevelopment[] = [];
-  let lastPerson: EntityMention | null = null;
-  // the last development read from the body, for sentences that continue it
-  let lastKept: { dev: ArticleDevelopment; sentence: number; paragraph: number } | null = null;
-  // the last joint exercise or patrol and its participants, for "X forces are also participating"
-  let lastJoint: { dev: ArticleDevelopment; sentence: number; countries: Set<string> } | null = null;
-  // the article's own event: the first dated development of the lead
-  let mainEvent: ArticleDevelopment | null = null;
-  // the last dated exercise or patrol of the article, even one whose participants were not named yet
-  let frame: { type: "exercise" | "patrol"; date: ChosenDate; sentence: number } | null = null;
-  const firstBody = ctx.sentences.findIndex((s) => s.part === "body");
-  for (let i = 0; i < ctx.sentences.length; i++) {
-    const s = ctx.sentences[i]!;
-    const mentions = ctx.mentions[i] ?? [];
-    const dates = ctx.dates[i] ?? [];
-    const cues = findCues(s, ctx, mentions);
-    const lower = s.text.toLowerCase();
-    const isLead = s.part === "title" || (s.part === "body" && i - firstBody < LEAD_SENTENCES);
-    const prevPerson = lastPerson;
-    const persons = mentions.filter((m) => m.kind === "person" && m.country);
-    if (persons.length) lastPerson = persons[persons.length - 1]!;
-    if (!cues.length) {
-      const joined = participation(ctx, s, i, mentions, lastJoint);
-      out.push(...joined);
-      continue;
-    }
+  const memory: ArticleMemory = { firstBody: ctx.sentences.findIndex((s) => s.part === "body"), lastPerson: null, lastKept: null, lastJoint: null, mainEvent: null, frame: null };
+  for (let i = 0; i < ctx.sentences.length; i++) out.push(...sentenceCandidates(ctx, i, memory));
+  return out;
+}
 
-    const decide = (cue: CueHit, outcome: CueDecision["outcome"], reason: string, extra: Partial<CueDecision> = {}) =>
-      ctx.decisions.push({ sentence: s.index, type: cue.type, cue: cue.text, at: cue.start, outcome, reason, ...extra });
-
+function sentenceCandidates(ctx: Ctx, i: number, memory: ArticleMemory): ArticleDevelopment[] {
+  const s = ctx.sentences[i]!;
+  const mentions = ctx.mentions[i] ?? [];
+  const dates = ctx.dates[i] ?? [];
+  const prevPerson = memory.lastPerson;
+  const persons = mentions.filter((m) => m.kind === "person" && m.country);
+  if (persons.length) memory.lastPerson = persons[persons.length - 1]!;
+  const cues = findCues(s, ctx, mentions);
+  if (!cues.length) return participation(ctx, s, i, mentions, memory.lastJoint);
+  const lower = s.text.toLowerCase();
+  const view: SentenceView = {
+    i,
+    s,
+    lower,
+    mentions,
+    dates,
+    isLead: s.part === "title" || (s.part === "body" && i - memory.firstBody < LEAD_SENTENCES),
+    hasDate: dates.some((d) => !d.rule.endsWith("name-year") && !isDuration(d)),
+    prevPerson,
     // Conflict and criticism are not cooperation. A conflict word before the cue vetoes it
     // ("condemned the drills"); after it, the countries in that clause are topics, not sides
     // ("drills … against the backdrop of confrontations between Chinese and Philippine vessels").
     // Hypothetical ones ("hỗ trợ nhau khi bị tấn công", "if attacked") count for nothing.
-    const conflicts = conflictSpans(ctx, lower, s.start);
-
-    const seen = new Set<string>();
-    let agreementAt = -1;
-    const hasDate = dates.some((d) => !d.rule.endsWith("name-year") && !isDuration(d));
-    for (const cue of cues) {
-      const rel = cue.start - s.start;
-      const before = lower.slice(0, rel);
-      const clause = clauseAround(lower, rel);
-      const reason = dropReason({ ctx, s, lower, cue, rel, before, clause, dates, mentions, hasDate, conflicts, agreementAt });
-      if (reason) {
-        decide(cue, "dropped", reason);
-        continue;
-      }
-
-      // Countries in a conflict's clause are topics: after the conflict word when the cue shares
-      // the clause, anywhere in it otherwise ("…, prompting US and Canadian jets to intercept them").
-      const topical = mentions.map((m) =>
-        conflicts.some((c) => (c.clauseStart <= cue.start && cue.start <= c.clauseEnd ? c.start < m.start && m.start <= c.clauseEnd : c.clauseStart <= m.start && m.start <= c.clauseEnd))
-          ? { ...m, use: "topic" as const }
-          : m,
-      );
-      const sides = resolveSides(ctx, s, outsideCueClause(ctx, s, topical, cue), cue, prevPerson);
-      // "After the drills the ships went on to a joint naval patrol": no country named, the
-      // sentence continues the development just reported (previous sentence or same paragraph).
-      let carried: ArticleDevelopment | null = null;
-      if (!sides.pairs.length && sides.reason === "no country named" && lastKept && s.part === "body" && (lastKept.sentence === i - 1 || lastKept.paragraph === s.paragraph)) {
-        carried = lastKept.dev;
-        sides.pairs = [carried.pair];
-        sides.via = "continuation";
-      }
-      if (!sides.pairs.length) {
-        decide(cue, "dropped", sides.reason);
-        // "Cobra Gold, which starts today, …": a dated drill whose participants are listed later
-        if ((cue.type === "exercise" || cue.type === "patrol") && s.part !== "caption") {
-          const d = chooseDate(ctx, s, dates, cue);
-          if (d.rule !== "publication" && d.rule !== "none") frame = { type: cue.type, date: d, sentence: i };
-        }
-        continue;
-      }
-      let date = anniversaryDate(ctx, s, cue) ?? chooseDate(ctx, s, dates, cue);
-      // "The countries taking part include A, B and C": an undated drill takes the date of the
-      // drill the article dated a few sentences before
-      let framed = false;
-      if (date.rule === "publication" && frame && frame.type === cue.type && i - frame.sentence <= FRAME_SENTENCES) {
-        date = { span: frame.date.span, rule: `frame:${frame.date.rule}` };
-        framed = true;
-      }
-      if (carried && date.rule === "publication") date = { span: { ...carried.date, certain: false }, rule: "continuation" };
-      // "Kết thúc hội đàm, hai bộ trưởng đã ký …": the article's own event gives the date.
-      if (date.rule === "publication" && mainEvent && mainEvent.pair.join() === sides.pairs[0]!.join() && test(ctx.lex.mainEventRef, lower)) date = { span: mainEvent.date, rule: "main-event" };
-      const key = `${cue.type}|${date.span.start}|${date.span.precision}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      // An undated act in the body about another pair than the article's is mentioned in passing
-      // ("Russia has also supplied Su-30s to India"): it is not stamped with the publication date.
-      const otherPair = !sides.pairs.some((p) => ctx.mainPair && p[0] === ctx.mainPair[0] && p[1] === ctx.mainPair[1]);
-      // … and so is one told as background, of any pair ("the two countries have upgraded ties", "đã từng")
-      const inPassing = !hasDate && !isLead && date.rule === "publication" && (otherPair || test(ctx.lex.background, before));
-      const specific = !inPassing && (hasDate || test(ctx.lex.past, lower) || isLead || isPastVerbCue(ctx, cue.text));
-      const status = chooseStatus(ctx, before, clause.text, date);
-      // A planned event's month or day without a year lies ahead ("will hold … in November"),
-      // when the date is written after the word that plans it.
-      if (status === "planned" && !date.span.certain && ctx.ref && date.span.end < ctx.ref && date.rule !== "publication" && plannedBeforeDate(ctx, lower, s, dates, date))
-        date = { ...date, span: date.rule.includes("weekday") ? shiftDays(date.span, 7) : shiftYears(date.span, 1) };
-      // A cue inside an "after / sau khi" clause is background to the main event: it may join
-      // an event reported elsewhere but is not reported by this sentence on its own.
-      const chosen = date;
-      const background = (ctx.lex.subordinate.test(clause.text) || ctx.rules.prepositionBeforeCue.test(before.slice(-14))) && date.rule === "publication";
-      // partners each named with their own date ("with Australia in 2022 and with Britain in 2023") are each a pair of the actor
-      const pairs = [...sides.pairs];
-      if (sides.actor && cue.type !== "exercise" && cue.type !== "patrol") {
-        for (const m of mentions) {
-          if (m.use !== "side" || !m.country || m.country === sides.actor || m.start < cue.end) continue;
-          const p = pairOf(sides.actor, m.country);
-          if (!pairs.some((x) => x[0] === p[0] && x[1] === p[1]) && partnerDate(ctx.doc, mentions, dates, p, sides.actor, cue)) pairs.push(p);
-        }
-      }
-      for (const pair of pairs) {
-        const actors = actorsNearCue(ctx, mentions, pair, cue, sides.actor, s);
-        // "signed similar accords with Australia in 2022 and with Britain in 2023": each partner
-        // named with its own date takes that date
-        const own = pairs.length > 1 ? partnerDate(ctx.doc, mentions, dates, pair, sides.actor, cue) : null;
-        const date = own ?? chosen;
-        const dev: ArticleDevelopment = {
-          pair,
-          type: cue.type,
-          status,
-          date: date.span,
-          dateRule: date.rule,
-          actorCountry: sides.actor,
-          destination: cue.type === "visit" ? sides.destination : null,
-          actors,
-          places: mentions.filter((m) => m.kind !== "person" && m.via === "metonym").map((m) => m.entityId),
-          details: details(cue.type, ctx.rules, { text: s.text, rel, len: cue.text.length }),
-          summary: "",
-          evidence: [{ sentence: s.text, start: s.start, end: s.end, part: s.part, lang: ctx.lang, actors, actorCountry: sides.actor, destination: cue.type === "visit" ? sides.destination : null }],
-          confidence: confidence(hasDate, isLead, sides.via, s.part),
-          rule: `${ctx.lang}.${cue.type}:${cue.text}|sides:${sides.via}|date:${date.rule}`,
-          // a sentence continuing a reported development is as specific as it
-          specific: (specific || framed || Boolean(carried?.specific)) && s.part !== "caption" && !background,
-        };
-        out.push(dev);
-        if ((cue.type === "exercise" || cue.type === "patrol") && date.rule !== "publication" && s.part !== "caption") frame = { type: cue.type, date, sentence: i };
-        if (cue.type === "agreement" && agreementAt < 0) agreementAt = cue.start;
-        if (!mainEvent && isLead && dev.dateRule !== "publication" && dev.date.precision === "day") mainEvent = dev;
-        if (s.part === "body") {
-          lastKept = { dev, sentence: i, paragraph: s.paragraph };
-          if (cue.type === "exercise" || cue.type === "patrol") {
-            if (!lastJoint || lastJoint.dev.type !== cue.type || lastJoint.sentence !== i) lastJoint = { dev, sentence: i, countries: new Set() };
-            for (const c of pair) lastJoint.countries.add(c);
-          }
-        }
-        decide(cue, "kept", `sides by ${sides.via}; date by ${date.rule}`, { pair, date: formatAtPrecision(date.span.start, date.span.precision) });
-      }
-    }
+    conflicts: conflictSpans(ctx, lower, s.start),
+  };
+  const out: ArticleDevelopment[] = [];
+  const seen = new Set<string>();
+  let agreementAt = -1;
+  for (const cue of cues) {
+    const devs = cueCandidates(ctx, view, cue, memory, seen, agreementAt);
+    if (cue.type === "agreement" && agreementAt < 0 && devs.length) agreementAt = cue.start;
+    out.push(...devs);
   }
   return out;
+}
+
+function decide(ctx: Ctx, s: Sentence, cue: CueHit, outcome: CueDecision["outcome"], reason: string, extra: Partial<CueDecision> = {}): void {
+  ctx.decisions.push({ sentence: s.index, type: cue.type, cue: cue.text, at: cue.start, outcome, reason, ...extra });
+}
+
+/** One cue: the named filters, its sides, its date, how specific it is; one development per pair. */
+function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMemory, seen: Set<string>, agreementAt: number): ArticleDevelopment[] {
+  const { s, lower, mentions, dates, i } = v;
+  const rel = cue.start - s.start;
+  const before = lower.slice(0, rel);
+  const clause = clauseAround(lower, rel);
+  const reason = dropReason({ ctx, s, lower, cue, rel, before, clause, dates, mentions, hasDate: v.hasDate, conflicts: v.conflicts, agreementAt });
+  if (reason) {
+    decide(ctx, s, cue, "dropped", reason);
+    return [];
+  }
+
+  // Countries in a conflict's clause are topics: after the conflict word when the cue shares
+  // the clause, anywhere in it otherwise ("…, prompting US and Canadian jets to intercept them").
+  const topical = mentions.map((m) =>
+    v.conflicts.some((c) => (c.clauseStart <= cue.start && cue.start <= c.clauseEnd ? c.start < m.start && m.start <= c.clauseEnd : c.clauseStart <= m.start && m.start <= c.clauseEnd))
+      ? { ...m, use: "topic" as const }
+      : m,
+  );
+  const sides = resolveSides(ctx, s, outsideCueClause(ctx, s, topical, cue), cue, v.prevPerson);
+  // "After the drills the ships went on to a joint naval patrol": no country named, the
+  // sentence continues the development just reported (previous sentence or same paragraph).
+  let carried: ArticleDevelopment | null = null;
+  const lastKept = memory.lastKept;
+  if (!sides.pairs.length && sides.reason === "no country named" && lastKept && s.part === "body" && (lastKept.sentence === i - 1 || lastKept.paragraph === s.paragraph)) {
+    carried = lastKept.dev;
+    sides.pairs = [carried.pair];
+    sides.via = "continuation";
+  }
+  if (!sides.pairs.length) {
+    decide(ctx, s, cue, "dropped", sides.reason);
+    // "Cobra Gold, which starts today, …": a dated drill whose participants are listed later
+    if ((cue.type === "exercise" || cue.type === "patrol") && s.part !== "caption") {
+      const d = chooseDate(ctx, s, dates, cue);
+      if (d.rule !== "publication" && d.rule !== "none") memory.frame = { type: cue.type, date: d, sentence: i };
+    }
+    return [];
+  }
+  const { date, framed } = cueDate(ctx, v, cue, sides.pairs[0]!, carried, memory);
+  const key = `${cue.type}|${date.span.start}|${date.span.precision}`;
+  if (seen.has(key)) return [];
+  seen.add(key);
+  // An undated act in the body about another pair than the article's is mentioned in passing
+  // ("Russia has also supplied Su-30s to India"): it is not stamped with the publication date …
+  const otherPair = !sides.pairs.some((p) => ctx.mainPair && p[0] === ctx.mainPair[0] && p[1] === ctx.mainPair[1]);
+  // … and so is one told as background, of any pair ("the two countries have upgraded ties", "đã từng")
+  const inPassing = !v.hasDate && !v.isLead && date.rule === "publication" && (otherPair || test(ctx.lex.background, before));
+  const specific = !inPassing && (v.hasDate || test(ctx.lex.past, lower) || v.isLead || isPastVerbCue(ctx, cue.text));
+  const status = chooseStatus(ctx, before, clause.text, date);
+  let chosen = date;
+  // A planned event's month or day without a year lies ahead ("will hold … in November"),
+  // when the date is written after the word that plans it.
+  if (status === "planned" && !date.span.certain && ctx.ref && date.span.end < ctx.ref && date.rule !== "publication" && plannedBeforeDate(ctx, lower, s, dates, date))
+    chosen = { ...date, span: date.rule.includes("weekday") ? shiftDays(date.span, 7) : shiftYears(date.span, 1) };
+  // A cue inside an "after / sau khi" clause is background to the main event: it may join
+  // an event reported elsewhere but is not reported by this sentence on its own.
+  const background = (ctx.lex.subordinate.test(clause.text) || ctx.rules.prepositionBeforeCue.test(before.slice(-14))) && chosen.rule === "publication";
+
+  const out: ArticleDevelopment[] = [];
+  const pairs = partnerPairs(ctx, mentions, dates, sides.pairs, sides.actor, cue);
+  for (const pair of pairs) {
+    const actors = actorsNearCue(ctx, mentions, pair, cue, sides.actor, s);
+    // "signed similar accords with Australia in 2022 and with Britain in 2023": each partner
+    // named with its own date takes that date
+    const own = pairs.length > 1 ? partnerDate(ctx.doc, mentions, dates, pair, sides.actor, cue) : null;
+    const d = own ?? chosen;
+    const destination = cue.type === "visit" ? sides.destination : null;
+    const dev: ArticleDevelopment = {
+      pair,
+      type: cue.type,
+      status,
+      date: d.span,
+      dateRule: d.rule,
+      actorCountry: sides.actor,
+      destination,
+      actors,
+      places: mentions.filter((m) => m.kind !== "person" && m.via === "metonym").map((m) => m.entityId),
+      details: details(cue.type, ctx.rules, { text: s.text, rel, len: cue.text.length }),
+      summary: "",
+      evidence: [{ sentence: s.text, start: s.start, end: s.end, part: s.part, lang: ctx.lang, actors, actorCountry: sides.actor, destination }],
+      confidence: confidence(v.hasDate, v.isLead, sides.via, s.part),
+      rule: `${ctx.lang}.${cue.type}:${cue.text}|sides:${sides.via}|date:${d.rule}`,
+      // a sentence continuing a reported development is as specific as it
+      specific: (specific || framed || Boolean(carried?.specific)) && s.part !== "caption" && !background,
+    };
+    out.push(dev);
+    remember(memory, dev, d, v);
+    decide(ctx, s, cue, "kept", `sides by ${sides.via}; date by ${d.rule}`, { pair, date: formatAtPrecision(d.span.start, d.span.precision) });
+  }
+  return out;
+}
+
+/**
+ * The date of a cue's development: an anniversary's, or the sentence's (see chooseDate); an
+ * undated drill takes the date of the drill dated a few sentences before ("The countries taking
+ * part include A, B and C"), a continuation the date of what it continues, and "the talks" the
+ * date of the article's own event.
+ */
+function cueDate(ctx: Ctx, v: SentenceView, cue: CueHit, pair: [string, string], carried: ArticleDevelopment | null, memory: ArticleMemory): { date: ChosenDate; framed: boolean } {
+  let date = anniversaryDate(ctx, v.s, cue) ?? chooseDate(ctx, v.s, v.dates, cue);
+  let framed = false;
+  const frame = memory.frame;
+  if (date.rule === "publication" && frame && frame.type === cue.type && v.i - frame.sentence <= FRAME_SENTENCES) {
+    date = { span: frame.date.span, rule: `frame:${frame.date.rule}` };
+    framed = true;
+  }
+  if (carried && date.rule === "publication") date = { span: { ...carried.date, certain: false }, rule: "continuation" };
+  // "Kết thúc hội đàm, hai bộ trưởng đã ký …": the article's own event gives the date.
+  const main = memory.mainEvent;
+  if (date.rule === "publication" && main && main.pair.join() === pair.join() && test(ctx.lex.mainEventRef, v.lower)) date = { span: main.date, rule: "main-event" };
+  return { date, framed };
+}
+
+/** The sides' pairs, and the actor's pair with each partner named with its own date. */
+function partnerPairs(ctx: Ctx, mentions: EntityMention[], dates: FoundDate[], base: [string, string][], actor: string | null, cue: CueHit): [string, string][] {
+  const pairs = [...base];
+  if (!actor || cue.type === "exercise" || cue.type === "patrol") return pairs;
+  for (const m of mentions) {
+    if (m.use !== "side" || !m.country || m.country === actor || m.start < cue.end) continue;
+    const p = pairOf(actor, m.country);
+    if (!pairs.some((x) => x[0] === p[0] && x[1] === p[1]) && partnerDate(ctx.doc, mentions, dates, p, actor, cue)) pairs.push(p);
+  }
+  return pairs;
+}
+
+/** What a kept development leaves for the next sentences. */
+function remember(memory: ArticleMemory, dev: ArticleDevelopment, date: ChosenDate, v: SentenceView): void {
+  const { s, i } = v;
+  const drill = dev.type === "exercise" || dev.type === "patrol";
+  if (drill && date.rule !== "publication" && s.part !== "caption") memory.frame = { type: dev.type as "exercise" | "patrol", date, sentence: i };
+  if (!memory.mainEvent && v.isLead && dev.dateRule !== "publication" && dev.date.precision === "day") memory.mainEvent = dev;
+  if (s.part !== "body") return;
+  memory.lastKept = { dev, sentence: i, paragraph: s.paragraph };
+  if (drill) {
+    const last = memory.lastJoint;
+    if (!last || last.dev.type !== dev.type || last.sentence !== i) memory.lastJoint = { dev, sentence: i, countries: new Set() };
+    for (const c of dev.pair) memory.lastJoint!.countries.add(c);
+  }
 }
 
 /**
