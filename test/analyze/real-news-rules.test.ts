@@ -260,3 +260,12 @@ describe("partners each named with their own date", () => {
     expect(out).not.toContain("IR-KP agreement");
   });
 });
+
+describe("one who meets several", () => {
+  it.each([
+    ["en", "Last month, U.S. Defense Secretary Lloyd Austin met his Japanese and South Korean counterparts in Singapore.", "2024-07-20"],
+    ["vi", "Tháng trước, Bộ trưởng Quốc phòng Mỹ Lloyd Austin đã gặp người đồng cấp Nhật Bản và Hàn Quốc tại Singapore.", "2024-07-20"],
+  ])("meets each of them, and they do not meet each other through him (%s)", (_n, text, pub) => {
+    expect(pairs(text, pub)).toEqual(["JP-US talks", "KR-US talks"]);
+  });
+});

@@ -90,6 +90,10 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     pairs = [];
     for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) pairs.push(pairOf(list[a]!, list[b]!));
     via += "+list";
+  } else if (cue.type === "talks" && meetsEach(mentions, sides, actor, cue)) {
+    // "Austin met his Japanese and South Korean counterparts": the one who met, with each of them
+    pairs = sides.filter((c) => c !== actor).map((c) => pairOf(actor, c));
+    via += "+each";
   } else if (cue.type === "visit" && destination && actor !== destination) pairs = [pairOf(actor, destination)];
   else if (main && sides.includes(main[0]) && sides.includes(main[1])) pairs = [main];
   else pairs = [pairOf(actor, sides.find((c) => c !== actor)!)];
@@ -120,4 +124,12 @@ function recipient(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: stri
   if (sides.length < 3) return null;
   const m = mentions.find((x) => x.country && sides.includes(x.country) && x.start >= cue.end && ctx.rules.recipientBefore.test(ctx.doc.slice(Math.max(cue.start, x.start - 12), x.start).toLowerCase()));
   return m?.country ?? null;
+}
+
+/** A person of the actor's side named before the talks cue, and every other side only after it. */
+function meetsEach(mentions: EntityMention[], sides: string[], actor: string, cue: CueHit): boolean {
+  const byActor = mentions.some((m) => m.kind === "person" && m.country === actor && m.end <= cue.start);
+  if (!byActor) return false;
+  const others = sides.filter((c) => c !== actor);
+  return others.every((c) => !mentions.some((m) => m.country === c && m.use === "side" && m.end <= cue.start));
 }
