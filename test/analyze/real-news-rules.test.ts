@@ -269,3 +269,12 @@ describe("one who meets several", () => {
     expect(pairs(text, pub)).toEqual(["JP-US talks", "KR-US talks"]);
   });
 });
+
+describe("Vietnamese clauses and names", () => {
+  it("'Mỹ từ ngày …' is the United States (only lower-case 'mỹ từ' is a word)", () => {
+    expect(pairs("Bộ trưởng Quốc phòng Phan Văn Giang thăm Mỹ từ ngày 6 đến 11/9.", "2024-10-26")).toEqual(["US-VN visit"]);
+  });
+  it("a leading 'Sau <country>,' clause names the last stop, not a partner of the next one", () => {
+    expect(pairs("Sau Philippines, đoàn thăm Mỹ ngày 6/9.", "2024-10-26")).not.toContain("PH-US visit");
+  });
+});
