@@ -84,6 +84,8 @@ export interface Gazetteer {
   findMentions(text: string, opts?: FindMentionsOptions): Mention[];
   /** The role a person held at `at` (YYYY-MM-DD), or the nearest role in time; null for an unknown id. */
   personRole(personId: string, at?: string): PersonRole | null;
+  /** Who held an office of a country on a day ("JP", "defense_minister", "2024-07-08"), when exactly one person did. */
+  officeHolder(country: string, role: string, at: string): string | null;
   /** The person with this id, or null. */
   person(personId: string): Person | null;
   /** For a metonym or place mention, the place it names; null for other mentions. */
@@ -258,6 +260,18 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
       roleCount += p.roles.length;
     }
   }
+  const offices = new Map<string, { id: string; from: string; to: string | null }[]>();
+  for (const p of people.values())
+    for (const r of p.roles) {
+      const k = `${r.country}|${r.role}`;
+      const list = offices.get(k) ?? [];
+      list.push({ id: p.id, from: r.from, to: r.to });
+      offices.set(k, list);
+    }
+  const officeHolder = (country: string, role: string, at: string): string | null => {
+    const holders = (offices.get(`${country}|${role}`) ?? []).filter((h) => h.from <= at && (h.to === null || at <= h.to));
+    return holders.length === 1 ? holders[0]!.id : null;
+  };
   const personRole = (personId: string, at?: string): PersonRole | null => {
     const p = people.get(personId);
     return p ? roleAt(p, at) : null;
@@ -288,6 +302,7 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
         return p ? roleAt(p, opts?.at) : null;
       }),
     personRole,
+    officeHolder,
     person: (id) => people.get(id) ?? null,
     placeOf: (m) => (m.via === "metonym" || m.kind === "place" ? (placeById.get(`${m.entityId}|${m.key}`) ?? null) : null),
     stats: () => ({

@@ -40,6 +40,7 @@ export function gazetteerPort(g: Gazetteer): GazetteerPort {
         via: m.via,
       })),
     country: (code) => g.country(code),
+    officeHolder: (country, role, at) => g.officeHolder(country, role, at),
     describePerson(id, at) {
       const p = g.person(id);
       if (!p) return null;

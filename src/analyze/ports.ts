@@ -22,6 +22,8 @@ export interface GazetteerPort {
   country(code: string): CountryNames | null;
   /** English name and role title of a person at a date, when known */
   describePerson(id: string, at: string): { name: string; country: string | null; title: string | null; role?: string | null } | null;
+  /** The person holding an office of a country on a day, when the gazetteer knows exactly one */
+  officeHolder?(country: string, role: string, at: string): string | null;
 }
 
 export interface DateFinderPort {

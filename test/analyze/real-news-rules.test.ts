@@ -278,3 +278,18 @@ describe("Vietnamese clauses and names", () => {
     expect(pairs("Sau Philippines, đoàn thăm Mỹ ngày 6/9.", "2024-10-26")).not.toContain("PH-US visit");
   });
 });
+
+describe("an office named without its holder", () => {
+  it.each([
+    ["en", "The defense ministers of Japan, Britain and Italy on Thursday signed an agreement to develop a new fighter jet.", "2023-12-15", /Minoru Kihara/],
+    ["vi", "Ngày 9/12, Bộ trưởng Quốc phòng Lào đã thăm Việt Nam và hội đàm với Bộ trưởng Quốc phòng Việt Nam.", "2024-12-10", /Phan Van Giang/],
+  ])("is its holder that day, when the gazetteer knows one (%s)", (_n, text, pub, re) => {
+    expect(run(text, pub).map((d) => d.summary).join(" ")).toMatch(re);
+  });
+  it.each([
+    ["former", "The former defense minister of Japan visited Manila on June 10.", "2024-06-15"],
+    ["framing the time", "Japanese and South Korean defense chiefs met in Tokyo on Thursday, a sign of how far ties have come under the South Korean president.", "2024-07-20"],
+  ])("but not a %s one", (_n, text, pub) => {
+    for (const d of run(text, pub)) expect(d.summary).not.toMatch(/Kihara|Nakatani|Yoon/);
+  });
+});

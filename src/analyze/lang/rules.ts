@@ -53,6 +53,10 @@ export interface LangRules {
    * cue's offset and length; null when the text does not say.
    */
   documentName(text: string, rel: number, len: number): string | null;
+  /** offices named without a person ("the defense ministers of Japan and Italy", "Bộ trưởng Quốc phòng Nhật Bản"): [pattern, gazetteer role] */
+  offices: [RegExp, string][];
+  /** right before an office: someone who held it ("former", "cựu") */
+  formerBefore: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

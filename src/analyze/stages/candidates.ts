@@ -153,11 +153,11 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
   const out: ArticleDevelopment[] = [];
   const pairs = partnerPairs(ctx, mentions, dates, sides.pairs, sides.actor, cue);
   for (const pair of pairs) {
-    const actors = actorsNearCue(ctx, mentions, pair, cue, sides.actor, s);
     // "signed similar accords with Australia in 2022 and with Britain in 2023": each partner
     // named with its own date takes that date
     const own = pairs.length > 1 ? partnerDate(ctx.doc, mentions, dates, pair, sides.actor, cue) : null;
     const d = own ?? chosen;
+    const actors = actorsNearCue(ctx, mentions, pair, cue, sides.actor, s, d.span.start);
     const destination = cue.type === "visit" ? sides.destination : null;
     const dev: ArticleDevelopment = {
       pair,
@@ -280,7 +280,7 @@ function isPastVerbCue(ctx: Ctx, cue: string): boolean {
  * ("… talks with Dong Jun"). A president named in passing further away comes later, so a summary
  * that names one person per side names the one who did the act.
  */
-function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, string], cue: CueHit, actor: string | null, s: Sentence): string[] {
+function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, string], cue: CueHit, actor: string | null, s: Sentence, at: string): string[] {
   const lower = s.text.toLowerCase();
   const cueClause = clauseAround(lower, cue.start - s.start);
   const firstComma = lower.search(/[,;]/);
@@ -299,7 +299,37 @@ function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, strin
   // "… has come under South Korean President Yoon": a person who frames the time is not an actor
   const framing = (m: EntityMention) => ctx.rules.contextPersonBefore.test(ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase());
   const people = mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country) && !framing(m)).sort((a, b) => gap(a) - gap(b));
-  return [...new Set(people.map((m) => m.entityId))];
+  const ids = [...new Set(people.map((m) => m.entityId))];
+  // "The defense ministers of Japan, Britain and Italy signed …": an office named with its country
+  // and no person is its holder on that day, when the gazetteer knows exactly one
+  for (const c of pair) {
+    if (people.some((m) => m.country === c)) continue;
+    const holder = officeHolderNamed(ctx, mentions, c, s, at);
+    if (holder) ids.push(holder);
+  }
+  return ids;
+}
+
+function officeHolderNamed(ctx: Ctx, mentions: EntityMention[], country: string, s: Sentence, at: string): string | null {
+  if (!ctx.officeHolder) return null;
+  for (const m of mentions) {
+    if (m.country !== country || m.kind === "person" || m.use !== "side") continue;
+    // "… has come under South Korean President …": an office that frames the time acts no more than its holder
+    if (ctx.rules.contextPersonBefore.test(ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase())) continue;
+    // the office right before the country ("Bộ trưởng Quốc phòng Nhật Bản", "defense ministers of Japan,
+    // Britain and") or right after its demonym ("Japanese defense minister")
+    const before = ctx.doc.slice(Math.max(s.start, m.start - 45), m.start).toLowerCase();
+    const after = ctx.doc.slice(m.end, Math.min(s.end, m.end + 25)).toLowerCase();
+    for (const [re, role] of ctx.rules.offices) {
+      const b = new RegExp(`(?:${re.source})(?:\\s+of)?(?:\\s+(?:the\\s+)?[\\p{L}-]+(?:,|\\s+and|\\s+và)?){0,3}\\s*$`, "u").exec(before);
+      const a = new RegExp(`^\\s+(?:${re.source})`, "u").exec(after);
+      if (!a && !b) continue;
+      if (b && ctx.rules.formerBefore.test(before.slice(0, b.index))) continue;
+      const id = ctx.officeHolder(country, role, at);
+      if (id) return id;
+    }
+  }
+  return null;
 }
 /**
  * Countries outside the cue's own clause say nothing of who took part: those after a break that

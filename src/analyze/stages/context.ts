@@ -26,6 +26,8 @@ export interface AnalyzeInput {
 
 
 export interface Ctx {
+  /** who held an office of a country on a day (from the gazetteer), when it can tell */
+  officeHolder?: (country: string, role: string, at: string) => string | null;
   lex: Lexicon;
   rules: LangRules;
   lang: "vi" | "en";

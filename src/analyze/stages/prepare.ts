@@ -46,6 +46,7 @@ export function prepare(input: AnalyzeInput, deps: AnalyzerDeps): Ctx {
     }
   }
   return {
+    officeHolder: deps.gazetteer.officeHolder?.bind(deps.gazetteer),
     lex,
     rules,
     lang,

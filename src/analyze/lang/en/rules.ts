@@ -46,6 +46,13 @@ export const enRules: LangRules = {
   nameAfterCue: /^\s*,?\s*(?:(?:dubbed|named|called|code-?named|known as)\s+)?[“"«]([^”"»]{3,60})[”"»]/u,
   // 'the "Northern/Interaction-2024" exercise', 'the Malabar exercise' is left alone (no quotes)
   nameBeforeCue: /[“"«]([^”"»]{3,60})[”"»]\s*(?:joint\s+|naval\s+|military\s+|air\s+)?$/u,
+  offices: [
+    [/defen[cs]e (?:minister|ministers|secretary|secretaries|chief|chiefs)|secretary of defen[cs]e/u, "defense_minister"],
+    [/foreign (?:minister|ministers)|secretary of state/u, "foreign_minister"],
+    [/prime (?:minister|ministers)|premiers?/u, "head_of_government"],
+    [/presidents?/u, "head_of_state"],
+  ],
+  formerBefore: /\b(?:former|ex-|then-|late)\s*$/u,
   honorific: /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}])/gu,
   personTitle:
     /(?<title>(?:[Dd]efen[cs]e|[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice|[Ss]pecial|[Nn]ational [Ss]ecurity|[Ii]nterior|[Hh]ome)?\s?(?:Minister|Secretary|President|Premier|Chancellor|General|Gen\.|Admiral|Adm\.|Commander|Chief of Staff|Chief|Envoy|envoy|Ambassador|ambassador|Adviser|adviser|minister|secretary|[Ss]ecretary of [Ss]tate|Secretary of Defense))(?: [A-Z][a-z]+)?,?\s+(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){0,2})/gu,

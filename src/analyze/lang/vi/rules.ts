@@ -46,6 +46,13 @@ export const viRules: LangRules = {
   // "tập trận "Rồng Vàng 2024"", "cuộc tập trận mang tên “Vành đai An ninh Biển”", "Hiệp định "Đối tác …""
   nameAfterCue: /^\s*(?:chung\s+)?(?:(?:có\s+)?(?:mang\s+)?(?:tên|mật danh)(?:\s+gọi)?\s+(?:là\s+)?)?[“"«]([^”"»]{3,60})[”"»]/u,
   nameBeforeCue: null,
+  offices: [
+    [/bộ trưởng quốc phòng/u, "defense_minister"],
+    [/bộ trưởng ngoại giao|ngoại trưởng/u, "foreign_minister"],
+    [/thủ tướng/u, "head_of_government"],
+    [/tổng thống|chủ tịch nước/u, "head_of_state"],
+  ],
+  formerBefore: /(?:^|\s)(?:cựu|nguyên)\s*$/u,
   honorific: /(?<![\p{L}])(?:ông|bà|Ông|Bà)\s+(\p{Lu}\p{L}+)(?![\p{L}])/gu,
   personTitle:
     /(?<title>Bộ trưởng Quốc phòng|Bộ trưởng Ngoại giao|Bộ trưởng|Ngoại trưởng|Tổng thống|Phó Tổng thống|Thủ tướng|Phó Thủ tướng|Chủ tịch nước|Chủ tịch|Tổng Tham mưu trưởng|Tham mưu trưởng|Tư lệnh|Đại sứ|Đặc phái viên|Cố vấn An ninh Quốc gia|Quốc vương|Đại tướng|Thượng tướng|Đô đốc|Tướng)\s+(?:[\p{L}.]+\s+){0,4}?(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})/gu,
