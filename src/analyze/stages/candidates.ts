@@ -310,6 +310,17 @@ function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, strin
   return ids;
 }
 
+// An office before its country ("defense ministers of Japan, Britain and") and after its demonym ("Japanese defense minister"), compiled once.
+const officeRes = new Map<RegExp, [RegExp, RegExp]>();
+function officePatterns(re: RegExp): [RegExp, RegExp] {
+  let p = officeRes.get(re);
+  if (!p) {
+    p = [new RegExp(`(?:${re.source})(?:\\s+of)?(?:\\s+(?:the\\s+)?[\\p{L}-]+(?:,|\\s+and|\\s+và)?){0,3}\\s*$`, "u"), new RegExp(`^\\s+(?:${re.source})`, "u")];
+    officeRes.set(re, p);
+  }
+  return p;
+}
+
 function officeHolderNamed(ctx: Ctx, mentions: EntityMention[], country: string, s: Sentence, at: string): string | null {
   if (!ctx.officeHolder) return null;
   for (const m of mentions) {
@@ -321,8 +332,9 @@ function officeHolderNamed(ctx: Ctx, mentions: EntityMention[], country: string,
     const before = ctx.doc.slice(Math.max(s.start, m.start - 45), m.start).toLowerCase();
     const after = ctx.doc.slice(m.end, Math.min(s.end, m.end + 25)).toLowerCase();
     for (const [re, role] of ctx.rules.offices) {
-      const b = new RegExp(`(?:${re.source})(?:\\s+of)?(?:\\s+(?:the\\s+)?[\\p{L}-]+(?:,|\\s+and|\\s+và)?){0,3}\\s*$`, "u").exec(before);
-      const a = new RegExp(`^\\s+(?:${re.source})`, "u").exec(after);
+      const [beforeRe, afterRe] = officePatterns(re);
+      const b = beforeRe.exec(before);
+      const a = afterRe.exec(after);
       if (!a && !b) continue;
       if (b && ctx.rules.formerBefore.test(before.slice(0, b.index))) continue;
       const id = ctx.officeHolder(country, role, at);
