@@ -293,3 +293,13 @@ describe("an office named without its holder", () => {
     for (const d of run(text, pub)) expect(d.summary).not.toMatch(/Kihara|Nakatani|Yoon/);
   });
 });
+
+describe("photo credits", () => {
+  it.each([
+    ["vi", "Thủ tướng Phạm Minh Chính tiếp Đại tướng Chansamone Chanyalath, Bộ trưởng Quốc phòng Lào, ngày 25/7 - Ảnh: VGP/Nhật Bắc"],
+    ["en", "Vietnamese Prime Minister Pham Minh Chinh receives Lao Defense Minister Chansamone Chanyalath on July 25. Photo: Reuters/Japan Times"],
+  ])("name a photographer or an agency, never a party (%s)", (_n, text) => {
+    const out = pairs(text, "2024-07-26");
+    expect(out.some((p) => p.startsWith("JP-") || p.includes("-JP"))).toBe(false);
+  });
+});

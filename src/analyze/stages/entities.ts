@@ -35,9 +35,13 @@ export function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
   if (ranked.length >= 2) ctx.mainPair = [ranked[0]![0], ranked[1]![0]].sort() as [string, string];
 }
 
+const PHOTO_CREDIT = /(?:Ảnh|ảnh|Photo|photo|Image|Nguồn ảnh|Credit)\s*(?:minh họa|minh hoạ)?\s*:\s*[^.:]{0,30}$/u;
+
 /** A country mention is a side, a location ("in Minsk"), a topic ("the war in Ukraine") or an org. */
 export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier: EntityMention[] = []): EntityMention["use"] {
   if (m.kind === "org" || !m.country) return "org";
+  // "- Ảnh: VGP/Nhật Bắc", "(Photo: Reuters)": a photo credit names a photographer or an agency, never a party
+  if (PHOTO_CREDIT.test(ctx.doc.slice(Math.max(s.start, m.start - 40), m.start))) return "org";
   // A dateline ("BEIJING -", "PYONGYANG, June 19 -", "BẮC KINH (TTXVN) -") says where the reporter is.
   if (m.start - s.start <= 2 && m.text === m.text.toUpperCase() && /^\s*(?:,[^-–—\n]{0,30})?\s*(?:\([^)]{0,30}\)\s*)?[-–—]/u.test(ctx.doc.slice(m.end, m.end + 45))) return "location";
   const before = ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase();
