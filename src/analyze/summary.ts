@@ -21,8 +21,7 @@ function describeSide(code: string, d: ArticleDevelopment, g: GazetteerPort): Si
   // summary names who did the act, not the most senior person of the sentence.
   const people: string[] = [];
   for (const id of d.actors) {
-    const adhoc = adhocPerson(id);
-    const p = adhoc ? { name: adhoc.name, country: adhoc.country, title: adhoc.title || null } : g.describePerson(id, d.date.start);
+    const p = personOf(id, d.date.start, g);
     if (!p || p.country !== code) continue;
     const text = p.title ? `${c?.demonymEn ?? code} ${p.title} ${p.name}` : p.name;
     if (!people.includes(text)) people.push(text);
@@ -42,10 +41,7 @@ function who(s: Side): string {
 
 /** The English summary of one development. */
 export function summarize(dev: ArticleDevelopment, g: GazetteerPort, _lang: "vi" | "en"): string {
-  // Who acted comes from the development's best report (its first evidence sentence); another
-  // report of it may add a person only for a side the best one names nobody for, and only when it
-  // reads the act in the same direction — a person or a direction read in a sentence about another
-  // event of the pair never enters.
+  // Who acted comes from the development's best report (its first evidence sentence, see actorsOf).
   // A visit's direction comes from the first report that reads one (a sentence with a visit cue),
   // not from a sentence of talks merged into it.
   const directed = dev.type === "visit" ? dev.evidence.find((e) => e.destination) : undefined;
@@ -121,8 +117,13 @@ function titleCase(s: string): string {
   return s.replace(/(^|[\s/-])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
 }
 
+/**
+ * The people of the best report; another report of the development may add a person only for a
+ * side the best one names nobody for, and only when it reads the act in the same direction — a
+ * person or a direction read in a sentence about another event of the pair never enters.
+ */
 function actorsOf(dev: ArticleDevelopment, best: ArticleDevelopment["evidence"][number], g: GazetteerPort): string[] {
-  const countryOf = (id: string) => adhocPerson(id)?.country ?? g.describePerson(id, dev.date.start)?.country ?? null;
+  const countryOf = (id: string) => personOf(id, dev.date.start, g)?.country ?? null;
   const out = [...(best.actors ?? [])];
   const named = new Set(out.map(countryOf));
   for (const e of dev.evidence.slice(1)) {
@@ -135,4 +136,10 @@ function actorsOf(dev: ArticleDevelopment, best: ArticleDevelopment["evidence"][
     for (const id of e.actors) named.add(countryOf(id));
   }
   return out;
+}
+
+/** A person by id at a date: one the gazetteer knows, or one read from title and country (ad-hoc id). */
+function personOf(id: string, at: string, g: GazetteerPort): { name: string; country: string | null; title: string | null } | null {
+  const adhoc = adhocPerson(id);
+  return adhoc ? { name: adhoc.name, country: adhoc.country, title: adhoc.title || null } : g.describePerson(id, at);
 }

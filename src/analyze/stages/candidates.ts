@@ -6,7 +6,7 @@ import { formatAtPrecision, type EventType } from "../../domain/types.ts";
 import { wordExec } from "../lexicon.ts";
 import type { Sentence } from "../sentences.ts";
 import type { ArticleDevelopment, CueDecision, EntityMention, FoundDate } from "../types.ts";
-import { clauseAround, isDuration, lastIndexOf, LEAD_SENTENCES, test, type AnalyzerDeps, type Ctx } from "./context.ts";
+import { clauseAround, isDuration, isPastVerbCue, LEAD_SENTENCES, test, type AnalyzerDeps, type Ctx } from "./context.ts";
 import { findCues, type CueHit } from "./cues.ts";
 import { anniversaryDate, chooseDate, chooseStatus, plannedBeforeDate, shiftDays, shiftYears, type ChosenDate } from "./date-choice.ts";
 
@@ -246,10 +246,11 @@ export function participation(
 ): ArticleDevelopment[] {
   if (!lastJoint || s.part !== "body" || i - lastJoint.sentence > 3) return [];
   const lower = s.text.toLowerCase();
-  if (!test(ctx.lex.participation, lower) || test(ctx.lex.observers, lower)) return [];
   ctx.lex.participation.lastIndex = 0;
-  const at = s.start + (wordExec(ctx.lex.participation, lower)?.index ?? 0);
+  const joins = wordExec(ctx.lex.participation, lower);
   ctx.lex.participation.lastIndex = 0;
+  if (!joins || test(ctx.lex.observers, lower)) return [];
+  const at = s.start + joins.index;
   const joining = [...new Set(mentions.filter((m) => m.use === "side" && m.country && m.start < at && !lastJoint.countries.has(m.country)).map((m) => m.country!))];
   const out: ArticleDevelopment[] = [];
   for (const c of joining) {
@@ -269,10 +270,6 @@ export function participation(
   return out;
 }
 
-export /** "met", "signed": a cue that is itself a past-tense verb (the language's rules say which). */
-function isPastVerbCue(ctx: Ctx, cue: string): boolean {
-  return ctx.rules.pastVerbCue?.test(cue) ?? false;
-}
 
 /**
  * The people of a pair's countries in a cue's sentence, the one who acted first: nearest the cue,
@@ -296,9 +293,7 @@ function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, strin
     const aside = before && !inCueClause && !subject;
     return d + (wrongSide ? 60 : 0) + (aside ? 200 : 0);
   };
-  // "… has come under South Korean President Yoon": a person who frames the time is not an actor
-  const framing = (m: EntityMention) => ctx.rules.contextPersonBefore.test(ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase());
-  const people = mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country) && !framing(m)).sort((a, b) => gap(a) - gap(b));
+  const people = mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country) && !framesTime(ctx, s, m)).sort((a, b) => gap(a) - gap(b));
   const ids = [...new Set(people.map((m) => m.entityId))];
   // "The defense ministers of Japan, Britain and Italy signed …": an office named with its country
   // and no person is its holder on that day, when the gazetteer knows exactly one
@@ -308,6 +303,11 @@ function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, strin
     if (holder) ids.push(holder);
   }
   return ids;
+}
+
+/** "… has come under South Korean President Yoon", "who succeeded Moon": a person or office that frames the time, not an actor. */
+function framesTime(ctx: Ctx, s: Sentence, m: EntityMention): boolean {
+  return ctx.rules.contextPersonBefore.test(ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase());
 }
 
 // An office before its country ("defense ministers of Japan, Britain and") and after its demonym ("Japanese defense minister"), compiled once.
@@ -326,7 +326,7 @@ function officeHolderNamed(ctx: Ctx, mentions: EntityMention[], country: string,
   for (const m of mentions) {
     if (m.country !== country || m.kind === "person" || m.use !== "side") continue;
     // "… has come under South Korean President …": an office that frames the time acts no more than its holder
-    if (ctx.rules.contextPersonBefore.test(ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase())) continue;
+    if (framesTime(ctx, s, m)) continue;
     // the office right before the country ("Bộ trưởng Quốc phòng Nhật Bản", "defense ministers of Japan,
     // Britain and") or right after its demonym ("Japanese defense minister")
     const before = ctx.doc.slice(Math.max(s.start, m.start - 45), m.start).toLowerCase();
@@ -351,21 +351,25 @@ function officeHolderNamed(ctx: Ctx, mentions: EntityMention[], country: string,
 function outsideCueClause(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: CueHit): EntityMention[] {
   const lower = s.text.toLowerCase();
   const rel = cue.start - s.start;
+  // the clause breaks around the cue, found in one pass: the last one before it, the first one after it
   const re = ctx.rules.clauseBreak;
-  re.lastIndex = rel + cue.text.length;
-  const brk = re.exec(lower);
+  let ownBreak = -1;
+  let breakAt = Infinity;
   re.lastIndex = 0;
-  const breakAt = brk ? s.start + brk.index : Infinity;
+  for (let b = re.exec(lower); b; b = re.exec(lower)) {
+    if (b.index < rel) ownBreak = b.index;
+    else if (b.index >= rel + cue.text.length) {
+      breakAt = s.start + b.index;
+      break;
+    }
+  }
+  re.lastIndex = 0;
   // a cue inside a leading "As the exercise went ahead, …" clause: the main clause is another matter
   const cueClause = clauseAround(lower, rel);
   const cueInLeadingSubordinate = ctx.lex.subordinate.test(cueClause.text) && cueClause.start === 0;
   const cueClauseEnd = s.start + cueClause.start + cueClause.text.length;
   // a cue inside a trailing clause with its own subject ("… after Ankara pledged its support for
   // Azerbaijan"): the main clause's parties ("Macron slammed …") are not this act's
-  re.lastIndex = 0;
-  let ownBreak = -1;
-  for (let b = re.exec(lower); b && b.index < rel; b = re.exec(lower)) ownBreak = b.index;
-  re.lastIndex = 0;
   const ownSubject = ownBreak >= 0 && mentions.some((m) => m.use === "side" && m.start > s.start + ownBreak && m.end <= cue.start);
   const mainBefore = ownSubject ? s.start + ownBreak : -1;
   return mentions.map((m) => {

@@ -92,6 +92,11 @@ function separators(s: string): [number, number][] {
   return sepsCache;
 }
 
+/** "met", "signed": a cue that is itself a past-tense verb (the language's rules say which). */
+export function isPastVerbCue(ctx: Ctx, cue: string): boolean {
+  return ctx.rules.pastVerbCue?.test(cue) ?? false;
+}
+
 export function isDuration(d: FoundDate): boolean {
   return d.rule.includes("duration");
 }

@@ -6,7 +6,7 @@
 import type { Sentence } from "../sentences.ts";
 import type { EntityMention, FoundDate } from "../types.ts";
 import { wordExec } from "../lexicon.ts";
-import { lastIndexOf, test, type Ctx } from "./context.ts";
+import { isPastVerbCue, lastIndexOf, test, type Ctx } from "./context.ts";
 import type { CueHit } from "./cues.ts";
 
 /** A cue seen in its sentence, with what the filters read. */
@@ -113,7 +113,7 @@ const modal: CueFilter = {
   name: "modal",
   drop: (v) => {
     const at = lastIndexOf(v.ctx.lex.modal, v.before);
-    if (at < 0 || lastIndexOf(v.ctx.lex.past, v.before.slice(at)) >= 0 || (v.ctx.rules.pastVerbCue?.test(v.cue.text) ?? false)) return null;
+    if (at < 0 || lastIndexOf(v.ctx.lex.past, v.before.slice(at)) >= 0 || isPastVerbCue(v.ctx, v.cue.text)) return null;
     // "… sent an invitation during his visit to the Far East": a cue framed as when something
     // happened is an event, whatever was hoped or offered during it
     if (v.ctx.rules.duringBeforeCue.test(v.before.slice(-20))) return null;

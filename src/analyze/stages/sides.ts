@@ -73,22 +73,20 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     sides.find((c) => c !== destination) ??
     sides[0]!;
 
+  const to = cue.type === "pledge" || cue.type === "arms" ? recipient(ctx, mentions, cue, sides) : null;
+  const list = cue.type === "agreement" || cue.type === "talks" ? listed(ctx, mentions, sides) : [];
   let pairs: [string, string][];
   if (sides.length === 2) pairs = [pairOf(sides[0]!, sides[1]!)];
   else if (cue.type === "exercise" || cue.type === "patrol" || (sides.length === 3 && test(ctx.lex.trilateral, lower))) {
-    pairs = [];
-    for (let a = 0; a < sides.length; a++) for (let b = a + 1; b < sides.length; b++) pairs.push(pairOf(sides[a]!, sides[b]!));
+    pairs = allPairs(sides);
     via += "+multilateral";
-  } else if ((cue.type === "pledge" || cue.type === "arms") && recipient(ctx, mentions, cue, sides)) {
+  } else if (to) {
     // "Biden and the leaders of Germany, France and Britain pledged military support for Ukraine": each giver with the recipient
-    const to = recipient(ctx, mentions, cue, sides)!;
     pairs = sides.filter((c) => c !== to).map((c) => pairOf(c, to));
     via += "+recipient";
-  } else if ((cue.type === "agreement" || cue.type === "talks") && listed(ctx, mentions, sides).length >= 3) {
+  } else if (list.length >= 3) {
     // "The defense ministers of Japan, Britain and Italy signed …": every pair of the list
-    const list = listed(ctx, mentions, sides);
-    pairs = [];
-    for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) pairs.push(pairOf(list[a]!, list[b]!));
+    pairs = allPairs(list);
     via += "+list";
   } else if (cue.type === "talks" && meetsEach(mentions, sides, actor, cue)) {
     // "Austin met his Japanese and South Korean counterparts": the one who met, with each of them
@@ -98,6 +96,13 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   else if (main && sides.includes(main[0]) && sides.includes(main[1])) pairs = [main];
   else pairs = [pairOf(actor, sides.find((c) => c !== actor)!)];
   return { pairs, actor, destination, via, reason: "" };
+}
+
+/** Every pair of a list of countries. */
+function allPairs(list: string[]): [string, string][] {
+  const out: [string, string][] = [];
+  for (let a = 0; a < list.length; a++) for (let b = a + 1; b < list.length; b++) out.push(pairOf(list[a]!, list[b]!));
+  return out;
 }
 
 export function pairOf(x: string, y: string): [string, string] {
