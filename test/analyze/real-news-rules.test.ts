@@ -97,6 +97,23 @@ describe("background and dates", () => {
   });
 
   it.each([
+    ["en year before the name", "Manila and Washington signed the 2014 Enhanced Defense Cooperation Agreement.", "Philippines and United States", "PH-US agreement 2014"],
+    ["en named by year inside a criticism", "Activists in Manila condemned the 2014 Enhanced Defense Cooperation Agreement between the Philippines and the United States.", "Philippines and United States", "PH-US agreement 2014"],
+    ["en named by year inside a hope", "Officials said the 2016 defense cooperation agreement between India and Vietnam could never be used against a third country.", "India and Vietnam", "IN-VN agreement 2016"],
+    ["vi named by year inside a criticism", "Một số nhóm ở Manila phản đối Hiệp định Hợp tác Quốc phòng Tăng cường năm 2014 giữa Philippines và Mỹ.", "Philippines - Mỹ", "PH-US agreement 2014"],
+    ["vi named by year inside a denial", "Hà Nội khẳng định hiệp định quốc phòng năm 2009 giữa Việt Nam và Nga không nhằm vào nước thứ ba.", "Việt Nam - Nga", "RU-VN agreement 2009"],
+  ])("a document named by its own year exists, whatever is said of it (%s)", (_n, text, title, want) => {
+    expect(run(text, "2024-06-20", title).map((d) => `${d.pair} ${d.type} ${d.date}`)).toContain(want);
+  });
+
+  it.each([
+    ["en", "India and Vietnam did not sign a defense cooperation agreement in 2019."],
+    ["vi", "Ấn Độ và Việt Nam sẽ không ký hiệp định hợp tác quốc phòng vào năm 2025."],
+  ])("a year of a verb is no name: the denial still holds (%s)", (_n, text) => {
+    expect(run(text, "2024-06-20").filter((d) => d.type === "agreement")).toEqual([]);
+  });
+
+  it.each([
     ["vi", "Theo hợp đồng, Nga sẽ bàn giao các tàu ngầm cho Ấn Độ đến năm 2030."],
     ["en", "Russia signed a contract to supply submarines to India, with deliveries by 2030."],
   ])("a delivery year is not the date of the deal (%s)", (_n, text) => {

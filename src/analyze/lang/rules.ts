@@ -53,6 +53,13 @@ export interface LangRules {
    * cue's offset and length; null when the text does not say.
    */
   documentName(text: string, rel: number, len: number): string | null;
+  /**
+   * An agreement cue that names a document by its own year ("the 2014 Enhanced Defense
+   * Cooperation Agreement", "Hiệp ước Hữu nghị và Hợp tác năm 1978"): the document exists, whatever
+   * the sentence hopes, denies or condemns about it. On the lower-cased sentence, the cue's offset
+   * and length.
+   */
+  documentYear(lower: string, rel: number, len: number): boolean;
   /** offices named without a person ("the defense ministers of Japan and Italy", "Bộ trưởng Quốc phòng Nhật Bản"): [pattern, gazetteer role] */
   offices: [RegExp, string][];
   /** right before an office: someone who held it ("former", "cựu") */

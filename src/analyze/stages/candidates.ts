@@ -13,7 +13,7 @@ import { anniversaryDate, chooseDate, chooseStatus, plannedBeforeDate, shiftDays
 /** How many sentences after a dated drill its participants may be listed. */
 const FRAME_SENTENCES = 6;
 import { confidence, details } from "./details.ts";
-import { conflictSpans, dropReason } from "./filters.ts";
+import { conflictSpans, dropReason, namesDocumentByYear } from "./filters.ts";
 import { pairOf, resolveSides } from "./sides.ts";
 
 /**
@@ -106,7 +106,11 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
 
   // Countries in a conflict's clause are topics: after the conflict word when the cue shares
   // the clause, anywhere in it otherwise ("…, prompting US and Canadian jets to intercept them").
+  // A document named by its year keeps the parties named after it ("condemned the 2014 … Agreement
+  // between the Philippines and the United States").
+  const document = namesDocumentByYear(ctx, lower, rel, cue);
   const topical = mentions.map((m) =>
+    !(document && m.start >= cue.start) &&
     v.conflicts.some((c) => (c.clauseStart <= cue.start && cue.start <= c.clauseEnd ? c.start < m.start && m.start <= c.clauseEnd : c.clauseStart <= m.start && m.start <= c.clauseEnd))
       ? { ...m, use: "topic" as const }
       : m,

@@ -47,6 +47,11 @@ export interface CueFilter {
   drop(v: CueView): string | null;
 }
 
+/** "the 2014 Enhanced Defense Cooperation Agreement" exists, whatever a critic or a hope says of it. */
+export function namesDocumentByYear(ctx: Ctx, lower: string, rel: number, cue: CueHit): boolean {
+  return cue.type === "agreement" && ctx.rules.documentYear(lower, rel, cue.text.length);
+}
+
 /** "signed a memorandum on military training cooperation": the training is what the agreement is about. */
 const agreementContent: CueFilter = {
   name: "agreement-content",
@@ -60,6 +65,7 @@ const agreementContent: CueFilter = {
 const conflictBefore: CueFilter = {
   name: "conflict-before",
   drop: (v) => {
+    if (namesDocumentByYear(v.ctx, v.lower, v.rel, v.cue)) return null;
     // the conflict's own clause must reach the cue: "X accused Y of …, and the two neighbours signed …" keeps the pact
     const at = v.conflicts.find((c) => c.start < v.cue.start && !c.context && c.clauseEnd >= v.cue.start);
     return at ? `conflict or criticism before the cue ("${at.text}")` : null;
@@ -83,6 +89,7 @@ const armistice: CueFilter = {
 const negated: CueFilter = {
   name: "negated",
   drop: (v) => {
+    if (namesDocumentByYear(v.ctx, v.lower, v.rel, v.cue)) return null;
     const { lower, clause, rel } = v;
     const end = clause.start + clause.text.length;
     let scope = lower.slice(clause.start, end);
@@ -112,6 +119,7 @@ const negated: CueFilter = {
 const modal: CueFilter = {
   name: "modal",
   drop: (v) => {
+    if (namesDocumentByYear(v.ctx, v.lower, v.rel, v.cue)) return null;
     const at = lastIndexOf(v.ctx.lex.modal, v.before);
     if (at < 0 || lastIndexOf(v.ctx.lex.past, v.before.slice(at)) >= 0 || isPastVerbCue(v.ctx, v.cue.text)) return null;
     // "… sent an invitation during his visit to the Far East": a cue framed as when something

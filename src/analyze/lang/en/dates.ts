@@ -155,6 +155,22 @@ const YEAR_RULE: Rule = {
   },
 };
 
+/**
+ * "the 2014 Enhanced Defense Cooperation Agreement", "their 2021 pact", "the 2016 visit": a year
+ * that qualifies a noun dates what the noun names: year, certain (rule en.attr-year).
+ */
+const ATTR_YEAR_RULE: Rule = {
+  name: "en.attr-year",
+  trigger: T_YEAR,
+  re: new RegExp(`\\b(?:the|its|their|a|an|his|her|that)\\s+(?<y>${YEAR})(?=\\s+[\\p{L}])`, "giu"),
+  make(m, text) {
+    const g = m.groups!;
+    if (COUNT_UNIT.test(text.slice(m.index + m[0].length, m.index + m[0].length + 16))) return null;
+    const y = Number(g.y);
+    return { start: m.index + m[0].length - g.y!.length, resolve: (r) => at(r.year(y, true), false, y) };
+  },
+};
+
 const ORDINAL_Q: Record<string, number> = { first: 1, "1st": 1, second: 2, "2nd": 2, third: 3, "3rd": 3, fourth: 4, "4th": 4, final: 4, last: 4 };
 /** "the third quarter of 2024", "Q3 2024", "the first quarter of this year" */
 const QUARTER_RULE: Rule = {
@@ -356,7 +372,7 @@ const YEAR_RANGE_RULE: Rule = {
   },
 };
 
-const RULES: Rule[] = [YEAR_RANGE_RULE, AGO_RULE, ISO_RULE, SAME_DAY_RULE, CASUAL_RULE, WEEKDAY_RULE, WEEK_RULE, MONTH_REL_RULE, YEAR_REL_RULE, QUARTER_RULE, YEAR_RULE, NAME_YEAR_RULE];
+const RULES: Rule[] = [YEAR_RANGE_RULE, AGO_RULE, ISO_RULE, SAME_DAY_RULE, CASUAL_RULE, WEEKDAY_RULE, WEEK_RULE, MONTH_REL_RULE, YEAR_REL_RULE, QUARTER_RULE, YEAR_RULE, ATTR_YEAR_RULE, NAME_YEAR_RULE];
 
 /** Runs every English rule (stage 1 of findDates). */
 export function scanEnDates(text: string): DateCandidate[] {

@@ -60,4 +60,9 @@ export const viRules: LangRules = {
   titleInEnglish: (t) =>
     ({ "bộ trưởng quốc phòng": "Defense Minister", "bộ trưởng ngoại giao": "Foreign Minister", "ngoại trưởng": "Foreign Minister", "bộ trưởng": "Minister", "tổng thống": "President", "phó tổng thống": "Vice President", "thủ tướng": "Prime Minister", "phó thủ tướng": "Deputy Prime Minister", "chủ tịch nước": "President", "chủ tịch": "Chairman", "tổng tham mưu trưởng": "Chief of General Staff", "tham mưu trưởng": "Chief of Staff", "tư lệnh": "Commander", "đại sứ": "Ambassador", "đặc phái viên": "Envoy", "cố vấn an ninh quốc gia": "National Security Adviser", "quốc vương": "King", "đại tướng": "General", "thượng tướng": "General", "đô đốc": "Admiral", "tướng": "General" })[t.toLowerCase()] ?? "",
   documentName,
+  // "Hiệp ước Hữu nghị và Hợp tác năm 1978": the year right after the document's name, not a
+  // time adverbial of a verb ("ký … vào năm 2025") (the cue is the noun, not "ký")
+  documentYear: (lower, rel, len) =>
+    !/^(?:ký|vừa ký|đã ký|lễ ký|sẽ ký)/u.test(lower.slice(rel, rel + len)) &&
+    /^(?:\s+(?!vào\b|trong\b|từ\b|đến\b|tới\b|cuối\b|đầu\b|giữa\b|hồi\b|sẽ\b|được\b)[^\s,.;:]+){0,8}?\s+năm\s+(?:19|20)\d\d(?!\d)/u.test(lower.slice(rel + len, rel + len + 80)),
 };
