@@ -1,5 +1,7 @@
 /**
- * `npm run eval:real [-- --part dev|test|all] [--verbose]`: the real-news quality figures.
+ * `npm run eval:real [-- --part dev|test|all] [--batch NAME] [--verbose]`: the real-news quality
+ * figures; `--batch` scores only the articles one `corpus:add` batch added (both parts when
+ * scored before any rule was changed while reading it, the dev part after).
  *
  * Materializes the corpus of eval/real/manifest.json (references only; see scripts/real-corpus.ts)
  * into eval/real/articles/, then for each part runs the real command line on a temporary database
@@ -44,6 +46,7 @@ const scorer = resolve(root, "../shared/eval/score.mjs");
 const args = process.argv.slice(2);
 const partArg = args.includes("--part") ? args[args.indexOf("--part") + 1] : "all";
 const verbose = args.includes("--verbose") || args.includes("-v");
+const batch = args.includes("--batch") ? args[args.indexOf("--batch") + 1] : undefined;
 if (!existsSync(scorer)) {
   console.error(`eval:real: the scorer ${scorer} is not there (it comes with ../shared); nothing scored`);
   process.exit(2);
@@ -64,7 +67,8 @@ const cli = (db: string, ...a: string[]) =>
 
 const parts = partArg === "all" ? (["dev", "test"] as const) : ([partArg] as ("dev" | "test")[]);
 for (const part of parts) {
-  const entries = manifest.articles.filter((e) => e.part === part && m.written.includes(e.file));
+  const entries = manifest.articles.filter((e) => e.part === part && m.written.includes(e.file) && (!batch || e.added === batch));
+  if (!entries.length) continue;
   const tmp = mkdtempSync(join(tmpdir(), `rel-real-${part}-`));
   const folder = join(tmp, "articles");
   mkdirSync(folder);
@@ -75,10 +79,11 @@ for (const part of parts) {
   writeFileSync(events, cli(db, "export", "--format", "json"));
   for (const lang of ["all", "vi", "en"] as const) {
     const files = new Set(entries.filter((e) => lang === "all" || e.lang === lang).map((e) => e.file));
+    if (!files.size) continue;
     const g = { ...gold, articles: gold.articles.filter((a) => files.has(a.article)) };
     const goldFile = join(tmp, `${part}-${lang}.gold.json`);
     writeFileSync(goldFile, JSON.stringify(g));
-    const out = execFileSync(process.execPath, [scorer, "--gold", goldFile, "--events", events, "-v", "--name", `${part} ${lang} (${files.size} articles)`], { encoding: "utf8" });
+    const out = execFileSync(process.execPath, [scorer, "--gold", goldFile, "--events", events, "-v", "--name", `${part}${batch ? ` ${batch}` : ""} ${lang} (${files.size} articles)`], { encoding: "utf8" });
     const lines = out.trimEnd().split("\n");
     if (verbose && lang === "all") console.log(lines.slice(0, -1).join("\n"));
     console.log(lines.at(-1));

@@ -41,6 +41,8 @@ export const ManifestEntry = z.object({
   source: z.object({ repo: z.string().regex(/^[\w.-]+\/[\w.-]+$/), commit: z.string().regex(/^[0-9a-f]{40}$/), path: z.string().min(1) }),
   cut: Cut,
   sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  /** the batch that added the article after the first split (scripts/real-corpus-add.ts) */
+  added: z.string().optional(),
 });
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 export const Manifest = z.object({ about: z.string().optional(), articles: z.array(ManifestEntry) });
