@@ -320,3 +320,94 @@ describe("photo credits", () => {
     expect(out.some((p) => p.startsWith("JP-") || p.includes("-JP"))).toBe(false);
   });
 });
+
+describe("one who joins several partners", () => {
+  it.each([
+    ["vi", "Hải quân Canada đã tham gia các cuộc tuần tra chung trong khu vực từ tháng 5/2024 cùng với Mỹ, Australia và Nhật Bản.", ["AU-CA patrol", "CA-JP patrol", "CA-US patrol"]],
+    ["en", "Canada's navy joined joint patrols in the region in May 2024 together with the United States, Australia and Japan.", ["AU-CA patrol", "CA-JP patrol", "CA-US patrol"]],
+  ])("pairs the one who joins with each partner, not the partners among themselves (%s)", (_n, text, want) => {
+    expect(pairs(text)).toEqual(want);
+  });
+
+  it.each([
+    ["vi", "Ngày 10/6, Nga, Trung Quốc và Iran đã tập trận hải quân chung ở vịnh Oman.", ["CN-IR exercise", "CN-RU exercise", "IR-RU exercise"]],
+    ["en", "Russia and China held joint naval drills with Iran in the Gulf of Oman on June 10.", ["CN-IR exercise", "CN-RU exercise", "IR-RU exercise"]],
+  ])("two or more named before 'with' stay a multilateral exercise (%s)", (_n, text, want) => {
+    expect(pairs(text)).toEqual(want);
+  });
+});
+
+describe("what an agreement is for is not a second development", () => {
+  it.each([
+    ["vi", "Ngày 2/6, Philippines và Canada ký thỏa thuận thăm viếng quân sự nhằm thúc đẩy hợp tác, tăng cường tập trận chung."],
+    ["en", "On June 2, the Philippines and Canada signed a visiting forces agreement to expand joint exercises."],
+  ])("drills an agreement is meant to boost are its content (%s)", (_n, text) => {
+    expect(pairs(text)).toEqual(["CA-PH agreement"]);
+  });
+
+  it.each([
+    ["vi", "Ngày 16/10, hợp đồng mua sắm 42 tiêm kích J-10C của Indonesia với Trung Quốc đã được ký kết.", ["CN-ID arms"]],
+    ["en", "Vietnam and India signed a contract for 12 patrol vessels on Monday.", ["IN-VN arms"]],
+  ])("the signing of an arms contract is the arms deal, one development (%s)", (_n, text, want) => {
+    expect(pairs(text)).toEqual(want);
+  });
+
+  it("a 'Visiting Forces Agreement' is a document, not a visit", () => {
+    expect(run("On June 3, the Philippines and the United States reviewed the Visiting Forces Agreement between the two countries.").map((d) => d.type)).not.toContain("visit");
+  });
+});
+
+describe("dates that belong to something else", () => {
+  it.each([
+    ["vi", "Pháp đã bàn giao ba chiếc Mirage 2000 cho Ukraine, tuy nhiên tiến độ bị ảnh hưởng bởi việc đào tạo phi công cho Ukraine."],
+    ["en", "France has delivered three Mirage 2000 jets to Ukraine, but deliveries were slowed by the training of Ukrainian pilots with France."],
+  ])("a model number's year dates no development far from it (%s)", (_n, text) => {
+    for (const d of run(text, "2025-10-25")) expect(d.date.startsWith("2000")).toBe(false);
+  });
+
+  it("an appositive's date is its noun's, not the visit's", () => {
+    const out = run("President Obama visited Japan on Friday and met Prime Minister Shinzo Abe in Hiroshima, a city destroyed by an atomic bomb 71 years ago.", "2016-05-28");
+    expect(out.length).toBeGreaterThan(0);
+    for (const d of out) expect(d.date.startsWith("1945")).toBe(false);
+  });
+
+  it("a relative clause of the event itself still dates it", () => {
+    expect(run("This year's Cobra Gold joint exercise of Thailand and the United States, which starts today, includes Muay Thai training.", "2024-02-26").map((d) => `${d.pair} ${d.date}`)).toContain("TH-US 2024-02-26");
+  });
+});
+
+describe("who is spoken to", () => {
+  it.each([
+    ["vi press", "Các quan chức Mỹ nói với Reuters hôm 15/6 rằng Trump đã bác một kế hoạch của Israel.", []],
+    ["vi official", "Hôm 15/6, Ngoại trưởng Mỹ nói với Thủ tướng Israel rằng Washington ủng hộ lệnh ngừng bắn.", ["IL-US talks"]],
+    ["vi exchange with an official", "Ngày 31/10, ông Hegseth cho biết đã trao đổi với Bộ trưởng Quốc phòng Trung Quốc Đổng Quân về tình hình khu vực.", ["CN-US talks"]],
+  ])("talking to the press is no talks; to an official it is (%s)", (_n, text, want) => {
+    expect(pairs(text, "2025-11-01")).toEqual(want);
+  });
+
+  it.each([
+    ["vi", "Phát biểu tại cuộc họp của Liên minh Thiện chí ở London ngày 24/10, Tổng thống Pháp cam kết hỗ trợ Ukraine."],
+    ["en", "Speaking at a Group of Seven summit in Japan on Friday, President Biden met Ukrainian officials."],
+  ])("a coalition's or a group's meeting is a forum, not talks of two countries (%s)", (_n, text) => {
+    expect(run(text, "2025-10-26").filter((d) => d.type === "talks" && d.pair !== "UA-US")).toEqual([]);
+  });
+});
+
+describe("a pause is no sale", () => {
+  it.each([
+    ["vi", "Chính quyền Mỹ đóng băng các thương vụ vũ khí với Saudi Arabia để rà soát."],
+    ["en", "The administration is pausing weapons sales to Saudi Arabia as part of a review of arms agreements."],
+  ])("paused or frozen sales yield nothing (%s)", (_n, text) => {
+    expect(run(text, "2021-01-28")).toEqual([]);
+  });
+});
+
+describe("plans to buy are not purchases", () => {
+  it.each([
+    ["vi considering", "Bộ Quốc phòng Indonesia đang cân nhắc mua 7 khinh hạm của Trung Quốc."],
+    ["vi intends", "Indonesia tính mua thêm 7 khinh hạm Trung Quốc."],
+    ["en the future of", "The remarks raised questions about the future of US military aid to Ukraine."],
+  ])("%s", (_n, text) => {
+    expect(run(text, "2025-10-26").filter((d) => d.status === "held")).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 /** Stage 4a, cues: where a sentence names a development of one of the eight types. */
 import type { EventType } from "../../domain/types.ts";
-import { startsWord } from "../lexicon.ts";
+import { startsWord, wordExec } from "../lexicon.ts";
 import type { Sentence } from "../sentences.ts";
 import type { EntityMention } from "../types.ts";
 import { test, type Ctx } from "./context.ts";
@@ -33,7 +33,9 @@ export function findCues(s: Sentence, ctx: Ctx, mentions: EntityMention[]): CueH
         cue.re.lastIndex = m.index + 1;
         continue;
       }
-      if (alt?.needs === "title" && !(mentions.some((x) => x.kind === "person" && x.start >= end && x.start <= end + 40) || test(ctx.lex.titles, lower.slice(m.index + m[0].length, m.index + m[0].length + 25)))) {
+      // the person or the title comes right after the cue ("nói với Tổng thống …", "gặp Putin"),
+      // not somewhere later ("nói với Reuters hôm 15/6 rằng Trump …")
+      if (alt?.needs === "title" && !(mentions.some((x) => x.kind === "person" && x.start >= end && x.start <= end + 2) || titleFirst(ctx, lower.slice(m.index + m[0].length, m.index + m[0].length + 25)))) {
         cue.re.lastIndex = m.index + 1;
         continue;
       }
@@ -49,4 +51,13 @@ export function findCues(s: Sentence, ctx: Ctx, mentions: EntityMention[]): CueH
     kept.push(h);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The text opens with an official's title ("Bộ trưởng …", "người đồng cấp …"). */
+function titleFirst(ctx: Ctx, text: string): boolean {
+  const re = ctx.lex.titles;
+  re.lastIndex = 0;
+  const m = wordExec(re, text);
+  re.lastIndex = 0;
+  return !!m && m.index <= 1;
 }

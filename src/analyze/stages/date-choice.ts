@@ -32,9 +32,13 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
   const usable = dates.filter((d) => !isDuration(d) && !isDeadline(ctx, s, d));
   // A date is about something else when a "sau khi / after / since" clause holds it: either its
   // own clause opens with one, or one stands between the cue and the date.
+  const cueAt = clauseAround(lower, cue.start - s.start).start;
   const inSubordinate = (d: FoundDate) => {
     const c = clauseAround(lower, d.start - s.start);
     if (ctx.lex.subordinate.test(c.text)) return true;
+    // "… to visit Hiroshima, a city destroyed by an atomic bomb 71 years ago": an appositive or
+    // relative clause describes a noun, its date is that noun's
+    if (c.start !== cueAt && c.start > 0 && ctx.rules.appositiveClause.test(c.text)) return true;
     if (d.start >= cue.end) {
       const between = lower.slice(cue.end - s.start, d.start - s.start);
       return ctx.rules.subordinateInside.test(between);
@@ -52,7 +56,9 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
   const inCueClause = (d: FoundDate) => d.start - s.start >= cueClause.start && d.end - s.start <= cueClause.start + cueClause.text.length;
   const main = cueSubordinate ? usable.filter((d) => inCueClause(d) && (!cueAfterPreposition || d.start >= cue.start)) : usable.filter((d) => !inSubordinate(d) && !namesDocument(d));
   let pool = main.filter((d) => !d.rule.endsWith("name-year"));
-  if (!pool.length) pool = main;
+  // a name's year dates only its own name ("tập trận Vostok-2022"), not a cue further off
+  // ("… máy bay Mirage 2000 …, nhu cầu đào tạo phi công"); in an arms cue it is a model's number
+  if (!pool.length && cue.type !== "arms") pool = main.filter((d) => distance(d, cue) <= 40);
   if (pool.length) {
     const firstClauseEnd = s.start + (lower.search(/[,;]/) < 0 ? lower.length : lower.search(/[,;]/));
     const fronted = pool.find((d) => d.end <= firstClauseEnd && d.end <= cue.start && d.start - s.start < 40);

@@ -52,13 +52,20 @@ export function namesDocumentByYear(ctx: Ctx, lower: string, rel: number, cue: C
   return cue.type === "agreement" && ctx.rules.documentYear(lower, rel, cue.text.length);
 }
 
-/** "signed a memorandum on military training cooperation": the training is what the agreement is about. */
+/**
+ * "signed a memorandum on military training cooperation", "ký thỏa thuận VFA …, tăng cường tập
+ * trận chung": the training or the drills are what the agreement is about, unless the sentence
+ * reports them done ("… and held joint drills").
+ */
 const agreementContent: CueFilter = {
   name: "agreement-content",
-  drop: (v) =>
-    v.agreementAt >= 0 && v.cue.start > v.agreementAt && (v.cue.type === "training" || v.cue.type === "arms" || v.cue.type === "pledge")
-      ? "the content of the agreement in the same sentence"
-      : null,
+  drop: (v) => {
+    if (v.agreementAt < 0 || v.cue.start <= v.agreementAt) return null;
+    if (v.cue.type === "training" || v.cue.type === "arms" || v.cue.type === "pledge") return "the content of the agreement in the same sentence";
+    if ((v.cue.type === "exercise" || v.cue.type === "patrol") && !isPastVerbCue(v.ctx, v.cue.text) && lastIndexOf(v.ctx.lex.past, v.lower.slice(v.lower.indexOf(" ", v.agreementAt - v.s.start), v.rel)) < 0)
+      return "the content of the agreement in the same sentence";
+    return null;
+  },
 };
 
 /** "condemned the drills", "attacks … after the talks": conflict before the cue vetoes it. */
@@ -70,6 +77,15 @@ const conflictBefore: CueFilter = {
     const at = v.conflicts.find((c) => c.start < v.cue.start && !c.context && c.clauseEnd >= v.cue.start);
     return at ? `conflict or criticism before the cue ("${at.text}")` : null;
   },
+};
+
+/**
+ * "hợp đồng mua sắm tiêm kích J-10C đã được ký kết", "signed a contract for 12 F-16s": the
+ * signing is the arms deal's, one development (arms), not a second one (agreement).
+ */
+const armsContractSigning: CueFilter = {
+  name: "arms-contract-signing",
+  drop: (v) => (v.cue.type === "agreement" && v.ctx.rules.armsContract.test(v.clause.text) ? "the signing of an arms contract: the arms deal is the development" : null),
 };
 
 /** "Hiệp định đình chiến", "the armistice agreement": not cooperation. */
@@ -225,7 +241,7 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armistice, negated, modal, generic, agreementWithoutDefense, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, generic, agreementWithoutDefense, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization];
 
 /** The first filter's reason to drop the cue, or null. */
 export function dropReason(v: CueView): string | null {
