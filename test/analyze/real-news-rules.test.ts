@@ -411,3 +411,13 @@ describe("plans to buy are not purchases", () => {
     expect(run(text, "2025-10-26").filter((d) => d.status === "held")).toEqual([]);
   });
 });
+
+describe("a host meets its guests", () => {
+  it.each([
+    ["hosted the leaders of", "On Friday, President Biden hosted the leaders of Japan and South Korea at Camp David.", ["JP-US talks", "KR-US talks"]],
+    ["welcomed a country's president", "On Tuesday, President Biden welcomed Kenyan President William Ruto at the White House.", ["KE-US talks"]],
+    ["hosted an exercise is no talks", "Thailand hosted the Cobra Gold exercise with the United States on Tuesday.", ["TH-US exercise"]],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2024-05-25")).toEqual(want);
+  });
+});

@@ -35,7 +35,7 @@ export function findCues(s: Sentence, ctx: Ctx, mentions: EntityMention[]): CueH
       }
       // the person or the title comes right after the cue ("nói với Tổng thống …", "gặp Putin"),
       // not somewhere later ("nói với Reuters hôm 15/6 rằng Trump …")
-      if (alt?.needs === "title" && !(mentions.some((x) => x.kind === "person" && x.start >= end && x.start <= end + 2) || titleFirst(ctx, lower.slice(m.index + m[0].length, m.index + m[0].length + 25)))) {
+      if (alt?.needs === "title" && !officialNext(ctx, s, lower, mentions, end)) {
         cue.re.lastIndex = m.index + 1;
         continue;
       }
@@ -51,6 +51,14 @@ export function findCues(s: Sentence, ctx: Ctx, mentions: EntityMention[]): CueH
     kept.push(h);
   }
   return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Right after `end`: a person, a title, or a country's title ("Kenyan President …", "Bộ trưởng Quốc phòng Nhật Bản …"). */
+function officialNext(ctx: Ctx, s: Sentence, lower: string, mentions: EntityMention[], end: number): boolean {
+  if (mentions.some((x) => x.kind === "person" && x.start >= end && x.start <= end + 2)) return true;
+  const country = mentions.find((x) => x.kind === "country" && x.start >= end && x.start <= end + 6);
+  const from = country ? country.end : end;
+  return titleFirst(ctx, lower.slice(from - s.start, from - s.start + 25));
 }
 
 /** The text opens with an official's title ("Bộ trưởng …", "người đồng cấp …"). */
