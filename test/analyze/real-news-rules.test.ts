@@ -421,3 +421,17 @@ describe("a host meets its guests", () => {
     expect(pairs(text, "2024-05-25")).toEqual(want);
   });
 });
+
+describe("words that look like something else", () => {
+  it("'tới' before a place is the verb, not 'the coming' date", () => {
+    expect(run("Bộ trưởng Quốc phòng Mỹ Lloyd Austin ngày 4/6 tới Hà Nội và hội đàm với Bộ trưởng Quốc phòng Phan Văn Giang.", "2024-06-15").map((d) => `${d.pair} ${d.date} ${d.status}`)).toEqual(["US-VN 2024-06-04 held"]);
+    expect(run("Bộ trưởng Quốc phòng Mỹ Lloyd Austin sẽ thăm Hà Nội vào ngày 24/6 tới.", "2024-06-15").map((d) => d.date)).toEqual(["2024-06-24"]);
+  });
+
+  it.each([
+    ["en", "Russia has supplied Armenia with weapons in the region, where pipelines carry oil from Azerbaijan to Europe.", ["AM-RU arms"]],
+    ["vi", "Nga đã cung cấp vũ khí cho Armenia ở khu vực Kavkaz, nơi các đường ống dẫn dầu từ Azerbaijan đi qua.", ["AM-RU arms"]],
+  ])("a 'where' clause about a place names no party (%s)", (_n, text, want) => {
+    expect(pairs(text, "2020-09-30")).toEqual(want);
+  });
+});

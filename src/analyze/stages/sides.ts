@@ -88,7 +88,10 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     via += "+multilateral";
   } else if (to) {
     // "Biden and the leaders of Germany, France and Britain pledged military support for Ukraine": each giver with the recipient
-    pairs = sides.filter((c) => c !== to).map((c) => pairOf(c, to));
+    // the givers are the subject, named before the cue ("Ankara pledged support for Azerbaijan to
+    // reclaim the ethnically-Armenian territory" is not Armenia's pledge)
+    const before = sides.filter((c) => c !== to && mentions.some((m) => m.country === c && m.use === "side" && m.end <= cue.start));
+    pairs = (before.length ? before : sides.filter((c) => c !== to)).map((c) => pairOf(c, to));
     via += "+recipient";
   } else if (list.length >= 3) {
     // "The defense ministers of Japan, Britain and Italy signed …": every pair of the list

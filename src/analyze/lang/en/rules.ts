@@ -13,7 +13,7 @@ export const enRules: LangRules = {
   // a target, an audience or a subject of worry, person or country, a few words on ("to counter the rise of China")
   targetBefore: /(?:^|[\s,(])(?:aimed at|targeting|targeted|urged|urging|urges|called on|calls on|calling on|demanded|demands|pressed|warned|warns|directed at|against|to deter|deter|deterring|deterrence against|(?:a )?warning to|(?:a )?message to|(?:a )?signal to|show of force (?:against|to|toward|towards)|to counter|counter|countering|counterweight to|worries about|concerns? (?:about|over)|threats? (?:from|posed by)|pressure on|envoy (?:for|on)|representative for|policy (?:on|toward|towards))\s+(?:\S+\s+){0,3}$/u,
   // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
-  clauseBreak: /(?:;|\s(?:as|while|whereas|amid|when|which|since|after|following|ahead of|before|despite|even as|just days after|comes? (?:just |only )?(?:days|weeks|months)? ?after)\s)/gu,
+  clauseBreak: /(?:;|,\s*where\s|\s(?:as|while|whereas|amid|when|which|since|after|following|ahead of|before|despite|even as|just days after|comes? (?:just |only )?(?:days|weeks|months)? ?after)\s)/gu,
   borderAfter: /^\s+(?:time|border|borders|frontier|coast|coastline|waters|airspace|soil|territory|side of the border)\b/u,
   borderBefore: /(?:border with|borders with|frontier with)\s+(?:the\s+)?$/u,
   // "amid tensions with …", "against the backdrop of confrontations …"

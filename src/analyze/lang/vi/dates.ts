@@ -611,12 +611,17 @@ function shift(iso: string, n: number): string {
 const GATE = /\d|hôm|ngày|tháng|năm|tuần|thứ|chủ\s+nhật|quý|tối|sáng|chiều|đêm|trưa/iu;
 
 /** Runs every Vietnamese rule over NFC text (stage 1 of findDates). */
+const TOWARD = /^\s+(?:\p{Lu}|thăm(?![\p{L}])|dự(?![\p{L}])|làm việc|thủ đô)/u;
+
 export function scanViDates(orig: string): DateCandidate[] {
   if (!GATE.test(orig)) return [];
   const lowered = orig.toLowerCase();
   // Vietnamese letters lower-case one to one; if some other script does not, match as written.
-  const text =
+  const folded =
     lowered.length === orig.length ? lowered : Array.from(orig, (c) => (c.toLowerCase().length === c.length ? c.toLowerCase() : c)).join("");
+  // "ngày 4/6 tới Hà Nội": "tới" before a place or a purpose is the verb (went to), not "the
+  // coming 4/6"; masked (same length) so no rule reads it as the modifier
+  const text = folded.includes("tới") ? folded.replace(/tới(?=\s)/gu, (w, at: number) => (TOWARD.test(orig.slice(at + 3, at + 20)) ? "tớ\u0131" : w)) : folded;
   const out: DateCandidate[] = [];
   const windows = new Map<RegExp, [number, number][]>();
   for (const rule of RULES) {
