@@ -435,3 +435,14 @@ describe("words that look like something else", () => {
     expect(pairs(text, "2020-09-30")).toEqual(want);
   });
 });
+
+describe("compound names of a pair", () => {
+  it.each([
+    ["Indo-Thai", "The 22nd Indo-Thai Coordinated Patrol was held from April 19 to 27.", ["IN-TH patrol"]],
+    ["Sino-Russian", "Sino-Russian naval drills began on Monday.", ["CN-RU exercise"]],
+    ["Franco-German", "A Franco-German brigade held joint drills on Monday.", ["DE-FR exercise"]],
+    ["Indo-Pacific is a region", "Japan and Australia held talks on the Indo-Pacific on Monday.", ["AU-JP talks"]],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2016-04-28")).toEqual(want);
+  });
+});
