@@ -446,3 +446,13 @@ describe("compound names of a pair", () => {
     expect(pairs(text, "2016-04-28")).toEqual(want);
   });
 });
+
+describe("a law that allows aid approves it", () => {
+  it.each([
+    ["vi", "Tổng thống Mỹ Joe Biden ngày 24/4 đã ký ban hành luật cho phép viện trợ quân sự bổ sung cho Ukraine.", ["UA-US arms"]],
+    ["en", "President Biden on Wednesday signed a bill allowing military aid to Ukraine.", ["UA-US arms"]],
+    ["en an agreement that allows drills is no drill", "The agreement allows the two navies of Japan and Australia to hold joint exercises.", []],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2024-04-25")).toEqual(want);
+  });
+});

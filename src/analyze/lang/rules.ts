@@ -39,6 +39,8 @@ export interface LangRules {
   appositiveClause: RegExp;
   /** a contract for arms in a clause ("hợp đồng mua sắm tiêm kích", "a contract for 12 F-16s") */
   armsContract: RegExp;
+  /** right before "allows / cho phép": a law or a bill, so what it allows is approved ("luật", "a bill") */
+  lawBefore: RegExp;
   /** between a cue and a later date: the date is a subordinate clause's ("after", "sau khi") */
   subordinateInside: RegExp;
   /** an anniversary sentence ("marks the 30th anniversary", "kỷ niệm") */

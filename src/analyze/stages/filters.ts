@@ -93,7 +93,7 @@ const armistice: CueFilter = {
   name: "armistice",
   drop: (v) =>
     v.cue.type === "agreement" && test(v.ctx.lex.notCooperationAfter, v.lower.slice(v.rel, v.rel + v.cue.text.length + 30))
-      ? "an armistice or ceasefire, not cooperation"
+      ? "a ceasefire, a contract or a law, not an agreement between two countries"
       : null,
 };
 
@@ -138,6 +138,9 @@ const modal: CueFilter = {
     if (namesDocumentByYear(v.ctx, v.lower, v.rel, v.cue)) return null;
     const at = lastIndexOf(v.ctx.lex.modal, v.before);
     if (at < 0 || lastIndexOf(v.ctx.lex.past, v.before.slice(at)) >= 0 || isPastVerbCue(v.ctx, v.cue.text)) return null;
+    // "ký ban hành luật cho phép viện trợ quân sự", "signed a bill allowing the sale": a law that
+    // allows it is an approval, not a hope
+    if (v.ctx.rules.lawBefore.test(v.before.slice(Math.max(0, at - 30), at))) return null;
     // "… sent an invitation during his visit to the Far East": a cue framed as when something
     // happened is an event, whatever was hoped or offered during it
     if (v.ctx.rules.duringBeforeCue.test(v.before.slice(-20))) return null;
