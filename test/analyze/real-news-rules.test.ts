@@ -456,3 +456,17 @@ describe("a law that allows aid approves it", () => {
     expect(pairs(text, "2024-04-25")).toEqual(want);
   });
 });
+
+describe("a report written from one side", () => {
+  const title = "US Navy carrier strike group operates with South Korea";
+  it.each([
+    ["en", "In early June, the strike group conducted operations with Republic of Korea Navy ships for a carrier strike group exercise.", "KR-US exercise"],
+    ["vi", "Đầu tháng 6, nhóm tác chiến tàu sân bay đã diễn tập cùng với hải quân Hàn Quốc trên biển.", "KR-US exercise"],
+  ])("one partner after 'with' drills with the article's own subject (%s)", (_n, text, want) => {
+    expect(pairs(`${title}. The U.S. Navy and South Korea's navy train often. ${text}`, "2022-06-30", title)).toContain(want);
+  });
+
+  it("without 'with', a drill of one country stays its own", () => {
+    expect(pairs(`${title}. The U.S. Navy and South Korea's navy train often. In early June, Republic of Korea Navy ships held a gunnery exercise.`, "2022-06-30", title).filter((p) => p.endsWith("exercise"))).toEqual([]);
+  });
+});

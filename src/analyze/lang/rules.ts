@@ -41,6 +41,8 @@ export interface LangRules {
   armsContract: RegExp;
   /** right before "allows / cho phép": a law or a bill, so what it allows is approved ("luật", "a bill") */
   lawBefore: RegExp;
+  /** right before the one country of a drill: it is the partner of the report's unnamed subject ("with the", "cùng với hải quân") */
+  withBeforePartner: RegExp;
   /** between a cue and a later date: the date is a subordinate clause's ("after", "sau khi") */
   subordinateInside: RegExp;
   /** an anniversary sentence ("marks the 30th anniversary", "kỷ niệm") */

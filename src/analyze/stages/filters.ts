@@ -178,10 +178,15 @@ const notJoint: CueFilter = {
   drop: (v) => {
     if (v.cue.type !== "exercise" && v.cue.type !== "patrol") return null;
     if (test(v.ctx.lex.separate, v.clause.text)) return "each side on its own: not a joint exercise";
-    if (test(v.ctx.lex.jointMarks, v.lower) || namedTogether(v)) return null;
+    if (test(v.ctx.lex.jointMarks, v.lower) || namedTogether(v) || withPartner(v)) return null;
     return "one country's drill: nothing says it is joint";
   },
 };
+
+/** "operations with Republic of Korea Navy ships", "cùng với hải quân Ấn Độ": a partner is named. */
+function withPartner(v: CueView): boolean {
+  return v.mentions.some((m) => m.country && m.use === "side" && m.kind !== "person" && v.ctx.rules.withBeforePartner.test(v.ctx.doc.slice(Math.max(v.s.start, m.start - 30), m.start).toLowerCase()));
+}
 
 /** "Chinese and Russian bombers", "hải quân Việt Nam và Ấn Độ": two countries named as one subject. */
 function namedTogether(v: CueView): boolean {

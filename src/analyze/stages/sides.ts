@@ -48,6 +48,17 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
       via = "anaphora";
     }
   }
+  // "… operations with Republic of Korea Navy ships for Carrier Strike Group Exercise": one
+  // partner introduced by "with" and the article's own pair holds it — the other side is the
+  // article's subject, left unnamed in a report written from its side.
+  if (sides.length === 1 && main && main.includes(sides[0]!) && (cue.type === "exercise" || cue.type === "patrol" || cue.type === "training")) {
+    const partner = mentions.find((m) => m.country === sides[0] && m.use === "side");
+    const lead = partner ? ctx.doc.slice(Math.max(s.start, partner.start - 30), partner.start).toLowerCase() : "";
+    if (ctx.rules.withBeforePartner.test(lead)) {
+      sides = [...main];
+      via = "with-main";
+    }
+  }
   // A place fills a side only for a visit ("Belousov arrived in Beijing"); talks "in Astana" are not Kazakhstan's.
   if (sides.length < 2 && cue.type === "visit") {
     for (const c of located) if (!sides.includes(c)) sides.push(c);
