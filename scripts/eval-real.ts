@@ -1,7 +1,8 @@
 /**
  * `npm run eval:real [-- --part dev|test|all] [--batch NAME] [--verbose]`: the real-news quality
  * figures; `--batch` scores only the articles one `corpus:add` batch added (both parts when
- * scored before any rule was changed while reading it, the dev part after).
+ * scored before any rule was changed while reading it, the dev part after); `--batch first` the
+ * articles of the first split.
  *
  * Materializes the corpus of eval/real/manifest.json (references only; see scripts/real-corpus.ts)
  * into eval/real/articles/, then for each part runs the real command line on a temporary database
@@ -67,7 +68,7 @@ const cli = (db: string, ...a: string[]) =>
 
 const parts = partArg === "all" ? (["dev", "test"] as const) : ([partArg] as ("dev" | "test")[]);
 for (const part of parts) {
-  const entries = manifest.articles.filter((e) => e.part === part && m.written.includes(e.file) && (!batch || e.added === batch));
+  const entries = manifest.articles.filter((e) => e.part === part && m.written.includes(e.file) && (!batch || e.added === batch || (batch === "first" && !e.added)));
   if (!entries.length) continue;
   const tmp = mkdtempSync(join(tmpdir(), `rel-real-${part}-`));
   const folder = join(tmp, "articles");
