@@ -142,7 +142,7 @@ export const PeopleFileSchema = z
             .array(
               z
                 .object({
-                  country: Iso2,
+                  country: Iso2.nullable(),
                   role: RoleSchema,
                   from: IsoDate,
                   to: IsoDate.nullable(),

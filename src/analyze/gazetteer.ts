@@ -41,7 +41,8 @@ export interface CountryInfo {
 
 /** A person's role at a date. */
 export interface PersonRole {
-  country: string;
+  /** null for an office of an organization (President of the European Commission, NATO Secretary General): no country acts */
+  country: string | null;
   role: Role;
   title_en: string;
 }
@@ -263,6 +264,7 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
   const offices = new Map<string, { id: string; from: string; to: string | null }[]>();
   for (const p of people.values())
     for (const r of p.roles) {
+      if (r.country === null) continue;
       const k = `${r.country}|${r.role}`;
       const list = offices.get(k) ?? [];
       list.push({ id: p.id, from: r.from, to: r.to });

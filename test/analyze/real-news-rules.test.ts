@@ -470,3 +470,22 @@ describe("a report written from one side", () => {
     expect(pairs(`${title}. The U.S. Navy and South Korea's navy train often. In early June, Republic of Korea Navy ships held a gunnery exercise.`, "2022-06-30", title).filter((p) => p.endsWith("exercise"))).toEqual([]);
   });
 });
+
+describe("officials of organizations act for no country", () => {
+  it.each([
+    ["vi", "Chủ tịch Ủy ban châu Âu Ursula von der Leyen ngày 18/11 đã thăm Việt Nam và hội đàm với Thủ tướng Phạm Minh Chính.", "2024-11-20"],
+    ["en", "NATO Secretary General Mark Rutte visited Kyiv on Thursday and met President Volodymyr Zelensky.", "2024-11-20"],
+  ])("%s", (_n, text, pub) => {
+    expect(pairs(text, pub)).toEqual([]);
+  });
+
+  it("the same person in a national office still acts for the country", () => {
+    expect(pairs("Dutch Prime Minister Mark Rutte visited Kyiv on Thursday and met President Volodymyr Zelensky.", "2023-05-20")).toEqual(["NL-UA visit"]);
+  });
+});
+
+it("an organization's official is no side of the article's pair either", () => {
+  const text =
+    "Ngày 19/11, Thủ tướng Phạm Minh Chính gặp Tổng thống Mỹ Joe Biden. Chủ tịch Ủy ban châu Âu Ursula von der Leyen cũng đã thăm Việt Nam và có cuộc gặp với hai bên.";
+  expect(run(text, "2024-11-20", "Việt Nam - Mỹ").filter((d) => d.type === "visit")).toEqual([]);
+});

@@ -38,7 +38,10 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   const counterpart = test(ctx.lex.counterpart, lower);
   const main = ctx.mainPair;
   let sides = [...primary];
-  if (sides.length < 2 && (anaphora || counterpart) && main) {
+  // an organization's official named in the sentence ("Chủ tịch Ủy ban châu Âu … đã thăm") is
+  // no side of the article's pair
+  const orgOfficial = mentions.some((m) => m.kind === "person" && !m.country && m.start < cue.start);
+  if (sides.length < 2 && (anaphora || counterpart) && main && !orgOfficial) {
     if (sides.every((c) => main.includes(c))) {
       sides = [...main];
       via = anaphora ? "anaphora" : "counterpart";
