@@ -489,3 +489,15 @@ it("an organization's official is no side of the article's pair either", () => {
     "Ngày 19/11, Thủ tướng Phạm Minh Chính gặp Tổng thống Mỹ Joe Biden. Chủ tịch Ủy ban châu Âu Ursula von der Leyen cũng đã thăm Việt Nam và có cuộc gặp với hai bên.";
   expect(run(text, "2024-11-20", "Việt Nam - Mỹ").filter((d) => d.type === "visit")).toEqual([]);
 });
+
+describe("an event reported as happening now", () => {
+  it.each([
+    ["en present", "Chinese Gen. Wei Fenghe is in Manila for talks with Philippine Defense Secretary Delfin Lorenzana.", "CN-PH"],
+    ["en possessive", "Chinese Defense Minister Wei Fenghe arrived in Manila. His visit comes as the two countries seek to ease tensions over the South China Sea.", "CN-PH"],
+    ["vi present", "Bộ trưởng Quốc phòng Trung Quốc Ngụy Phượng Hòa đang ở Manila để hội đàm với Bộ trưởng Quốc phòng Philippines Delfin Lorenzana.", "CN-PH"],
+  ])("is dated by its report, not dropped as a mention in passing (%s)", (_n, text, pair) => {
+    const filler = "Officials spoke of the region. Analysts expect more meetings. Trade has grown for years. Markets were calm. Weather was fine. ";
+    const body = `${filler}${text}`;
+    expect(run(body, "2020-09-11", "China and the Philippines seek to ease tensions").map((d) => `${d.pair} ${d.date}`)).toContain(`${pair} 2020-09-11`);
+  });
+});

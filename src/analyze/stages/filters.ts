@@ -221,7 +221,7 @@ const nobodyTravels: CueFilter = {
   drop: (v) => {
     if (v.cue.type !== "visit") return null;
     if (v.mentions.some((m) => m.kind === "person")) return null;
-    if (test(v.ctx.lex.titles, v.lower) || test(v.ctx.lex.anaphoraPair, v.lower) || test(v.ctx.lex.mainEventRef, v.lower) || /^(?:ông|bà|he|she)\b/iu.test(v.s.text)) return null;
+    if (test(v.ctx.lex.titles, v.lower) || test(v.ctx.lex.anaphoraPair, v.lower) || test(v.ctx.lex.mainEventRef, v.lower) || /^(?:ông|bà|he|she|his|her)\b/iu.test(v.s.text)) return null;
     return "nobody named who travels";
   },
 };
