@@ -5,11 +5,12 @@
  * with include_all_metadata). Faults can be queued per method: 429 with Retry-After, an HTTP 500,
  * a platform error, or a dropped connection either before or AFTER the message was stored (the
  * nasty case: Slack posted, we never heard). Every posted message is checked against Block Kit
- * limits (the shared checks in slack-limits.ts); violations are collected for the test to assert on.
+ * limits (the shared checks in slack-limits.ts); violations are collected for the test to assert on,
+ * and a message whose blocks carry more than 12,000 characters is refused (`msg_blocks_too_long`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { blockKitViolations } from "./slack-limits.ts";
+import { blockKitViolations, blocksTooLong } from "./slack-limits.ts";
 
 /** A message as stored by the fake. */
 export interface FakeSlackMessage {
@@ -115,6 +116,8 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
         };
         if (msg.thread_ts && !messages.some((m) => m.channel === channel && m.ts === msg.thread_ts)) return json(res, { ok: false, error: "thread_not_found" });
         for (const v of blockKitViolations(msg)) violations.push(`${msg.ts}: ${v}`);
+        // Slack refuses the whole message, whatever each block's own size
+        if (blocksTooLong(msg)) return json(res, { ok: false, error: "msg_blocks_too_long" });
         messages.push(msg);
         if (fault?.kind === "drop") return req.socket.destroy();
         return json(res, { ok: true, channel, ts: msg.ts, message: view(msg, true) });

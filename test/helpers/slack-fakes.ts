@@ -10,7 +10,8 @@
  * Defaults: auth.test → bot UBOT/BBOT; chat.postMessage → ok with a fresh ts ("1700000000.000101", …)
  * and the channel; any other method → { ok: true }. Every message body received by
  * chat.postMessage / chat.update / chat.postEphemeral is checked with assertBlockKitLimits;
- * `api.violations` collects the failures (expect it to be empty).
+ * `api.violations` collects the failures (expect it to be empty), and a message whose blocks carry
+ * more than 12,000 characters in all is refused with `msg_blocks_too_long`, as Slack does.
  *
  *   const ru = await startResponseUrlServer();    // response_url target
  *   ru.url("c1")                                  // a distinct URL per request
@@ -19,7 +20,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { blockKitViolations } from "./slack-limits.ts";
+import { blockKitViolations, blocksTooLong } from "./slack-limits.ts";
 
 type Json = Record<string, unknown>;
 
@@ -99,6 +100,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     if (MESSAGE_METHODS.has(method)) violations.push(...blockKitViolations(body).map((v) => `${method}: ${v}`));
     const n = (counts.get(method) ?? 0) + 1;
     counts.set(method, n);
+    if (MESSAGE_METHODS.has(method) && blocksTooLong(body)) {
+      res.writeHead(200, { "content-type": "application/json" });
+      return void res.end(JSON.stringify({ ok: false, error: "msg_blocks_too_long" }));
+    }
     const custom = handlers.get(method);
     const answer = custom ? await custom(body, n) : undefined;
     if (answer === "drop") return void req.socket.destroy();

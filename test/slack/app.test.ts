@@ -136,6 +136,19 @@ describe("slash command", () => {
     expect(findMentions(unknown)).toEqual([]);
   });
 
+  it("decodes the entities Slack sends (& < >) before parsing, and escapes once on output", async () => {
+    seedDevelopments(db, [{ pair: ["CN", "BY"], type: "visit", start: "2024-05-01", summary: "A visit.", sources: [{ url: "https://a.example/1", outlet: "X" }] }]);
+    // what Slack sends when someone types "china & belarus"
+    const m = await ask("china &amp; belarus");
+    expect(messageText(m)).toContain("Belarus – China");
+    const unknown = await ask("atlantis &amp; &lt;b&gt;", "u2");
+    const text = messageText(unknown);
+    expect(text).toContain("&amp; &lt;b&gt;");
+    expect(text).not.toContain("&amp;amp;");
+    expect(text).not.toContain("&amp;lt;");
+    expect(findMentions(unknown)).toEqual([]);
+  });
+
   it("apologizes ephemerally when the listener fails", async () => {
     db.$client.close(); // every query now throws: a real failure inside the listener
     const m = await ask("china belarus");
@@ -198,6 +211,27 @@ describe("buttons", () => {
     const [del] = await ru.waitFor(2).then((all) => all.filter((r) => r.path.endsWith("/share")));
     expect(del!.body.delete_original).toBe(true);
     expect(chat.threadContext("C0042", "1700000000.000101")).toMatchObject({ kind: "timeline", pair: { a: "CN", b: "RU" }, type: "exercise" });
+  });
+
+  it("a page of 10 entries with 10 real-length sources each is answered and shared: Slack would refuse more than ~12,000 characters", async () => {
+    seedDevelopments(
+      db,
+      Array.from({ length: 12 }, (_, i) => ({
+        pair: ["CN", "BY"] as [string, string],
+        type: "exercise" as const,
+        start: `2024-0${1 + (i % 9)}-1${i % 10}`,
+        summary: `China and Belarus held joint exercise ${i} near Brest with paratroopers and armored vehicles.`,
+        sources: Array.from({ length: 10 }, (_, k) => ({ url: `https://www.example-news-outlet-${k}.com/world/asia-pacific/2024/10/14/defense-ministers-meet-in-minsk-${i}-${k}.html`, outlet: `Outlet ${k}` })),
+      })),
+    );
+    const first = await ask("china belarus");
+    expect(messageText(first)).toContain("showing 1–10");
+    const share = buttons(first).find((b) => b.action_id === ACTION_IDS.share)!;
+    await postInteraction(url, SECRET, buttonPayload({ actionId: ACTION_IDS.share, value: share.value, responseUrl: ru.url("share") }));
+    const [del] = await ru.waitFor(2).then((all) => all.filter((r) => r.path.endsWith("/share")));
+    expect(del!.body.delete_original).toBe(true);
+    const [post] = api.calls.filter((c) => c.method === "chat.postMessage");
+    expect(messageText(post!.body)).toMatch(/\+\d+ more/);
   });
 
   it("tells the user when the bot cannot post in the channel", async () => {

@@ -8,6 +8,7 @@ import type { webApi } from "@slack/bolt";
 type WebClient = webApi.WebClient;
 import type { SlackDeps } from "../deps.ts";
 import { renderBlocks } from "../render.ts";
+import { decodeSlackEntities } from "../../lib/mrkdwn.ts";
 
 /** A bounded set of recently handled keys. */
 export class RecentKeys {
@@ -39,7 +40,7 @@ export async function answerThreadReply(deps: SlackDeps, client: WebClient, seen
   const context = deps.chat.threadContext(m.channel, m.threadTs);
   if (!context) return;
   if (!seen.firstTime(`${m.channel}:${m.ts}`)) return;
-  const text = botUserId ? m.text.replaceAll(`<@${botUserId}>`, "").trim() : m.text;
+  const text = decodeSlackEntities(botUserId ? m.text.replaceAll(`<@${botUserId}>`, "").trim() : m.text);
   try {
     const reply = await deps.chat.followUp(context, text);
     const res = await client.chat.postMessage({ channel: m.channel, thread_ts: m.threadTs, ...renderBlocks(reply), unfurl_links: false, unfurl_media: false });
