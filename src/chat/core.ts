@@ -12,7 +12,7 @@ import { countryName, type CountryDirectory } from "./countries.ts";
 import { formatDateSpan, formatDay, typeLabel, typePlural } from "./format.ts";
 import { parseCommand, type CommandFilter } from "./parse.ts";
 import type { FollowUpAnswerer, Reply, ReplyItem, ThreadContext, Topic } from "./reply.ts";
-import { decodeTopic, encodeTopic, formatCursor, parseCursor } from "./topic.ts";
+import { decodePick, decodeTopic, encodeTopic, formatCursor, parseCursor } from "./topic.ts";
 
 export type * from "./reply.ts";
 
@@ -50,6 +50,13 @@ export interface ChatCore {
   threadContext(channel: string, threadTs: string): ThreadContext | null;
   /** Answers a reply in a thread (Slack) or to a numbered answer (shell). */
   followUp(context: ThreadContext, text: string): Promise<Reply>;
+  /**
+   * A "which pair?" button pressed in a digest's thread: the thread follows that pair from now on
+   * and the question the button carries is answered for it. Null for a stale or foreign value.
+   */
+  pickPair(channel: string, threadTs: string, value: string): Promise<Reply | null>;
+  /** The short usage answer to a mention of the bot outside a thread it started. */
+  mentionHelp(): Reply;
   /** The apology shown when something failed. */
   apology(): Reply;
   /** The thread context of a topic (for the shell, which has no Slack threads). */
@@ -227,9 +234,18 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
     threadContext(channel, threadTs) {
       const m = deps.botMessages.find(channel, threadTs);
       if (!m) return null;
+      let pair = m.countryA && m.countryB ? { a: m.countryA, b: m.countryB } : null;
+      let choices: CountryPair[] | undefined;
+      // a digest's thread: its pair is the only pair of that digest, else one the question names or the person picks
+      if (m.kind === "digest" && !pair && m.since && m.until) {
+        const pairs = deps.botMessages.digestPairs(channel, m.since, m.until);
+        if (pairs.length === 1) pair = pairs[0]!;
+        else if (pairs.length > 1) choices = pairs;
+      }
       return {
         kind: m.kind,
-        pair: m.countryA && m.countryB ? { a: m.countryA, b: m.countryB } : null,
+        pair,
+        ...(choices ? { choices } : {}),
         since: m.since,
         until: m.until,
         type: m.typeFilter,
@@ -241,6 +257,27 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
 
     async followUp(context, text) {
       return (deps.followUp ?? followUpNotAvailable)(context, text);
+    },
+
+    async pickPair(channel, threadTs, value) {
+      const picked = decodePick(value);
+      const parent = picked ? deps.botMessages.find(channel, threadTs) : null;
+      if (!picked || !parent) return null;
+      deps.botMessages.record({ ...parent, countryA: picked.pair.a, countryB: picked.pair.b, cursor: null, typeFilter: null });
+      const context = this.threadContext(channel, threadTs)!;
+      return (deps.followUp ?? followUpNotAvailable)(context, picked.question);
+    },
+
+    mentionHelp() {
+      return {
+        ephemeral: false,
+        items: [
+          {
+            text: "Hi! Ask me with /relations and two countries, e.g. /relations china belarus, for a dated timeline with sources (/relations help for more). Share a timeline in the channel, or open the weekly digest, and ask follow-up questions in its thread.",
+          },
+        ],
+        actions: [],
+      };
     },
 
     apology() {

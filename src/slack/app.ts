@@ -13,6 +13,8 @@ import { register as registerEvents } from "./listeners/events/index.ts";
 import { register as registerMessages } from "./listeners/messages/index.ts";
 import { RecentKeys } from "./listeners/threads.ts";
 import { registerEventDedupe, type ClaimEvent } from "./listeners/dedupe.ts";
+import { createNoRetryWebClient, postMessageOnce, type PostOnceOptions } from "./post-once.ts";
+import type { JoinResult, SlackDeps } from "./deps.ts";
 
 /** How to reach Slack and what to answer with. */
 export interface SlackAppOptions {
@@ -31,6 +33,8 @@ export interface SlackAppOptions {
   claimEvent?: ClaimEvent;
   /** extra fields for GET /healthz */
   health?: () => Record<string, unknown>;
+  /** exactly-once posting tuning (tests shorten the waits) */
+  postOptions?: Omit<PostOnceOptions, "logger">;
 }
 
 /** A built Slack front end. */
@@ -60,6 +64,7 @@ function boltLogger(log: Logger): BoltLogger {
 /** Builds the Bolt app with every listener registered. */
 export function createSlackApp(opts: SlackAppOptions): SlackApp {
   const socketMode = Boolean(opts.appToken);
+  const apiUrl = opts.apiUrl ? (opts.apiUrl.endsWith("/") ? opts.apiUrl : `${opts.apiUrl}/`) : undefined;
   const healthz = {
     path: "/healthz",
     method: ["GET"],
@@ -72,14 +77,32 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     token: opts.botToken,
     signingSecret: opts.signingSecret,
     // In Socket Mode /healthz is still served over HTTP on PORT (Bolt's receiver starts a small server for custom routes).
-    ...(socketMode ? { socketMode: true, appToken: opts.appToken, installerOptions: { port: opts.port } } : {}),
+    // (its apps.connections.open call goes to SLACK_API_URL too)
+    ...(socketMode ? { socketMode: true, appToken: opts.appToken, installerOptions: { port: opts.port, clientOptions: apiUrl ? { slackApiUrl: apiUrl } : undefined } } : {}),
     customRoutes: [healthz],
     logger: boltLogger(opts.logger),
-    clientOptions: opts.apiUrl ? { slackApiUrl: opts.apiUrl.endsWith("/") ? opts.apiUrl : `${opts.apiUrl}/` } : undefined,
+    clientOptions: apiUrl ? { slackApiUrl: apiUrl } : undefined,
     // Slash commands and interactivity share the one endpoint, as the manifest says.
     endpoints: "/slack/events",
   });
-  const deps = { chat: opts.chat, logger: opts.logger };
+  // posts go through a client that never retries on its own: a hidden retry could post twice
+  const poster = createNoRetryWebClient(opts.botToken, { slackApiUrl: apiUrl });
+  const deps: SlackDeps = {
+    chat: opts.chat,
+    logger: opts.logger,
+    postOnce: (msg) => postMessageOnce(poster, msg, { logger: opts.logger, ...opts.postOptions }),
+    async join(channel): Promise<JoinResult> {
+      try {
+        await app.client.conversations.join({ channel });
+        return "member";
+      } catch (err) {
+        const code = (err as { data?: { error?: string } }).data?.error;
+        if (code === "method_not_supported_for_channel_type" || code === "channel_not_found") return "not_joinable";
+        opts.logger.warn("slack: could not join the channel; follow-ups in its threads will not reach the app until it is invited", { channel, error: code ?? (err as Error).message });
+        return "failed";
+      }
+    },
+  };
   const seen = new RecentKeys();
   if (opts.claimEvent) registerEventDedupe(app, opts.claimEvent, opts.logger);
   registerCommands(app, deps);

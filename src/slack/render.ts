@@ -56,9 +56,10 @@ export function renderBlocks(r: Reply): SlackMessage {
   if (r.footer) bottom.push(context(escapeMrkdwn(r.footer)));
   const buttons = r.actions
     .filter((a) => a.value.length <= BLOCK_LIMITS.buttonValue)
-    .map((a) => ({
+    .map((a, i) => ({
       type: "button" as const,
-      action_id: ACTION_IDS[a.id],
+      // action ids must be unique within a block: the pair buttons are numbered
+      action_id: a.id === "pick" ? `${ACTION_IDS.pick}_${i}` : ACTION_IDS[a.id],
       text: { type: "plain_text" as const, text: truncate(a.label, BLOCK_LIMITS.buttonText) },
       value: a.value,
       ...(a.id === "share" ? { style: "primary" as const } : {}),

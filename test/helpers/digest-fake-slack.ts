@@ -38,6 +38,12 @@ export interface DigestFakeSlack {
   /** Block Kit limit violations seen in posted messages, one line each */
   violations: string[];
   fault(method: string, f: FakeSlackFault): void;
+  /**
+   * From then on the app is a member of `member` only: as with chat:write.public it may post in a
+   * public channel it is not in, but reading history answers not_in_channel; a private channel
+   * refuses both; conversations.join makes it a member of a public channel only. null: a member everywhere.
+   */
+  membership(member: string[] | null, privates?: string[]): void;
   topLevel(channel: string): FakeSlackMessage[];
   thread(channel: string, ts: string): FakeSlackMessage[];
   close(): Promise<void>;
@@ -62,6 +68,9 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
   const calls: DigestFakeSlack["calls"] = [];
   const violations: string[] = [];
   const faults = new Map<string, FakeSlackFault[]>();
+  let members: Set<string> | null = null;
+  let privates = new Set<string>();
+  const isMember = (ch: unknown) => members === null || members.has(String(ch));
   // real-time ts like Slack's, strictly increasing
   const base = Math.floor(Date.now() / 1000);
   let seq = 0;
@@ -106,6 +115,7 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
       case "chat.postMessage": {
         const channel = String(body.channel ?? "");
         if (!channel) return json(res, { ok: false, error: "channel_not_found" });
+        if (!isMember(channel) && privates.has(channel)) return json(res, { ok: false, error: "not_in_channel" });
         const msg: FakeSlackMessage = {
           channel,
           ts: nextTs(),
@@ -122,12 +132,19 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
         if (fault?.kind === "drop") return req.socket.destroy();
         return json(res, { ok: true, channel, ts: msg.ts, message: view(msg, true) });
       }
+      case "conversations.join": {
+        if (privates.has(String(body.channel))) return json(res, { ok: false, error: "method_not_supported_for_channel_type" });
+        members?.add(String(body.channel));
+        return json(res, { ok: true, channel: { id: body.channel } });
+      }
       case "conversations.history": {
+        if (!isMember(body.channel)) return json(res, { ok: false, error: "not_in_channel" });
         const oldest = Number(body.oldest ?? 0);
         const list = messages.filter((m) => m.channel === body.channel && !m.thread_ts && Number(m.ts) > oldest).reverse();
         return json(res, page(list, body));
       }
       case "conversations.replies": {
+        if (!isMember(body.channel)) return json(res, { ok: false, error: "not_in_channel" });
         const parent = messages.find((m) => m.channel === body.channel && m.ts === body.ts);
         if (!parent) return json(res, { ok: false, error: "thread_not_found" });
         return json(res, page([parent, ...messages.filter((m) => m.channel === body.channel && m.thread_ts === body.ts)], body));
@@ -146,6 +163,10 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
     calls,
     violations,
     fault: (method, f) => faults.set(method, [...(faults.get(method) ?? []), f]),
+    membership: (member, priv = []) => {
+      members = member ? new Set(member) : null;
+      privates = new Set(priv);
+    },
     topLevel: (channel) => messages.filter((m) => m.channel === channel && !m.thread_ts),
     thread: (channel, ts) => messages.filter((m) => m.channel === channel && m.thread_ts === ts),
     close: async () => {

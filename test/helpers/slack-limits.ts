@@ -73,6 +73,9 @@ export function blockKitViolations(m: SlackMessageLike): string[] {
       for (const e of els) if (typeof e.text === "string" && e.text.length > LIMITS.section) out.push(`block ${i}: context text ${e.text.length} > ${LIMITS.section}`);
     }
     if (b.type === "actions") {
+      const ids = ((b.elements as Json[] | undefined) ?? []).map((e) => e.action_id);
+      if (new Set(ids).size < ids.length) out.push(`block ${i}: action_id repeated within the block`);
+      if (ids.length > 25) out.push(`block ${i}: ${ids.length} elements > 25`);
       for (const e of (b.elements as Json[] | undefined) ?? []) {
         if (typeof e.value === "string" && e.value.length > LIMITS.buttonValue) out.push(`block ${i}: button value ${e.value.length} > ${LIMITS.buttonValue}`);
         const bt = (e.text as Json | undefined)?.text;

@@ -286,6 +286,39 @@ describe("postDigest", () => {
     expect(slack.topLevel(o.channel)).toHaveLength(0);
   });
 
+  it("after a 5xx in a public channel it is not in, joins to read the history and adopts the stored post", async () => {
+    const w = world();
+    seed(w.db);
+    const o = opts();
+    slack.membership([]);
+    try {
+      slack.fault("chat.postMessage", { kind: "drop", afterStoring: true });
+      const r = await postDigest(w.deps(), o);
+      expect(r.outcome).toBe("adopted");
+      expect(slack.topLevel(o.channel)).toHaveLength(1);
+      expect(calls("conversations.join", o.channel)).toBe(1);
+    } finally {
+      slack.membership(null);
+    }
+  });
+
+  it("when it can neither read the history nor join, fails saying so and never posts a second time", async () => {
+    const w = world();
+    seed(w.db);
+    const o = opts();
+    slack.membership([]);
+    try {
+      slack.fault("chat.postMessage", { kind: "drop", afterStoring: true });
+      slack.fault("conversations.join", { kind: "platform", error: "missing_scope" });
+      const r = await postDigest(w.deps(), o);
+      expect(r.outcome).toBe("failed");
+      expect(r.error).toContain("not in the channel and could not join it (missing_scope); invite it with /invite @Relations");
+      expect(slack.topLevel(o.channel)).toHaveLength(1);
+    } finally {
+      slack.membership(null);
+    }
+  });
+
   it("does not post when the history search itself fails", async () => {
     const w = world();
     seed(w.db);
