@@ -51,16 +51,34 @@ export interface Running {
 
 /**
  * Registers the sample folder as a source when no source exists yet, so a fresh machine has
- * something to read. Returns the registered path, or null.
+ * something to read in the terminal shell. The samples are fiction written for the demo, with
+ * invented outlets: they are registered only for the shell, on the default database or when
+ * SAMPLE_SOURCES names them explicitly — never on a start with Slack tokens, where they would
+ * reach a real team's timelines — and marked as samples (their outlets read "(sample)").
+ * Returns the registered path, or null.
  */
-export function seedSampleSources(db: Db, config: Pick<Config, "SAMPLE_SOURCES">, clock: Clock, log: Logger): string | null {
+export function seedSampleSources(
+  db: Db,
+  config: Pick<Config, "SAMPLE_SOURCES">,
+  clock: Clock,
+  log: Logger,
+  where: { slack: boolean; defaultDatabase: boolean },
+): string | null {
+  if (where.slack) {
+    const samples = listSources(db).filter((s) => s.sample);
+    for (const s of samples) {
+      log.warn("main: the database holds the bundled sample articles (fiction, labelled \"(sample)\"); remove them before a team relies on it", { source: s.id, command: `relations sources remove ${s.id}` });
+    }
+    return null;
+  }
+  if (!config.SAMPLE_SOURCES && !where.defaultDatabase) return null;
   if (listSources(db).length > 0) return null;
   const dir = config.SAMPLE_SOURCES ? resolve(config.SAMPLE_SOURCES) : DEFAULT_SAMPLES;
   if (!existsSync(dir)) {
     log.warn("main: sample sources not found; nothing to ingest until you add sources", { dir });
     return null;
   }
-  insertSource(db, { kind: "folder", url: sourceUrlOf(dir), name: "Bundled sample articles", now: clock() });
+  insertSource(db, { kind: "folder", url: sourceUrlOf(dir), name: "Bundled sample articles", now: clock(), sample: true });
   log.info("main: registered the bundled sample articles as a source (first start)", { dir });
   return dir;
 }
@@ -185,7 +203,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     })());
 
   try {
-    const seeded = seedSampleSources(db, config, clock, log);
+    const seeded = seedSampleSources(db, config, clock, log, { slack: slackMode !== null, defaultDatabase: env.DATABASE_PATH === undefined || env.DATABASE_PATH.trim() === "" });
     // The gazetteer takes ~0.6 s to build: it is built right after ready (or by the first
     // command that needs a country name, which Slack has already acked), not before.
     const gazetteer = lazyGazetteer();

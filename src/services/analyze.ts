@@ -85,8 +85,8 @@ function fileDevelopment(db: Db, articleId: number, fetchedAt: string, d: Articl
   updateDevelopment(db, row.id, rep, { analyzerVersion: ANALYZER_VERSION, firstSeenAt, now });
 }
 
-/** Recomputes a development's representative fields from its remaining reports. */
-function rerepresent(db: Db, id: number, now: string): void {
+/** Recomputes a development's representative fields from its remaining reports (also after a source is removed). */
+export function rerepresent(db: Db, id: number, now: string): void {
   const members = listMembers(db, id);
   if (!members.length) return;
   const rep = representCluster(members.map((m) => m.extraction));
