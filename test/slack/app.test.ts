@@ -95,6 +95,7 @@ describe("slash command", () => {
   it.each([
     ["a bad signature", { badSignature: true }],
     ["a stale timestamp (6 minutes old)", { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
+    ["a timestamp 6 minutes ahead", { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 }],
   ])("rejects %s with 401 and answers nothing", async (_n, opts) => {
     const res = await postSlashCommand(url, SECRET, { text: "help", response_url: ru.url("bad") }, opts);
     expect(res.status).toBe(401);
@@ -111,6 +112,26 @@ describe("slash command", () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, mode: "http" });
+  });
+
+  it("accepts a timestamp a little ahead (clocks differ by seconds)", async () => {
+    const m = await postSlashCommand(url, SECRET, { text: "help", response_url: ru.url("skew") }, { timestamp: Math.floor(Date.now() / 1000) + 60 });
+    expect(m.status).toBe(200);
+  });
+
+  it("/healthz answers 503 with the reason while Slack does not accept the token", async () => {
+    const bad = await startFakeSlackApi();
+    bad.on("auth.test", () => ({ json: { ok: false, error: "invalid_auth" } }));
+    const other = createSlackApp({ botToken: "xoxb-revoked", signingSecret: SECRET, apiUrl: bad.url, port: 0, host: "127.0.0.1", chat, logger: silentLogger });
+    try {
+      const { port } = await other.start();
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ ok: false, mode: "http", reason: expect.stringContaining("invalid_auth") });
+    } finally {
+      await other.stop();
+      await bad.close();
+    }
   });
 
   it("never lets stored text or user input ping anyone", async () => {
