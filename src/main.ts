@@ -101,7 +101,7 @@ async function startJobs(o: {
   isStopping: () => boolean;
 }): Promise<Jobs> {
   const { db, config, clock, log } = o;
-  const [{ analyzePending, analyzeStoredArticle }, { createAnalyzer }, { startIngestScheduler }, { fetcherFromConfig }] = await Promise.all([
+  const [{ analyzePendingInBackground, analyzeStoredArticle }, { createAnalyzer }, { startIngestScheduler }, { fetcherFromConfig }] = await Promise.all([
     import("./services/analyze.ts"),
     import("./analyze/index.ts"),
     import("./jobs/ingest.ts"),
@@ -131,6 +131,7 @@ async function startJobs(o: {
   }
 
   // Articles stored before this analyzer version (or by `relations ingest`) are analyzed now.
+  let reanalysis: Promise<void> | null = null;
   setTimeout(() => {
     if (o.isStopping()) return;
     try {
@@ -144,12 +145,11 @@ async function startJobs(o: {
     } catch (err) {
       log.error("main: forgetting old Slack event ids failed", { err });
     }
-    try {
-      const s = analyzePending(analyzeDeps);
-      if (s.articles) log.info("main: analyzed pending articles", { ...s });
-    } catch (err) {
-      log.error("main: analyzing pending articles failed", { err });
-    }
+    // after an analyzer upgrade this is every stored article: in slices that leave the event loop
+    // free, so Slack's acks and /healthz never wait for it
+    reanalysis = analyzePendingInBackground(analyzeDeps, { isStopping: o.isStopping })
+      .then((s) => void (s.articles && log.info("main: analyzed pending articles", { ...s })))
+      .catch((err) => log.error("main: analyzing pending articles failed", { err }));
   }, 50).unref();
 
   return {
@@ -157,6 +157,8 @@ async function startJobs(o: {
     async stop() {
       await scheduler.stop({ abandon: true }).catch((err) => log.error("main: ingest scheduler stop failed", { err }));
       await digest?.stop().catch((err) => log.error("main: digest scheduler stop failed", { err }));
+      // it stops at its next slice (isStopping), before the database closes
+      await reanalysis;
       fetcher.close();
     },
   };
