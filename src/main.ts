@@ -99,6 +99,8 @@ async function startJobs(o: {
   seeded: boolean;
   slackMode: boolean;
   isStopping: () => boolean;
+  /** tells the chat core when the next digest comes, once the digest machinery is loaded */
+  setNextDigest: (f: () => { at: Date; tz: string } | null) => void;
 }): Promise<Jobs> {
   const { db, config, clock, log } = o;
   const [{ analyzePendingInBackground, analyzeStoredArticle }, { createAnalyzer }, { startIngestScheduler }, { fetcherFromConfig }] = await Promise.all([
@@ -115,19 +117,30 @@ async function startJobs(o: {
   );
   if (o.seeded) await scheduler.tick("first start");
 
+  // The weekly digest goes to DIGEST_CHANNEL and to every channel that watches pairs (/relations watch).
   let digest: { stop(): Promise<void> } | null = null;
-  if (o.slackMode && config.DIGEST_CHANNEL) {
-    const [{ startDigestScheduler }, { createDigestWebClient }, { llmSettingsFromConfig }] = await Promise.all([
+  if (o.slackMode) {
+    const [{ startDigestScheduler, nextCronFire }, { createDigestWebClient }, { llmSettingsFromConfig }] = await Promise.all([
       import("./jobs/digest.ts"),
       import("./services/digest-post.ts"),
       import("./services/llm.ts"),
     ]);
+    const watches = createWatchesRepo(db);
     digest = startDigestScheduler(
       { db, slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }), clock, logger: log, llm: llmSettingsFromConfig(config) },
-      { cron: config.DIGEST_CRON, tz: config.DIGEST_TZ, channel: config.DIGEST_CHANNEL, postQuiet: config.DIGEST_POST_QUIET },
+      {
+        cron: config.DIGEST_CRON,
+        tz: config.DIGEST_TZ,
+        channel: config.DIGEST_CHANNEL,
+        watchedChannels: () => [...new Set(watches.listAll().map((w) => w.channel))],
+        postQuiet: config.DIGEST_POST_QUIET,
+      },
     );
-  } else if (o.slackMode) {
-    log.info("main: DIGEST_CHANNEL is not set; the weekly digest is off");
+    o.setNextDigest(() => {
+      const at = nextCronFire(config.DIGEST_CRON, config.DIGEST_TZ, clock());
+      return at ? { at, tz: config.DIGEST_TZ } : null;
+    });
+    if (!config.DIGEST_CHANNEL) log.info("main: DIGEST_CHANNEL is not set; only channels that watch pairs get the weekly digest");
   }
 
   // Articles stored before this analyzer version (or by `relations ingest`) are analyzed now.
@@ -213,6 +226,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     stopTimeline = () => timeline.stop();
     // The follow-up answerer (question parser, FTS retrieval, optional LLM) is not needed to start
     // answering commands: it loads right after ready, or on the first thread reply if sooner.
+    let nextDigest: (() => { at: Date; tz: string } | null) | null = null;
     let answerer: Promise<FollowUpAnswerer> | null = null;
     const loadAnswerer = () =>
       (answerer ??= Promise.all([import("./chat/follow-up.ts"), import("./analyze/question.ts"), import("./services/llm.ts")]).then(
@@ -228,6 +242,8 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
       logger: log,
       // follow-up questions in threads (issue 6)
       followUp: async (context, text) => (await loadAnswerer())(context, text),
+      // in Slack, `watch` and `watching` say when the next digest comes (known once the jobs load)
+      ...(slackMode ? { nextDigest: () => nextDigest?.() ?? null } : {}),
     });
 
     let port: number | undefined;
@@ -248,7 +264,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
 
     // The ingest, analyzer and digest machinery loads after Slack is up (it is not needed to
     // answer), except on a first start, when the samples are read before the first question.
-    jobsStarting = startJobs({ db, config, clock, log, gazetteer, seeded: seeded !== null, slackMode: slackMode !== null, isStopping: () => stopping !== null });
+    jobsStarting = startJobs({ db, config, clock, log, gazetteer, seeded: seeded !== null, slackMode: slackMode !== null, isStopping: () => stopping !== null, setNextDigest: (f) => (nextDigest = f) });
     jobsStarting.then((j) => (jobs = j)).catch((err) => log.error("main: starting the jobs failed", { err }));
     if (seeded) await jobsStarting;
 

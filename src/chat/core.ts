@@ -34,6 +34,11 @@ export interface ChatCoreDeps {
   pageSize?: number;
   /** answers thread replies; until issue 6 lands, a polite "not available yet" */
   followUp?: FollowUpAnswerer;
+  /**
+   * When the next weekly digest is posted and in which time zone (Slack); null while not known.
+   * Absent: no digest runs here (the terminal shell).
+   */
+  nextDigest?: () => { at: Date; tz: string } | null;
 }
 
 /** The commands and actions every front end calls. */
@@ -78,6 +83,15 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
   const name = (code: string) => countryName(deps.countries, code);
   const pairTitle = (p: CountryPair) => `${name(p.a)} – ${name(p.b)}`;
   const simple = (text: string, extra: Partial<Reply> = {}): Reply => ({ ephemeral: true, items: [{ text }], actions: [], ...extra });
+
+  /** " The next one comes Mon, 28 Oct 2024, 08:00 (Asia/Ho_Chi_Minh)." — or why there is none */
+  const nextDigestText = (): string => {
+    if (!deps.nextDigest) return " (Weekly digests are posted when the app runs in Slack.)";
+    const next = deps.nextDigest();
+    if (!next) return "";
+    const when = new Intl.DateTimeFormat("en-GB", { timeZone: next.tz, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(next.at);
+    return ` The next one comes ${when} (${next.tz}).`;
+  };
 
   const filterText = (f: CommandFilter) =>
     [f.type ? typePlural(f.type) : "", f.since ? `since ${formatDay(f.since)}` : ""].filter(Boolean).join(" ");
@@ -185,20 +199,20 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
           if (!channel) return simple("Watching works in a channel.");
           if (cmd.kind === "watching") {
             const rows = deps.watches.listForChannel(channel);
-            if (rows.length === 0) return simple("This channel watches no pair yet; the weekly digest covers every pair with news. Add one with /relations watch china belarus.");
+            if (rows.length === 0) return simple("This channel watches no pair yet, so it gets no weekly digest of its own. Add one with /relations watch china belarus.");
             return {
               ephemeral: true,
               header: "Pairs this channel watches",
               dense: true,
               items: rows.map((r) => ({ text: pairTitle(r.pair) })),
-              footer: "The weekly digest covers only these pairs. /relations unwatch <pair> removes one.",
+              footer: `This channel gets a weekly digest of these pairs.${nextDigestText()} /relations unwatch <pair> removes one.`,
               actions: [],
             };
           }
           const title = pairTitle(cmd.pair);
           if (cmd.kind === "watch") {
             const added = deps.watches.add(channel, cmd.pair, ctx.user ?? null, clock().toISOString());
-            return simple(added ? `This channel now watches ${title}; the weekly digest will cover it.` : `This channel already watches ${title}.`);
+            return simple(added ? `This channel now watches ${title} and gets a weekly digest of the pairs it watches.${nextDigestText()}` : `This channel already watches ${title}.`);
           }
           const removed = deps.watches.remove(channel, cmd.pair);
           return simple(removed ? `This channel no longer watches ${title}.` : `This channel was not watching ${title}.`);
