@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/chat/reply.ts";
 import { renderBlocks } from "../../src/slack/render.ts";
+import { decodeSlackEntities } from "../../src/lib/mrkdwn.ts";
 import { blockKitViolations, findMentions, messageText } from "../helpers/slack-limits.ts";
 
 const big = (n: number, dense: boolean): Reply => ({
@@ -73,4 +74,12 @@ describe("the total size of a message", () => {
     for (let i = 0; i < 10; i++) expect(text).toContain(`exercise number ${i} near Brest`);
     expect(text).toMatch(/\+\d+ more/);
   });
+});
+
+describe("decodeSlackEntities", () => {
+  it.each([
+    ["what Slack sends for 'china & belarus'", "china &amp; belarus", "china & belarus"],
+    ["angle brackets typed as text", "&lt;!channel&gt; x", "<!channel> x"],
+    ["an entity typed by a person decodes once, not twice", "&amp;lt; &amp;amp;", "&lt; &amp;"],
+  ])("%s", (_n, input, want) => expect(decodeSlackEntities(input)).toBe(want));
 });
