@@ -51,16 +51,34 @@ export interface Running {
 
 /**
  * Registers the sample folder as a source when no source exists yet, so a fresh machine has
- * something to read. Returns the registered path, or null.
+ * something to read in the terminal shell. The samples are fiction written for the demo, with
+ * invented outlets: they are registered only for the shell, on the default database or when
+ * SAMPLE_SOURCES names them explicitly — never on a start with Slack tokens, where they would
+ * reach a real team's timelines — and marked as samples (their outlets read "(sample)").
+ * Returns the registered path, or null.
  */
-export function seedSampleSources(db: Db, config: Pick<Config, "SAMPLE_SOURCES">, clock: Clock, log: Logger): string | null {
+export function seedSampleSources(
+  db: Db,
+  config: Pick<Config, "SAMPLE_SOURCES">,
+  clock: Clock,
+  log: Logger,
+  where: { slack: boolean; defaultDatabase: boolean },
+): string | null {
+  if (where.slack) {
+    const samples = listSources(db).filter((s) => s.sample);
+    for (const s of samples) {
+      log.warn("main: the database holds the bundled sample articles (fiction, labelled \"(sample)\"); remove them before a team relies on it", { source: s.id, command: `relations sources remove ${s.id}` });
+    }
+    return null;
+  }
+  if (!config.SAMPLE_SOURCES && !where.defaultDatabase) return null;
   if (listSources(db).length > 0) return null;
   const dir = config.SAMPLE_SOURCES ? resolve(config.SAMPLE_SOURCES) : DEFAULT_SAMPLES;
   if (!existsSync(dir)) {
     log.warn("main: sample sources not found; nothing to ingest until you add sources", { dir });
     return null;
   }
-  insertSource(db, { kind: "folder", url: sourceUrlOf(dir), name: "Bundled sample articles", now: clock() });
+  insertSource(db, { kind: "folder", url: sourceUrlOf(dir), name: "Bundled sample articles", now: clock(), sample: true });
   log.info("main: registered the bundled sample articles as a source (first start)", { dir });
   return dir;
 }
@@ -81,9 +99,11 @@ async function startJobs(o: {
   seeded: boolean;
   slackMode: boolean;
   isStopping: () => boolean;
+  /** tells the chat core when the next digest comes, once the digest machinery is loaded */
+  setNextDigest: (f: () => { at: Date; tz: string } | null) => void;
 }): Promise<Jobs> {
   const { db, config, clock, log } = o;
-  const [{ analyzePending, analyzeStoredArticle }, { createAnalyzer }, { startIngestScheduler }, { fetcherFromConfig }] = await Promise.all([
+  const [{ analyzePendingInBackground, analyzeStoredArticle }, { createAnalyzer }, { startIngestScheduler }, { fetcherFromConfig }] = await Promise.all([
     import("./services/analyze.ts"),
     import("./analyze/index.ts"),
     import("./jobs/ingest.ts"),
@@ -97,22 +117,34 @@ async function startJobs(o: {
   );
   if (o.seeded) await scheduler.tick("first start");
 
+  // The weekly digest goes to DIGEST_CHANNEL and to every channel that watches pairs (/relations watch).
   let digest: { stop(): Promise<void> } | null = null;
-  if (o.slackMode && config.DIGEST_CHANNEL) {
-    const [{ startDigestScheduler }, { createDigestWebClient }, { llmSettingsFromConfig }] = await Promise.all([
+  if (o.slackMode) {
+    const [{ startDigestScheduler, nextCronFire }, { createDigestWebClient }, { llmSettingsFromConfig }] = await Promise.all([
       import("./jobs/digest.ts"),
       import("./services/digest-post.ts"),
       import("./services/llm.ts"),
     ]);
+    const watches = createWatchesRepo(db);
     digest = startDigestScheduler(
       { db, slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }), clock, logger: log, llm: llmSettingsFromConfig(config) },
-      { cron: config.DIGEST_CRON, tz: config.DIGEST_TZ, channel: config.DIGEST_CHANNEL, postQuiet: config.DIGEST_POST_QUIET },
+      {
+        cron: config.DIGEST_CRON,
+        tz: config.DIGEST_TZ,
+        channel: config.DIGEST_CHANNEL,
+        watchedChannels: () => [...new Set(watches.listAll().map((w) => w.channel))],
+        postQuiet: config.DIGEST_POST_QUIET,
+      },
     );
-  } else if (o.slackMode) {
-    log.info("main: DIGEST_CHANNEL is not set; the weekly digest is off");
+    o.setNextDigest(() => {
+      const at = nextCronFire(config.DIGEST_CRON, config.DIGEST_TZ, clock());
+      return at ? { at, tz: config.DIGEST_TZ } : null;
+    });
+    if (!config.DIGEST_CHANNEL) log.info("main: DIGEST_CHANNEL is not set; only channels that watch pairs get the weekly digest");
   }
 
   // Articles stored before this analyzer version (or by `relations ingest`) are analyzed now.
+  let reanalysis: Promise<void> | null = null;
   setTimeout(() => {
     if (o.isStopping()) return;
     try {
@@ -126,12 +158,11 @@ async function startJobs(o: {
     } catch (err) {
       log.error("main: forgetting old Slack event ids failed", { err });
     }
-    try {
-      const s = analyzePending(analyzeDeps);
-      if (s.articles) log.info("main: analyzed pending articles", { ...s });
-    } catch (err) {
-      log.error("main: analyzing pending articles failed", { err });
-    }
+    // after an analyzer upgrade this is every stored article: in slices that leave the event loop
+    // free, so Slack's acks and /healthz never wait for it
+    reanalysis = analyzePendingInBackground(analyzeDeps, { isStopping: o.isStopping })
+      .then((s) => void (s.articles && log.info("main: analyzed pending articles", { ...s })))
+      .catch((err) => log.error("main: analyzing pending articles failed", { err }));
   }, 50).unref();
 
   return {
@@ -139,6 +170,8 @@ async function startJobs(o: {
     async stop() {
       await scheduler.stop({ abandon: true }).catch((err) => log.error("main: ingest scheduler stop failed", { err }));
       await digest?.stop().catch((err) => log.error("main: digest scheduler stop failed", { err }));
+      // it stops at its next slice (isStopping), before the database closes
+      await reanalysis;
       fetcher.close();
     },
   };
@@ -185,7 +218,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     })());
 
   try {
-    const seeded = seedSampleSources(db, config, clock, log);
+    const seeded = seedSampleSources(db, config, clock, log, { slack: slackMode !== null, defaultDatabase: env.DATABASE_PATH === undefined || env.DATABASE_PATH.trim() === "" });
     // The gazetteer takes ~0.6 s to build: it is built right after ready (or by the first
     // command that needs a country name, which Slack has already acked), not before.
     const gazetteer = lazyGazetteer();
@@ -193,6 +226,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     stopTimeline = () => timeline.stop();
     // The follow-up answerer (question parser, FTS retrieval, optional LLM) is not needed to start
     // answering commands: it loads right after ready, or on the first thread reply if sooner.
+    let nextDigest: (() => { at: Date; tz: string } | null) | null = null;
     let answerer: Promise<FollowUpAnswerer> | null = null;
     const loadAnswerer = () =>
       (answerer ??= Promise.all([import("./chat/follow-up.ts"), import("./analyze/question.ts"), import("./services/llm.ts")]).then(
@@ -208,6 +242,8 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
       logger: log,
       // follow-up questions in threads (issue 6)
       followUp: async (context, text) => (await loadAnswerer())(context, text),
+      // in Slack, `watch` and `watching` say when the next digest comes (known once the jobs load)
+      ...(slackMode ? { nextDigest: () => nextDigest?.() ?? null } : {}),
     });
 
     let port: number | undefined;
@@ -228,7 +264,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
 
     // The ingest, analyzer and digest machinery loads after Slack is up (it is not needed to
     // answer), except on a first start, when the samples are read before the first question.
-    jobsStarting = startJobs({ db, config, clock, log, gazetteer, seeded: seeded !== null, slackMode: slackMode !== null, isStopping: () => stopping !== null });
+    jobsStarting = startJobs({ db, config, clock, log, gazetteer, seeded: seeded !== null, slackMode: slackMode !== null, isStopping: () => stopping !== null, setNextDigest: (f) => (nextDigest = f) });
     jobsStarting.then((j) => (jobs = j)).catch((err) => log.error("main: starting the jobs failed", { err }));
     if (seeded) await jobsStarting;
 

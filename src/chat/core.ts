@@ -12,7 +12,7 @@ import { countryName, type CountryDirectory } from "./countries.ts";
 import { formatDateSpan, formatDay, typeLabel, typePlural } from "./format.ts";
 import { parseCommand, type CommandFilter } from "./parse.ts";
 import type { FollowUpAnswerer, Reply, ReplyItem, ThreadContext, Topic } from "./reply.ts";
-import { decodeTopic, encodeTopic, formatCursor, parseCursor } from "./topic.ts";
+import { decodePick, decodeTopic, encodeTopic, formatCursor, parseCursor } from "./topic.ts";
 
 export type * from "./reply.ts";
 
@@ -34,6 +34,11 @@ export interface ChatCoreDeps {
   pageSize?: number;
   /** answers thread replies; until issue 6 lands, a polite "not available yet" */
   followUp?: FollowUpAnswerer;
+  /**
+   * When the next weekly digest is posted and in which time zone (Slack); null while not known.
+   * Absent: no digest runs here (the terminal shell).
+   */
+  nextDigest?: () => { at: Date; tz: string } | null;
 }
 
 /** The commands and actions every front end calls. */
@@ -50,6 +55,13 @@ export interface ChatCore {
   threadContext(channel: string, threadTs: string): ThreadContext | null;
   /** Answers a reply in a thread (Slack) or to a numbered answer (shell). */
   followUp(context: ThreadContext, text: string): Promise<Reply>;
+  /**
+   * A "which pair?" button pressed in a digest's thread: the thread follows that pair from now on
+   * and the question the button carries is answered for it. Null for a stale or foreign value.
+   */
+  pickPair(channel: string, threadTs: string, value: string): Promise<Reply | null>;
+  /** The short usage answer to a mention of the bot outside a thread it started. */
+  mentionHelp(): Reply;
   /** The apology shown when something failed. */
   apology(): Reply;
   /** The thread context of a topic (for the shell, which has no Slack threads). */
@@ -71,6 +83,15 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
   const name = (code: string) => countryName(deps.countries, code);
   const pairTitle = (p: CountryPair) => `${name(p.a)} – ${name(p.b)}`;
   const simple = (text: string, extra: Partial<Reply> = {}): Reply => ({ ephemeral: true, items: [{ text }], actions: [], ...extra });
+
+  /** " The next one comes Mon, 28 Oct 2024, 08:00 (Asia/Ho_Chi_Minh)." — or why there is none */
+  const nextDigestText = (): string => {
+    if (!deps.nextDigest) return " (Weekly digests are posted when the app runs in Slack.)";
+    const next = deps.nextDigest();
+    if (!next) return "";
+    const when = new Intl.DateTimeFormat("en-GB", { timeZone: next.tz, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(next.at);
+    return ` The next one comes ${when} (${next.tz}).`;
+  };
 
   const filterText = (f: CommandFilter) =>
     [f.type ? typePlural(f.type) : "", f.since ? `since ${formatDay(f.since)}` : ""].filter(Boolean).join(" ");
@@ -178,20 +199,20 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
           if (!channel) return simple("Watching works in a channel.");
           if (cmd.kind === "watching") {
             const rows = deps.watches.listForChannel(channel);
-            if (rows.length === 0) return simple("This channel watches no pair yet; the weekly digest covers every pair with news. Add one with /relations watch china belarus.");
+            if (rows.length === 0) return simple("This channel watches no pair yet, so it gets no weekly digest of its own. Add one with /relations watch china belarus.");
             return {
               ephemeral: true,
               header: "Pairs this channel watches",
               dense: true,
               items: rows.map((r) => ({ text: pairTitle(r.pair) })),
-              footer: "The weekly digest covers only these pairs. /relations unwatch <pair> removes one.",
+              footer: `This channel gets a weekly digest of these pairs.${nextDigestText()} /relations unwatch <pair> removes one.`,
               actions: [],
             };
           }
           const title = pairTitle(cmd.pair);
           if (cmd.kind === "watch") {
             const added = deps.watches.add(channel, cmd.pair, ctx.user ?? null, clock().toISOString());
-            return simple(added ? `This channel now watches ${title}; the weekly digest will cover it.` : `This channel already watches ${title}.`);
+            return simple(added ? `This channel now watches ${title} and gets a weekly digest of the pairs it watches.${nextDigestText()}` : `This channel already watches ${title}.`);
           }
           const removed = deps.watches.remove(channel, cmd.pair);
           return simple(removed ? `This channel no longer watches ${title}.` : `This channel was not watching ${title}.`);
@@ -227,9 +248,18 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
     threadContext(channel, threadTs) {
       const m = deps.botMessages.find(channel, threadTs);
       if (!m) return null;
+      let pair = m.countryA && m.countryB ? { a: m.countryA, b: m.countryB } : null;
+      let choices: CountryPair[] | undefined;
+      // a digest's thread: its pair is the only pair of that digest, else one the question names or the person picks
+      if (m.kind === "digest" && !pair && m.since && m.until) {
+        const pairs = deps.botMessages.digestPairs(channel, m.since, m.until);
+        if (pairs.length === 1) pair = pairs[0]!;
+        else if (pairs.length > 1) choices = pairs;
+      }
       return {
         kind: m.kind,
-        pair: m.countryA && m.countryB ? { a: m.countryA, b: m.countryB } : null,
+        pair,
+        ...(choices ? { choices } : {}),
         since: m.since,
         until: m.until,
         type: m.typeFilter,
@@ -241,6 +271,27 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
 
     async followUp(context, text) {
       return (deps.followUp ?? followUpNotAvailable)(context, text);
+    },
+
+    async pickPair(channel, threadTs, value) {
+      const picked = decodePick(value);
+      const parent = picked ? deps.botMessages.find(channel, threadTs) : null;
+      if (!picked || !parent) return null;
+      deps.botMessages.record({ ...parent, countryA: picked.pair.a, countryB: picked.pair.b, cursor: null, typeFilter: null });
+      const context = this.threadContext(channel, threadTs)!;
+      return (deps.followUp ?? followUpNotAvailable)(context, picked.question);
+    },
+
+    mentionHelp() {
+      return {
+        ephemeral: false,
+        items: [
+          {
+            text: "Hi! Ask me with /relations and two countries, e.g. /relations china belarus, for a dated timeline with sources (/relations help for more). Share a timeline in the channel, or open the weekly digest, and ask follow-up questions in its thread.",
+          },
+        ],
+        actions: [],
+      };
     },
 
     apology() {

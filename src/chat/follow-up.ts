@@ -10,7 +10,8 @@ import { silentLogger } from "../lib/log.ts";
 import { answerQuestion, type Answer, type AnswerDeps, type AnswerItem } from "../services/answer.ts";
 import { countryName, type CountryDirectory } from "./countries.ts";
 import { formatDateSpan, typeLabel } from "./format.ts";
-import type { FollowUpAnswerer, Reply, ReplyItem, ReplyLink } from "./reply.ts";
+import type { FollowUpAnswerer, Reply, ReplyItem, ReplyLink, ThreadContext } from "./reply.ts";
+import { encodePick } from "./topic.ts";
 
 /** What the follow-up answerer needs: the answer service's deps, country names and the thread records. */
 export interface FollowUpDeps extends AnswerDeps {
@@ -49,16 +50,29 @@ export function createFollowUpAnswerer(deps: FollowUpDeps): FollowUpAnswerer {
         });
       }
     }
-    return answerToReply(answer, deps.countries);
+    return answerToReply(answer, deps.countries, { choices: context.choices, question: text });
   };
 }
 
+/** Buttons of one action block at most (Slack allows 25 elements; one is left for nothing else). */
+const MAX_CHOICES = 24;
+
 /** An Answer as a Reply: 1–3 dated items with summary, quote and source links, or a plain "nothing found". */
-export function answerToReply(a: Answer, countries: CountryDirectory): Reply {
+export function answerToReply(a: Answer, countries: CountryDirectory, asked: { choices?: ThreadContext["choices"]; question?: string } = {}): Reply {
   const name = (c: string) => countryName(countries, c);
   const pairTitle = a.pair ? `${name(a.pair.a)} – ${name(a.pair.b)}` : "";
   const plain = (text: string, footer?: string): Reply => ({ ephemeral: false, items: [{ text }], actions: [], footer });
-  if (a.needsPair) return plain("Which two countries? This thread has no pair yet: ask e.g. “and China–Russia?” or “còn Nga – Triều Tiên thì sao?”.");
+  if (a.needsPair && asked.choices?.length) {
+    // a digest's thread covers several pairs: offer its pairs as buttons that answer this very question
+    const shown = asked.choices.slice(0, MAX_CHOICES);
+    return {
+      ephemeral: false,
+      items: [{ text: "Which pair of this digest do you mean? Pick one below, or name the two countries in your question (“and China–Russia?”)." }],
+      actions: shown.map((p) => ({ id: "pick" as const, label: `${name(p.a)} – ${name(p.b)}`, value: encodePick(p, asked.question ?? "") })),
+      footer: asked.choices.length > shown.length ? `${asked.choices.length - shown.length} more pairs of this digest are not shown as buttons; name the pair in your question.` : undefined,
+    };
+  }
+  if (a.needsPair) return plain("Which two countries do you mean? Name them in your question, e.g. “and China–Russia?” or “còn Nga – Triều Tiên thì sao?”.");
   if (!a.items.length) {
     if (a.question.kind === "more") return plain(`Nothing older between ${pairTitle} in the stored articles.`);
     return plain(`I found nothing about ${a.nothingAbout ?? "that"} for ${pairTitle} in the stored articles.`, "I only answer from the articles I have read; try other words, another period, or “more”.");

@@ -19,7 +19,7 @@ export interface ReplyItem {
 
 /** A button; `value` is opaque to the front end and handed back to the core when pressed. */
 export interface ReplyAction {
-  id: "older" | "share";
+  id: "older" | "share" | "pick";
   label: string;
   value: string;
 }
@@ -66,6 +66,8 @@ export interface ThreadContext {
   /** where the thread lives, when in Slack */
   channel?: string;
   threadTs?: string;
+  /** a digest's thread with several pairs and none chosen yet: the pairs to pick from */
+  choices?: CountryPair[];
 }
 
 /** Answers a follow-up question in a thread; issue 6 plugs its answerer in here. */

@@ -47,3 +47,21 @@ export function parseCursor(s: string | null | undefined): TimelineCursor | null
 export function formatCursor(c: TimelineCursor): string {
   return `${c.dateStart}:${c.id}`;
 }
+
+const PickSchema = z.object({ a: code, b: code, q: z.string().max(1500) });
+
+/** Packs a "which pair?" button: the pair and the question it answers (cut to 600 characters, so even a
+ * question of quotes and backslashes, escaped in JSON, stays under the 2,000 of a button value). */
+export function encodePick(pair: { a: string; b: string }, question: string): string {
+  return JSON.stringify({ a: pair.a, b: pair.b, q: question.slice(0, 600) });
+}
+
+/** Unpacks a "which pair?" button value; null when it is not one of ours. */
+export function decodePick(value: string): { pair: { a: string; b: string }; question: string } | null {
+  try {
+    const p = PickSchema.safeParse(JSON.parse(value));
+    return p.success ? { pair: { a: p.data.a, b: p.data.b }, question: p.data.q } : null;
+  } catch {
+    return null;
+  }
+}

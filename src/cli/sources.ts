@@ -1,6 +1,7 @@
 /** `relations sources add|list|remove`: the registered sources. */
 import { parseArgs } from "node:util";
-import { deleteSource, getSourceById, getSourceByUrl, insertSource, listSources, type SourceKind } from "../db/sources.repo.ts";
+import { getSourceById, getSourceByUrl, insertSource, listSources, type SourceKind } from "../db/sources.repo.ts";
+import { removeSourceAndArticles } from "../services/remove-source.ts";
 import { isHttpUrl, sourceUrlOf } from "../ingest/source-target.ts";
 import type { CliContext } from "./context.ts";
 
@@ -80,7 +81,8 @@ function list(ctx: CliContext): number {
   }
   const table = rows.map((s) => [
     String(s.id),
-    s.kind,
+    // the bundled samples are fiction: said wherever they are listed
+    s.sample ? `${s.kind} (sample)` : s.kind,
     s.name ? `${s.url} (${s.name})` : s.url,
     s.lastSuccessAt ? shortTime(s.lastSuccessAt) : "never",
     String(s.consecutiveFailures),
@@ -103,8 +105,8 @@ function remove(argv: string[], ctx: CliContext): number {
     ctx.err(`sources: no such source: ${key}`);
     return 1;
   }
-  deleteSource(db, row.id);
-  ctx.out(`removed #${row.id} ${row.url} (its articles stay)`);
+  const r = removeSourceAndArticles(db, row.id, ctx.clock());
+  ctx.out(`removed #${row.id} ${row.url} with its ${r.articles} article${r.articles === 1 ? "" : "s"} (${r.developmentsDeleted} development${r.developmentsDeleted === 1 ? "" : "s"} deleted, ${r.developmentsUpdated} recomputed from their other sources)`);
   return 0;
 }
 

@@ -2,7 +2,8 @@
  * What each message the bot posted in a channel was about (pair, period, type filter, cursor),
  * keyed by (channel, ts), so a reply in its thread knows its context.
  */
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
+import type { CountryPair } from "../domain/types.ts";
 import type { Db } from "./client.ts";
 import { botMessages } from "./schema.ts";
 
@@ -30,6 +31,11 @@ export interface BotMessagesRepo {
   record(m: BotMessage): void;
   /** The message at (channel, ts), or null when the bot did not post it. */
   find(channel: string, ts: string): BotMessage | null;
+  /**
+   * The pairs of the digest a channel got for a period: its "digest_pair" replies. Slack threads
+   * are flat, so a reply under a pair's reply carries the digest parent's ts, not the pair's.
+   */
+  digestPairs(channel: string, since: string, until: string): CountryPair[];
 }
 
 /** Builds the repo on an open database. */
@@ -60,6 +66,22 @@ export function createBotMessagesRepo(db: Db): BotMessagesRepo {
           .where(and(eq(botMessages.channel, channel), eq(botMessages.ts, ts)))
           .get() ?? null
       );
+    },
+    digestPairs(channel, since, until) {
+      const rows = db
+        .select({ a: botMessages.countryA, b: botMessages.countryB })
+        .from(botMessages)
+        .where(and(eq(botMessages.channel, channel), eq(botMessages.kind, "digest_pair"), eq(botMessages.since, since), eq(botMessages.until, until)))
+        .orderBy(asc(botMessages.ts))
+        .all();
+      const seen = new Set<string>();
+      const out: CountryPair[] = [];
+      for (const r of rows) {
+        if (!r.a || !r.b || seen.has(`${r.a}-${r.b}`)) continue;
+        seen.add(`${r.a}-${r.b}`);
+        out.push({ a: r.a, b: r.b });
+      }
+      return out;
     },
   };
 }

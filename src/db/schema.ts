@@ -25,6 +25,11 @@ export const sources = sqliteTable(
     nextAttemptAt: text("next_attempt_at"),
     lastError: text("last_error"),
     createdAt: text("created_at").notNull(),
+    /**
+     * the bundled sample articles (fiction written for the demo): their articles' outlets are
+     * labelled "(sample)" by a trigger, so nobody mistakes them for news
+     */
+    sample: integer("sample", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [uniqueIndex("sources_url_unique").on(t.url)],
 );

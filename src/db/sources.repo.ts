@@ -7,12 +7,12 @@ export type SourceRow = typeof sources.$inferSelect;
 export type SourceKind = SourceRow["kind"];
 
 /** Registers a source; throws `sources: already registered …` when its URL is known. */
-export function insertSource(db: Db, input: { kind: SourceKind; url: string; name?: string | null; now: Date }): SourceRow {
+export function insertSource(db: Db, input: { kind: SourceKind; url: string; name?: string | null; now: Date; sample?: boolean }): SourceRow {
   const existing = getSourceByUrl(db, input.url);
   if (existing) throw new Error(`sources: already registered as #${existing.id}: ${input.url}`);
   return db
     .insert(sources)
-    .values({ kind: input.kind, url: input.url, name: input.name ?? null, createdAt: input.now.toISOString() })
+    .values({ kind: input.kind, url: input.url, name: input.name ?? null, createdAt: input.now.toISOString(), sample: input.sample ?? false })
     .returning()
     .get();
 }

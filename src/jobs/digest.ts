@@ -1,7 +1,8 @@
 /**
  * node-cron wiring for the weekly digest (DIGEST_CRON in DIGEST_TZ, default Monday 08:00
- * Asia/Ho_Chi_Minh, to DIGEST_CHANNEL). Each tick posts the previous ISO week through postDigest,
- * whose claim makes it exactly-once across processes.
+ * Asia/Ho_Chi_Minh) to DIGEST_CHANNEL and to every channel that watches pairs (`/relations watch`),
+ * each with the digest of its own watched pairs. Each tick posts the previous ISO week to each
+ * channel through postDigest, whose claim per (channel, week) makes it exactly-once across processes.
  *
  * Catch-up on start: if the bot was down when the digest was due, the MOST RECENT due period is
  * posted when it comes back (the week before the last time the cron expression fired, looking back
@@ -37,7 +38,10 @@ export interface DigestSchedulerDeps {
 export interface DigestSchedule {
   cron: string;
   tz: string;
-  channel: string;
+  /** DIGEST_CHANNEL ("" or absent: only the watching channels) */
+  channel?: string;
+  /** the channels that watch pairs, read at every run (they come and go with /relations watch) */
+  watchedChannels?: () => string[];
   postQuiet: boolean;
   /** post the most recent missed digest at start (default true) */
   catchUp?: boolean;
@@ -49,10 +53,14 @@ export interface DigestSchedule {
 
 /** A running scheduler. */
 export interface DigestScheduler {
-  /** settles when the catch-up check is done (null when nothing was due or already posted) */
+  /** settles when the catch-up check of `channel` is done (null when nothing was due or already posted) */
   catchUp: Promise<PostDigestResult | null>;
-  /** posts the previous week now (same exactly-once rule), queued behind any run in progress */
+  /** the catch-up of every channel (DIGEST_CHANNEL and the watching ones), one result per digest posted or tried */
+  catchUpAll: Promise<PostDigestResult[]>;
+  /** posts the previous week to `channel` now (same exactly-once rule), queued behind any run in progress */
   runNow(trigger?: string): Promise<PostDigestResult>;
+  /** posts the previous week to every channel now, one after the other */
+  runAll(trigger?: string): Promise<PostDigestResult[]>;
   /** stops the cron task and waits for a run in progress */
   stop(): Promise<void>;
 }
@@ -88,6 +96,30 @@ export function lastCronFire(expr: string, tz: string, now: Date, lookbackDays =
   }
 }
 
+/**
+ * The first minute after `now` at which `expr` fires in `tz`, looking ahead at most `lookaheadDays`
+ * (what `/relations watching` tells a channel); null when it does not fire in that window.
+ */
+export function nextCronFire(expr: string, tz: string, now: Date, lookaheadDays = 8): Date | null {
+  const fields = cron.parse(expr);
+  const minuteMod = new Set(fields.minute.map((m) => m % 15));
+  const second = fields.second.includes(0) ? 0 : (fields.second[0] ?? 0);
+  const task = cron.createTask(expr, () => {}, { timezone: tz });
+  try {
+    const start = Math.floor(now.getTime() / 60_000) * 60_000;
+    const steps = lookaheadDays * 24 * 60;
+    for (let i = 0; i <= steps; i++) {
+      const ms = start + i * 60_000;
+      if (!minuteMod.has(new Date(ms).getUTCMinutes() % 15)) continue;
+      const t = new Date(ms + second * 1000);
+      if (t.getTime() > now.getTime() && task.match(t)) return t;
+    }
+    return null;
+  } finally {
+    void task.destroy();
+  }
+}
+
 /** Starts the weekly digest job; validates the cron expression first (clear error). */
 export function startDigestScheduler(deps: DigestSchedulerDeps, schedule: DigestSchedule): DigestScheduler {
   if (!cron.validate(schedule.cron)) throw new Error(`digest: DIGEST_CRON is not a valid cron expression: ${schedule.cron}`);
@@ -100,38 +132,64 @@ export function startDigestScheduler(deps: DigestSchedulerDeps, schedule: Digest
     chain = next.catch(() => undefined);
     return next;
   };
-  const post = (week: string, trigger: string) =>
+  const post = (channel: string, week: string, trigger: string) =>
     postDigest(
       { db: deps.db, slack: deps.slack, clock: deps.clock, logger: log, runner, llm: deps.llm, sleep: deps.sleep, nameOf: deps.nameOf },
-      { ...schedule.post, channel: schedule.channel, week, tz: schedule.tz, postQuiet: schedule.postQuiet, trigger },
+      { ...schedule.post, channel, week, tz: schedule.tz, postQuiet: schedule.postQuiet, trigger },
     );
-  const runNow = (trigger = "manual") => enqueue(() => post(previousWeek(deps.clock(), schedule.tz), trigger));
+  /** DIGEST_CHANNEL first, then every channel that watches pairs, each once */
+  const channels = (): string[] => {
+    let watched: string[] = [];
+    try {
+      watched = schedule.watchedChannels?.() ?? [];
+    } catch (err) {
+      log.error("digest: listing the watching channels failed", { err });
+    }
+    return [...new Set([schedule.channel ?? "", ...watched].filter(Boolean))];
+  };
+  const runNow = (trigger = "manual") => enqueue(() => post(schedule.channel ?? "", previousWeek(deps.clock(), schedule.tz), trigger));
+  const runAll = (trigger = "manual") => enqueue(async () => {
+    const week = previousWeek(deps.clock(), schedule.tz);
+    const out: PostDigestResult[] = [];
+    for (const channel of channels()) out.push(await post(channel, week, trigger));
+    return out;
+  });
 
   const task = cron.schedule(
     schedule.cron,
     async () => {
-      const r = await runNow("schedule");
-      if (r.outcome === "failed") log.error("digest: scheduled run failed", { channel: r.channel, period: r.period, error: r.error });
+      for (const r of await runAll("schedule")) {
+        if (r.outcome === "failed") log.error("digest: scheduled run failed", { channel: r.channel, period: r.period, error: r.error });
+      }
     },
     { timezone: schedule.tz, name: "digest", noOverlap: true },
   );
 
-  const catchUp =
+  const catchUpOne = async (channel: string): Promise<PostDigestResult | null> => {
+    const fire = lastCronFire(schedule.cron, schedule.tz, deps.clock(), schedule.catchUpLookbackDays ?? 8);
+    if (!fire) return null;
+    const week = previousWeek(fire, schedule.tz);
+    const row = getDigestRow(deps.db, channel, week);
+    if (row && (row.status === "posted" || row.status === "skipped")) return null;
+    log.info("digest: catching up a digest missed while down", { channel, period: week, dueAt: fire.toISOString() });
+    return post(channel, week, "catch-up");
+  };
+  const caught =
     schedule.catchUp === false
-      ? Promise.resolve(null)
+      ? Promise.resolve(new Map<string, PostDigestResult | null>())
       : enqueue(async () => {
-          const fire = lastCronFire(schedule.cron, schedule.tz, deps.clock(), schedule.catchUpLookbackDays ?? 8);
-          if (!fire) return null;
-          const week = previousWeek(fire, schedule.tz);
-          const row = getDigestRow(deps.db, schedule.channel, week);
-          if (row && (row.status === "posted" || row.status === "skipped")) return null;
-          log.info("digest: catching up a digest missed while down", { channel: schedule.channel, period: week, dueAt: fire.toISOString() });
-          return post(week, "catch-up");
+          const out = new Map<string, PostDigestResult | null>();
+          for (const channel of channels()) out.set(channel, await catchUpOne(channel));
+          return out;
         });
+  const catchUp = caught.then((m) => (schedule.channel ? (m.get(schedule.channel) ?? null) : null));
+  const catchUpAll = caught.then((m) => [...m.values()].filter((r): r is PostDigestResult => r !== null));
 
   return {
     catchUp,
+    catchUpAll,
     runNow,
+    runAll,
     stop: async () => {
       await task.stop();
       await task.destroy();

@@ -7,6 +7,15 @@ export function escapeMrkdwn(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/**
+ * Slack sends `&`, `<` and `>` in command and message text as `&amp;`, `&lt;`, `&gt;`: decoded once
+ * at the edge so the core parses what the person typed, and escaped once again on output.
+ * `&amp;lt;` (a person who typed "&lt;") decodes to "&lt;", not "<": `&amp;` goes last.
+ */
+export function decodeSlackEntities(s: string): string {
+  return s.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+}
+
 /** True for absolute http(s) URLs only: no javascript:, file:, mailto: or relative links in messages. */
 export function isHttpUrl(u: string): boolean {
   try {
@@ -37,7 +46,29 @@ export const BLOCK_LIMITS = {
   buttonText: 75,
   contextElements: 10,
   fallbackText: 40_000,
+  /**
+   * Slack rejects a message whose blocks carry more than about 12,000 characters in all
+   * (`msg_blocks_too_long`), whatever each block's own limit; we keep under this budget, counted
+   * by `blocksTextLength`, which leaves room for what Slack also counts (structure, link syntax).
+   */
+  messageTextBudget: 11_000,
 } as const;
+
+/** Every visible text of a list of blocks summed: section, header, context and field texts, button labels. */
+export function blocksTextLength(blocks: readonly unknown[]): number {
+  let n = 0;
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+        if (k === "text" && typeof x === "string") n += x.length;
+        else walk(x);
+      }
+    }
+  };
+  walk(blocks);
+  return n;
+}
 
 /** Cuts `s` to at most `max` characters, ending with an ellipsis when it had to cut. */
 export function truncate(s: string, max: number): string {

@@ -85,8 +85,8 @@ function fileDevelopment(db: Db, articleId: number, fetchedAt: string, d: Articl
   updateDevelopment(db, row.id, rep, { analyzerVersion: ANALYZER_VERSION, firstSeenAt, now });
 }
 
-/** Recomputes a development's representative fields from its remaining reports. */
-function rerepresent(db: Db, id: number, now: string): void {
+/** Recomputes a development's representative fields from its remaining reports (also after a source is removed). */
+export function rerepresent(db: Db, id: number, now: string): void {
   const members = listMembers(db, id);
   if (!members.length) return;
   const rep = representCluster(members.map((m) => m.extraction));
@@ -132,4 +132,46 @@ export function analyzePending(deps: AnalyzeDeps, opts: { batch?: number; onProg
 export function reanalyzeAll(deps: AnalyzeDeps, opts: { onProgress?: (done: number) => void } = {}): AnalyzeSummary {
   resetAllDevelopments(deps.db);
   return analyzePending(deps, opts);
+}
+
+/**
+ * analyzePending off the critical path (start-up after an analyzer upgrade, when every stored
+ * article is analyzed again): work goes in slices of at most `sliceMs`, each committed, with the
+ * event loop free between them, so Slack's requests are acknowledged within their 3 s and
+ * /healthz answers while thousands of articles are re-analyzed. Until its turn comes, an article's
+ * previous analysis stays in the timelines. Stops between slices when `isStopping` says so.
+ */
+export async function analyzePendingInBackground(
+  deps: AnalyzeDeps,
+  opts: { sliceMs?: number; isStopping?: () => boolean } = {},
+): Promise<AnalyzeSummary> {
+  const summary: AnalyzeSummary = { articles: 0, developments: 0, failed: 0 };
+  const failed = new Set<number>();
+  const sliceMs = opts.sliceMs ?? 40;
+  const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
+  for (;;) {
+    if (opts.isStopping?.()) return summary;
+    const ids = listPendingArticleIds(deps.db, ANALYZER_VERSION, 256 + failed.size).filter((id) => !failed.has(id)).slice(0, 256);
+    if (!ids.length) return summary;
+    let next = 0;
+    while (next < ids.length) {
+      if (opts.isStopping?.()) return summary;
+      const started = performance.now();
+      deps.db.$client.transaction(() => {
+        while (next < ids.length && performance.now() - started < sliceMs) {
+          const id = ids[next++]!;
+          try {
+            const r = analyzeStoredArticle(deps, id);
+            summary.articles++;
+            summary.developments += r?.developments.length ?? 0;
+          } catch (err) {
+            failed.add(id);
+            summary.failed++;
+            deps.logger.error("analyze: article failed", { articleId: id, err });
+          }
+        }
+      })();
+      await yieldToLoop();
+    }
+  }
 }

@@ -69,6 +69,8 @@ export interface DigestSlack {
       messages?: SlackHistoryMessage[];
       response_metadata?: { next_cursor?: string };
     }>;
+    /** to read a public channel's history the app must be in it (chat:write.public lets it post without) */
+    join?(args: { channel: string }): Promise<unknown>;
   };
 }
 
@@ -159,31 +161,9 @@ class LostClaimError extends Error {
   }
 }
 
-/** How a Slack call failed, and so whether (and how) we may retry. */
-export type SlackFailure =
-  | { kind: "rate_limited"; retryAfterMs: number }
-  | { kind: "uncertain"; reason: string } // 5xx, dropped connection, timeout: it may have been posted
-  | { kind: "fatal"; reason: string };
-
-/** Classifies an error thrown by a WebClient call (by its `code`, so no class identity is needed). */
-export function classifySlackError(err: unknown): SlackFailure {
-  const e = err as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string }; original?: Error; message?: string };
-  switch (e?.code) {
-    case "slack_webapi_rate_limited_error":
-      return { kind: "rate_limited", retryAfterMs: Math.max(0, (e.retryAfter ?? 1) * 1000) };
-    case "slack_webapi_http_error":
-      return (e.statusCode ?? 0) >= 500 ? { kind: "uncertain", reason: `HTTP ${e.statusCode}` } : { kind: "fatal", reason: `HTTP ${e.statusCode}` };
-    case "slack_webapi_request_error":
-      return { kind: "uncertain", reason: `request failed: ${e.original?.message ?? e.message}` };
-    case "slack_webapi_platform_error":
-      // Slack's own transient answers; anything else (channel_not_found, not_in_channel, invalid_blocks) is final
-      return ["internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"].includes(e.data?.error ?? "")
-        ? { kind: "uncertain", reason: `slack error ${e.data?.error}` }
-        : { kind: "fatal", reason: `slack error ${e.data?.error}` };
-    default:
-      return { kind: "fatal", reason: e?.message ?? String(err) };
-  }
-}
+// the same classification as the Slack edge's exactly-once posting (src/slack/post-once.ts)
+export { classifySlackError, type SlackFailure } from "../slack/post-once.ts";
+import { classifySlackError } from "../slack/post-once.ts";
 
 /** A fresh nonce; the creation time is in it so the history search can start just before it. */
 export function makeDigestNonce(period: string, now: Date): string {
@@ -261,8 +241,33 @@ export async function postDigest(deps: PostDigestDeps, opts: PostDigestOptions):
   const nonce = row.nonce!;
   const searchFrom = String(Math.floor(((nonceTime(nonce) ?? Date.parse(period.fromUtc)) - CLOCK_SKEW_MS) / 1000));
 
-  /** Finds a message carrying `marker` in the channel (parent) or in the thread (reply). */
+  /**
+   * Finds a message carrying `marker`. The app may post in a public channel it is not in, but not
+   * read its history (not_in_channel): then it joins once and reads again; where it cannot join (a
+   * private channel), the run fails saying why, and posts nothing it could not check.
+   */
+  let joined = false;
   const findByNonce = async (marker: string, threadTs?: string): Promise<string | null> => {
+    try {
+      return await searchNonce(marker, threadTs);
+    } catch (err) {
+      const code = (err as { data?: { error?: string } }).data?.error;
+      if (code !== "not_in_channel" || joined) throw err;
+      joined = true;
+      try {
+        await slack.conversations.join?.({ channel });
+      } catch (joinErr) {
+        const why = (joinErr as { data?: { error?: string } }).data?.error ?? (joinErr as Error).message;
+        throw Object.assign(
+          new Error(`digest: cannot read ${channel}'s history to check whether the digest was already posted: the app is not in the channel and could not join it (${why}); invite it with /invite @Relations`),
+          { code: "relations_not_member" },
+        );
+      }
+      log.info("digest: joined the channel to read its history", { channel });
+      return await searchNonce(marker, threadTs);
+    }
+  };
+  const searchNonce = async (marker: string, threadTs?: string): Promise<string | null> => {
     let cursor: string | undefined;
     for (let page = 0; page < MAX_PAGES; page++) {
       const res = threadTs

@@ -3,12 +3,17 @@
  * pair with its count and top developments, an overflow line); each pair's full detail goes in
  * thread replies, split over several messages when long. Every piece of stored text (summaries,
  * outlet names, titles, LLM narratives) is escaped for mrkdwn, and every message stays within Block
- * Kit limits however many pairs or developments there are. Also a plain-text rendering for the CLI.
+ * Kit limits however many pairs or developments there are — the total text of a message included
+ * (BLOCK_LIMITS.messageTextBudget, under Slack's `msg_blocks_too_long`): pairs in the parent share
+ * the budget, a pair's developments are packed into as many replies as they need. Also a
+ * plain-text rendering for the CLI.
  */
+
+const BUDGET = BLOCK_LIMITS.messageTextBudget;
 import type { types } from "@slack/bolt";
 import type { Digest, DigestItem, DigestPairEntry, DigestPeriod } from "../services/digest.ts";
 import type { EventType } from "../domain/types.ts";
-import { BLOCK_LIMITS, escapeMrkdwn, isHttpUrl, mrkdwnLink, truncate } from "../lib/mrkdwn.ts";
+import { BLOCK_LIMITS, blocksTextLength, escapeMrkdwn, isHttpUrl, mrkdwnLink, truncate } from "../lib/mrkdwn.ts";
 
 type KnownBlock = types.KnownBlock;
 
@@ -128,14 +133,16 @@ function header(text: string): KnownBlock {
   return { type: "header", text: { type: "plain_text", text: truncate(text, BLOCK_LIMITS.headerText), emoji: false } };
 }
 
-function pairSection(p: DigestPairEntry, top: number): string {
+/** A pair's section in the parent, in at most `max` characters (fewer links per line when space is short). */
+function pairSection(p: DigestPairEntry, top: number, max: number = BLOCK_LIMITS.sectionText): string {
   const head = `*${escapeMrkdwn(pairTitle(p))}* · ${plural(p.items.length, "new development")}`;
   const body: string[] = [];
-  if (p.narrative) body.push(escapeMrkdwn(p.narrative));
+  if (p.narrative) body.push(escapeMrkdwn(truncate(p.narrative, Math.max(200, max - head.length - 400))));
   const shown = p.items.slice(0, top);
-  body.push(...shown.map((it, i) => itemLine(it, p.narrative ? `[${i + 1}]` : "•", 280, 3)));
+  const links = max >= 2400 ? 3 : 1;
+  body.push(...shown.map((it, i) => itemLine(it, p.narrative ? `[${i + 1}]` : "•", max >= 1200 ? 280 : 160, links)));
   if (p.items.length > shown.length) body.push(`_+${p.items.length - shown.length} more in the thread_`);
-  return fitLines([head, ...body], BLOCK_LIMITS.sectionText, (n) => `_…${n} more lines in the thread_`);
+  return fitLines([head, ...body], Math.min(max, BLOCK_LIMITS.sectionText), (n) => `_…${n} more lines in the thread_`);
 }
 
 /** Renders the parent message (and its quiet-week variant). `nonce` is carried in metadata and a context line. */
@@ -151,48 +158,86 @@ function renderParent(digest: Digest, nonce: string, o: Required<RenderOptions>)
   } else {
     text = `Defense cooperation digest ${when}: ${plural(digest.totalDevelopments, "new development")} across ${plural(pairs.length, "pair")}.`;
     blocks.push(context(`${digest.period.id} · ${plural(digest.totalDevelopments, "new development")} across ${plural(pairs.length, "pair")}${scope} · details in the thread`));
+  }
+  const tail: KnownBlock[] = [];
+  if (digest.quietWatched.length > 0) {
+    const names = digest.quietWatched.map((w) => escapeMrkdwn(pairTitle(w)));
+    tail.push(context(fitLines([`Nothing new this week for: ${names.join(", ")}`], 1500, () => `Nothing new this week for ${plural(names.length, "watched pair")}`)));
+  }
+  tail.push(context(`digest ref ${nonce}`));
+  if (pairs.length > 0) {
     const shown = pairs.slice(0, o.maxPairsInParent);
-    for (const p of shown) blocks.push(section(pairSection(p, o.topPerPair)));
     const rest = pairs.length - shown.length;
+    const more: KnownBlock[] = [];
     if (rest > 0) {
       const names = pairs.slice(shown.length).map((p) => escapeMrkdwn(pairTitle(p)));
-      blocks.push(context(fitLines([`…and ${plural(rest, "more pair")}: ${names.join(", ")}`], BLOCK_LIMITS.sectionText, () => `…and ${plural(rest, "more pair")} (see the thread)`)));
+      more.push(context(fitLines([`…and ${plural(rest, "more pair")}: ${names.join(", ")}`], 1500, () => `…and ${plural(rest, "more pair")} (see the thread)`)));
     }
+    // the pairs share what the other blocks leave of the budget; one left short gives its rest to the next
+    let left = BUDGET - blocksTextLength([...blocks, ...more, ...tail]);
+    shown.forEach((p, i) => {
+      const text = pairSection(p, o.topPerPair, Math.floor(left / (shown.length - i)));
+      blocks.push(section(text));
+      left -= text.length;
+    });
+    blocks.push(...more);
   }
-  if (digest.quietWatched.length > 0) {
-    const names = digest.quietWatched.map((w) => escapeMrkdwn(pairTitle(w))).join(", ");
-    blocks.push(context(`Nothing new this week for: ${names}`));
-  }
-  blocks.push(context(`digest ref ${nonce}`));
+  blocks.push(...tail);
   return { key: "parent", text: escapeMrkdwn(text), blocks };
 }
 
-/** Renders one pair's thread replies: every development with all its sources, split into parts. */
+/**
+ * Renders one pair's thread replies: every development with all its sources, packed into as many
+ * replies as the total budget needs (at most `maxRepliesPerPair`; beyond, a line points to /relations).
+ */
 function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required<RenderOptions>): DigestMessage[] {
   const per = Math.max(1, Math.min(o.itemsPerReply, BLOCK_LIMITS.blocksPerMessage - 3));
-  const cap = per * o.maxRepliesPerPair;
-  const items = p.items.slice(0, cap);
-  const partsCount = Math.max(1, Math.ceil(items.length / per));
+  const narrative = p.narrative ? context(escapeMrkdwn(truncate(p.narrative, 1500))) : null;
+  // the head line, the narrative and the closing "…and N more" line are reserved in every part
+  const reserve = 400 + (narrative ? blocksTextLength([narrative]) : 0);
+  const itemSection = (it: DigestItem, n: number) => {
+    const summary = escapeMrkdwn(truncate(it.summary.replace(/\s+/g, " ").trim(), 1500));
+    const status = it.status === "held" ? "" : ` (${it.status})`;
+    const lines = [`*[${n}] ${formatItemDate(it)} · ${TYPE_LABEL[it.type]}*${status}`, summary];
+    const srcLines = it.sources
+      .filter((s) => isHttpUrl(s.url))
+      .map((s) => `• ${mrkdwnLink(s.url, s.outlet?.trim() || new URL(s.url).hostname)}: ${escapeMrkdwn(truncate(s.title.replace(/\s+/g, " ").trim(), 160))}`);
+    return section(fitLines([...lines, ...srcLines], BLOCK_LIMITS.sectionText, (d) => `_…and ${plural(d, "more source")}_`));
+  };
+  // pack developments into parts by count and by size
+  const parts: KnownBlock[][] = [];
+  let cur: KnownBlock[] = [];
+  let used = 0;
+  let placed = 0;
+  for (const it of p.items) {
+    const b = itemSection(it, placed + 1);
+    const len = blocksTextLength([b]);
+    if (cur.length > 0 && (cur.length >= per || used + len > BUDGET - reserve)) {
+      parts.push(cur);
+      if (parts.length >= o.maxRepliesPerPair) {
+        cur = [];
+        break;
+      }
+      cur = [];
+      used = 0;
+    }
+    cur.push(b);
+    used += len;
+    placed++;
+  }
+  if (cur.length) parts.push(cur);
+  if (parts.length === 0) parts.push([]);
+  const shownCount = parts.reduce((n, x) => n + x.length, 0);
   const out: DigestMessage[] = [];
-  for (let k = 0; k < partsCount; k++) {
-    const chunk = items.slice(k * per, (k + 1) * per);
-    const partLabel = partsCount > 1 ? ` (part ${k + 1}/${partsCount})` : "";
+  parts.forEach((chunk, k) => {
+    const partLabel = parts.length > 1 ? ` (part ${k + 1}/${parts.length})` : "";
     const blocks: KnownBlock[] = [
       section(`*${escapeMrkdwn(pairTitle(p))}* · ${plural(p.items.length, "new development")} first reported ${formatPeriod(period)}${partLabel}`),
     ];
-    if (k === 0 && p.narrative) blocks.push(context(escapeMrkdwn(p.narrative)));
-    chunk.forEach((it, i) => {
-      const n = k * per + i + 1;
-      const summary = escapeMrkdwn(truncate(it.summary.replace(/\s+/g, " ").trim(), 1500));
-      const status = it.status === "held" ? "" : ` (${it.status})`;
-      const lines = [`*[${n}] ${formatItemDate(it)} · ${TYPE_LABEL[it.type]}*${status}`, summary];
-      const srcLines = it.sources
-        .filter((s) => isHttpUrl(s.url))
-        .map((s) => `• ${mrkdwnLink(s.url, s.outlet?.trim() || new URL(s.url).hostname)}: ${escapeMrkdwn(truncate(s.title.replace(/\s+/g, " ").trim(), 160))}`);
-      blocks.push(section(fitLines([...lines, ...srcLines], BLOCK_LIMITS.sectionText, (d) => `_…and ${plural(d, "more source")}_`)));
-    });
-    if (k === partsCount - 1 && p.items.length > items.length) {
-      blocks.push(context(`…and ${plural(p.items.length - items.length, "more development")}: ask \`/relations ${p.a.toLowerCase()} ${p.b.toLowerCase()}\` for the full timeline.`));
+    if (k === 0 && narrative) blocks.push(narrative);
+    blocks.push(...chunk);
+    if (k === parts.length - 1 && p.items.length > shownCount) {
+      blocks.push(context(`…and ${plural(p.items.length - shownCount, "more development")}: ask \`/relations ${p.a.toLowerCase()} ${p.b.toLowerCase()}\` for the full timeline.`));
     }
     out.push({
       key: `${p.a}-${p.b}#${k + 1}`,
@@ -200,7 +245,7 @@ function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required
       blocks,
       pair: { a: p.a, b: p.b },
     });
-  }
+  });
   return out;
 }
 
@@ -213,7 +258,7 @@ function renderOverflowReplies(pairs: DigestPairEntry[], total: number): DigestM
   if (pairs.length === 0) return [];
   const lines = pairs.map((p) => {
     const top = p.items[0]!;
-    return `• *${escapeMrkdwn(pairTitle(p))}* · ${plural(p.items.length, "new development")} · ${formatItemDate(top)} ${TYPE_LABEL[top.type]}: ${escapeMrkdwn(truncate(top.summary.replace(/\s+/g, " ").trim(), 140))}`;
+    return `• *${escapeMrkdwn(pairTitle(p))}* · ${plural(p.items.length, "new development")} · ${formatItemDate(top)} ${TYPE_LABEL[top.type]}: ${escapeMrkdwn(truncate(top.summary.replace(/\s+/g, " ").trim(), 120))}`;
   });
   // pack lines into sections, sections into messages
   const sections: string[] = [];
@@ -229,14 +274,28 @@ function renderOverflowReplies(pairs: DigestPairEntry[], total: number): DigestM
     len += line.length + 1;
   }
   if (cur.length) sections.push(cur.join("\n"));
-  const perMessage = BLOCK_LIMITS.blocksPerMessage - 2;
-  const out: DigestMessage[] = [];
-  for (let k = 0; k * perMessage < sections.length; k++) {
-    const chunk = sections.slice(k * perMessage, (k + 1) * perMessage);
-    const intro = k === 0 ? `…and ${plural(pairs.length, "more pair")} of the ${total} this week, in short (\`/relations <country> <country>\` for the full timeline):` : "(continued)";
-    out.push({ key: `more#${k + 1}`, text: escapeMrkdwn(`${plural(pairs.length, "more pair")} in short`), blocks: [context(intro), ...chunk.map(section)] });
+  // messages of sections, within the block count and the total budget; the example names a real
+  // pair of the list (a raw `<country>` would be read by Slack as markup)
+  const ex = pairs[0]!;
+  const intro = `…and ${plural(pairs.length, "more pair")} of the ${total} this week, in short (\`/relations ${ex.nameA.toLowerCase()} ${ex.nameB.toLowerCase()}\` gives a pair's full timeline):`;
+  const chunks: string[][] = [];
+  let chunk: string[] = [];
+  let used = 0;
+  for (const sec of sections) {
+    if (chunk.length > 0 && (chunk.length >= BLOCK_LIMITS.blocksPerMessage - 2 || used + sec.length > BUDGET - 400)) {
+      chunks.push(chunk);
+      chunk = [];
+      used = 0;
+    }
+    chunk.push(sec);
+    used += sec.length;
   }
-  return out;
+  if (chunk.length) chunks.push(chunk);
+  return chunks.map((c, k) => ({
+    key: `more#${k + 1}`,
+    text: escapeMrkdwn(`${plural(pairs.length, "more pair")} in short`),
+    blocks: [context(k === 0 ? escapeMrkdwn(intro) : "(continued)"), ...c.map(section)],
+  }));
 }
 
 /** Turns a digest into the parent message and its ordered thread replies. */
@@ -245,7 +304,7 @@ export function renderDigestPlan(digest: Digest, nonce: string, opts: RenderOpti
     maxPairsInParent: Math.min(opts.maxPairsInParent ?? 15, BLOCK_LIMITS.blocksPerMessage - 6),
     topPerPair: opts.topPerPair ?? 3,
     itemsPerReply: opts.itemsPerReply ?? 20,
-    maxRepliesPerPair: opts.maxRepliesPerPair ?? 3,
+    maxRepliesPerPair: opts.maxRepliesPerPair ?? 5,
     maxPairsWithReplies: opts.maxPairsWithReplies ?? 50,
   };
   return {

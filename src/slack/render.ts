@@ -1,16 +1,19 @@
 /**
  * Reply → Block Kit. Every untrusted string is escaped for mrkdwn here (titles, outlets,
  * summaries, user input echoed back), links are http(s) only, and every Block Kit limit is
- * enforced by construction: 50 blocks, 3,000 characters a section, 150 a header, 2,000 a button value.
+ * enforced by construction: 50 blocks, 3,000 characters a section, 150 a header, 2,000 a button value,
+ * and the total of every block's text under BLOCK_LIMITS.messageTextBudget (Slack's
+ * `msg_blocks_too_long` is about 12,000): entries share what is left after the header, context,
+ * footer and buttons, and an entry with more sources than its share shows "+N more".
  */
 import type { types } from "@slack/bolt";
 
 type KnownBlock = types.KnownBlock;
-import { BLOCK_LIMITS, escapeMrkdwn, mrkdwnLink, truncate } from "../lib/mrkdwn.ts";
+import { BLOCK_LIMITS, blocksTextLength, escapeMrkdwn, mrkdwnLink, truncate } from "../lib/mrkdwn.ts";
 import type { Reply, ReplyItem } from "../chat/reply.ts";
 
 /** Action ids of our buttons (listeners/actions registers them). */
-export const ACTION_IDS = { older: "relations_older", share: "relations_share" } as const;
+export const ACTION_IDS = { older: "relations_older", share: "relations_share", pick: "relations_pick_pair" } as const;
 
 /** A message ready for chat.postMessage or respond(). */
 export interface SlackMessage {
@@ -22,9 +25,11 @@ const SUMMARY_MAX = 1200;
 
 /** Renders one item: bold lead, summary, then source links until the section limit. */
 function itemMrkdwn(it: ReplyItem, limit: number): string {
-  const head = (it.lead ? `*${escapeMrkdwn(it.lead)}*\n` : "") + truncate(escapeMrkdwn(it.text), SUMMARY_MAX);
   const links = it.links ?? [];
-  if (links.length === 0) return truncate(head, limit);
+  // the head never crowds out the "+N more" line that says sources were left out
+  const room = links.length ? limit - ` · +${links.length} more`.length - 1 : limit;
+  const head = truncate((it.lead ? `*${escapeMrkdwn(it.lead)}*\n` : "") + truncate(escapeMrkdwn(it.text), SUMMARY_MAX), Math.max(1, room));
+  if (links.length === 0) return head;
   let line = "";
   let used = 0;
   for (const l of links) {
@@ -51,9 +56,10 @@ export function renderBlocks(r: Reply): SlackMessage {
   if (r.footer) bottom.push(context(escapeMrkdwn(r.footer)));
   const buttons = r.actions
     .filter((a) => a.value.length <= BLOCK_LIMITS.buttonValue)
-    .map((a) => ({
+    .map((a, i) => ({
       type: "button" as const,
-      action_id: ACTION_IDS[a.id],
+      // action ids must be unique within a block: the pair buttons are numbered
+      action_id: a.id === "pick" ? `${ACTION_IDS.pick}_${i}` : ACTION_IDS[a.id],
       text: { type: "plain_text" as const, text: truncate(a.label, BLOCK_LIMITS.buttonText) },
       value: a.value,
       ...(a.id === "share" ? { style: "primary" as const } : {}),
@@ -77,14 +83,42 @@ export function renderBlocks(r: Reply): SlackMessage {
   } else {
     middle = r.items.map((it) => itemMrkdwn(it, BLOCK_LIMITS.sectionText));
   }
+  // what the entries may use in all: the budget less the fixed blocks and a "N more not shown" line
+  let budget = BLOCK_LIMITS.messageTextBudget - blocksTextLength([...top, ...bottom]) - 40;
+  if (!r.dense) {
+    // each entry gets an equal share of what is left; what one leaves unused goes to the next
+    middle = [];
+    r.items.forEach((it, i) => {
+      const share = Math.floor(budget / (r.items.length - i));
+      if (share < 80) return;
+      const text = itemMrkdwn(it, Math.min(BLOCK_LIMITS.sectionText, share));
+      middle.push(text);
+      budget -= text.length;
+    });
+  } else {
+    const kept: string[] = [];
+    for (const m of middle) {
+      if (m.length > budget) break;
+      kept.push(m);
+      budget -= m.length;
+    }
+    middle = kept;
+  }
   const room = BLOCK_LIMITS.blocksPerMessage - top.length - bottom.length;
   let mid = middle.map(section);
+  let shown = middle.length;
   if (mid.length > room) {
-    const keep = Math.max(0, room - 1);
-    mid = [...mid.slice(0, keep), context(`${middle.length - keep} more not shown`)];
+    shown = Math.max(0, room - 1);
+    mid = mid.slice(0, shown);
   }
+  const dropped = r.dense ? r.items.length - countLines(middle.slice(0, shown)) : r.items.length - shown;
+  if (dropped > 0) mid.push(context(`${dropped} more not shown`));
   const blocks = [...top, ...mid, ...bottom];
   return { text: fallbackText(r), blocks };
+}
+
+function countLines(sections: string[]): number {
+  return sections.reduce((n, s) => n + s.split("\n").length, 0);
 }
 
 /** The notification/fallback text: the header and the first item, escaped. */

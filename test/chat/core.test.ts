@@ -9,6 +9,7 @@ import { createTimelineRepo } from "../../src/db/timeline.repo.ts";
 import { createWatchesRepo } from "../../src/db/watches.repo.ts";
 import { createTimelineService } from "../../src/services/timeline.ts";
 import { testDb } from "../helpers/db.ts";
+import { nextCronFire } from "../../src/jobs/digest.ts";
 import { seedDevelopments, seedMany } from "./seed.ts";
 
 const clock = () => new Date("2024-11-01T00:00:00Z");
@@ -208,3 +209,28 @@ describe("chat core: watches", () => {
     expect(text(await chat.command("watching", { channel: "C3" }))).toMatch(/watches no pair yet/);
   });
 });
+
+describe("chat core: when the watched pairs' digest comes", () => {
+  it("in Slack, watch and watching say when the next digest comes, in the digest's time zone", async () => {
+    const db = testDb();
+    const tz = "Asia/Ho_Chi_Minh";
+    const chat = createChatCore({
+      timeline: createTimelineService(createTimelineRepo(db), { clock }),
+      countries: loadGazetteer(),
+      watches: createWatchesRepo(db),
+      botMessages: createBotMessagesRepo(db),
+      clock,
+      nextDigest: () => ({ at: nextCronFire("0 8 * * 1", tz, clock())!, tz }),
+    });
+    // Friday 1 Nov 2024: the next Monday 08:00 in Hanoi
+    expect(text(await chat.command("watch china belarus", { channel: "C9", user: "U1" }))).toContain("The next one comes Mon, 4 Nov 2024, 08:00 (Asia/Ho_Chi_Minh).");
+    const w = await chat.command("watching", { channel: "C9" });
+    expect(w.footer).toContain("This channel gets a weekly digest of these pairs. The next one comes Mon, 4 Nov 2024, 08:00 (Asia/Ho_Chi_Minh).");
+  });
+
+  it("in the shell, says that digests are posted in Slack", async () => {
+    const chat = makeCore(testDb());
+    expect(text(await chat.command("watch china belarus", { channel: "shell" }))).toContain("posted when the app runs in Slack");
+  });
+});
+

@@ -5,11 +5,12 @@
  * with include_all_metadata). Faults can be queued per method: 429 with Retry-After, an HTTP 500,
  * a platform error, or a dropped connection either before or AFTER the message was stored (the
  * nasty case: Slack posted, we never heard). Every posted message is checked against Block Kit
- * limits (the shared checks in slack-limits.ts); violations are collected for the test to assert on.
+ * limits (the shared checks in slack-limits.ts); violations are collected for the test to assert on,
+ * and a message whose blocks carry more than 12,000 characters is refused (`msg_blocks_too_long`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { blockKitViolations } from "./slack-limits.ts";
+import { blockKitViolations, blocksTooLong } from "./slack-limits.ts";
 
 /** A message as stored by the fake. */
 export interface FakeSlackMessage {
@@ -37,6 +38,12 @@ export interface DigestFakeSlack {
   /** Block Kit limit violations seen in posted messages, one line each */
   violations: string[];
   fault(method: string, f: FakeSlackFault): void;
+  /**
+   * From then on the app is a member of `member` only: as with chat:write.public it may post in a
+   * public channel it is not in, but reading history answers not_in_channel; a private channel
+   * refuses both; conversations.join makes it a member of a public channel only. null: a member everywhere.
+   */
+  membership(member: string[] | null, privates?: string[]): void;
   topLevel(channel: string): FakeSlackMessage[];
   thread(channel: string, ts: string): FakeSlackMessage[];
   close(): Promise<void>;
@@ -61,6 +68,9 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
   const calls: DigestFakeSlack["calls"] = [];
   const violations: string[] = [];
   const faults = new Map<string, FakeSlackFault[]>();
+  let members: Set<string> | null = null;
+  let privates = new Set<string>();
+  const isMember = (ch: unknown) => members === null || members.has(String(ch));
   // real-time ts like Slack's, strictly increasing
   const base = Math.floor(Date.now() / 1000);
   let seq = 0;
@@ -105,6 +115,7 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
       case "chat.postMessage": {
         const channel = String(body.channel ?? "");
         if (!channel) return json(res, { ok: false, error: "channel_not_found" });
+        if (!isMember(channel) && privates.has(channel)) return json(res, { ok: false, error: "not_in_channel" });
         const msg: FakeSlackMessage = {
           channel,
           ts: nextTs(),
@@ -115,16 +126,25 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
         };
         if (msg.thread_ts && !messages.some((m) => m.channel === channel && m.ts === msg.thread_ts)) return json(res, { ok: false, error: "thread_not_found" });
         for (const v of blockKitViolations(msg)) violations.push(`${msg.ts}: ${v}`);
+        // Slack refuses the whole message, whatever each block's own size
+        if (blocksTooLong(msg)) return json(res, { ok: false, error: "msg_blocks_too_long" });
         messages.push(msg);
         if (fault?.kind === "drop") return req.socket.destroy();
         return json(res, { ok: true, channel, ts: msg.ts, message: view(msg, true) });
       }
+      case "conversations.join": {
+        if (privates.has(String(body.channel))) return json(res, { ok: false, error: "method_not_supported_for_channel_type" });
+        members?.add(String(body.channel));
+        return json(res, { ok: true, channel: { id: body.channel } });
+      }
       case "conversations.history": {
+        if (!isMember(body.channel)) return json(res, { ok: false, error: "not_in_channel" });
         const oldest = Number(body.oldest ?? 0);
         const list = messages.filter((m) => m.channel === body.channel && !m.thread_ts && Number(m.ts) > oldest).reverse();
         return json(res, page(list, body));
       }
       case "conversations.replies": {
+        if (!isMember(body.channel)) return json(res, { ok: false, error: "not_in_channel" });
         const parent = messages.find((m) => m.channel === body.channel && m.ts === body.ts);
         if (!parent) return json(res, { ok: false, error: "thread_not_found" });
         return json(res, page([parent, ...messages.filter((m) => m.channel === body.channel && m.thread_ts === body.ts)], body));
@@ -143,6 +163,10 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
     calls,
     violations,
     fault: (method, f) => faults.set(method, [...(faults.get(method) ?? []), f]),
+    membership: (member, priv = []) => {
+      members = member ? new Set(member) : null;
+      privates = new Set(priv);
+    },
     topLevel: (channel) => messages.filter((m) => m.channel === channel && !m.thread_ts),
     thread: (channel, ts) => messages.filter((m) => m.channel === channel && m.thread_ts === ts),
     close: async () => {

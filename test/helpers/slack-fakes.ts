@@ -3,14 +3,26 @@
  *
  *   const api = await startFakeSlackApi();       // Web API: pass api.url as SLACK_API_URL / slackApiUrl
  *   api.calls                                     // every call: { method, body (form or JSON, blocks parsed), headers }
- *   api.on("chat.postMessage", (body, n) => …)    // custom answer: return { status?, headers?, json? }, or "drop"
- *                                                 // to destroy the connection; n counts calls of that method (1-based)
+ *   api.on("chat.postMessage", (body, n) => …)    // custom answer: return { status?, headers?, json?, store? }, or "drop"
+ *                                                 // to destroy the connection; n counts calls of that method (1-based);
+ *                                                 // `store: true` keeps the message first (Slack posted it, then
+ *                                                 // answered 5xx), "store-and-drop" keeps it and drops the connection
+ *   api.messages                                  // what chat.postMessage stored, with metadata and thread_ts; served back
+ *                                                 // by conversations.history (top level, newest first, `oldest`) and
+ *                                                 // conversations.replies (metadata only with include_all_metadata)
+ *   api.membership({ member, private })           // from then on the bot is a member of `member` only: like Slack with
+ *                                                 // chat:write.public, it may post in a public channel it is not in, but
+ *                                                 // reading its history answers not_in_channel; a private channel (or a
+ *                                                 // DM, D…) it is not in refuses posts; conversations.join makes it a
+ *                                                 // member of a public channel (method_not_supported_for_channel_type else)
  *   await api.waitFor("chat.postMessage", 1)      // resolves with the calls once there are ≥ n (2 s default timeout)
  *   await api.close()
- * Defaults: auth.test → bot UBOT/BBOT; chat.postMessage → ok with a fresh ts ("1700000000.000101", …)
+ * Defaults: auth.test → bot UBOT/BBOT; chat.postMessage → ok with a fresh ts of the
+ * current time, strictly increasing, as Slack's ("1764650000.000101", …)
  * and the channel; any other method → { ok: true }. Every message body received by
  * chat.postMessage / chat.update / chat.postEphemeral is checked with assertBlockKitLimits;
- * `api.violations` collects the failures (expect it to be empty).
+ * `api.violations` collects the failures (expect it to be empty), and a message whose blocks carry
+ * more than 12,000 characters in all is refused with `msg_blocks_too_long`, as Slack does.
  *
  *   const ru = await startResponseUrlServer();    // response_url target
  *   ru.url("c1")                                  // a distinct URL per request
@@ -19,7 +31,7 @@
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { blockKitViolations } from "./slack-limits.ts";
+import { blockKitViolations, blocksTooLong } from "./slack-limits.ts";
 
 type Json = Record<string, unknown>;
 
@@ -31,7 +43,18 @@ export interface FakeCall {
 }
 
 /** A custom answer for one method. */
-export type FakeHandler = (body: Json, n: number) => { status?: number; headers?: Record<string, string>; json?: unknown } | "drop" | Promise<{ status?: number; headers?: Record<string, string>; json?: unknown } | "drop">;
+export type FakeAnswer = { status?: number; headers?: Record<string, string>; json?: unknown; store?: boolean } | "drop" | "store-and-drop";
+export type FakeHandler = (body: Json, n: number) => FakeAnswer | Promise<FakeAnswer>;
+
+/** A message chat.postMessage stored. */
+export interface FakeMessage {
+  channel: string;
+  ts: string;
+  text: string;
+  blocks: unknown;
+  metadata?: { event_type?: string; event_payload?: Record<string, unknown> };
+  thread_ts?: string;
+}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
@@ -78,6 +101,8 @@ export interface FakeSlackApi {
   url: string;
   calls: FakeCall[];
   violations: string[];
+  messages: FakeMessage[];
+  membership(m: { member: string[]; private?: string[] }): void;
   on(method: string, handler: FakeHandler): void;
   waitFor(method: string, n?: number, timeoutMs?: number): Promise<FakeCall[]>;
   close(): Promise<void>;
@@ -92,6 +117,51 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const handlers = new Map<string, FakeHandler>();
   const counts = new Map<string, number>();
   let seq = 100;
+  const messages: FakeMessage[] = [];
+  const tsBase = Math.floor(Date.now() / 1000);
+  let members: Set<string> | null = null;
+  let privates = new Set<string>();
+  const isMember = (ch: string) => members === null || members.has(ch);
+  const isPublic = (ch: string) => ch.startsWith("C") && !privates.has(ch);
+  const store = (body: Json): FakeMessage => {
+    const meta = typeof body.metadata === "string" ? (JSON.parse(body.metadata) as FakeMessage["metadata"]) : (body.metadata as FakeMessage["metadata"]);
+    const m: FakeMessage = { channel: String(body.channel ?? ""), ts: `${tsBase}.000${++seq}`, text: String(body.text ?? ""), blocks: body.blocks, metadata: meta, thread_ts: body.thread_ts ? String(body.thread_ts) : undefined };
+    messages.push(m);
+    return m;
+  };
+  const view = (m: FakeMessage, withMeta: boolean) => ({ type: "message", user: "UBOT", bot_id: "BBOT", ts: m.ts, text: m.text, blocks: m.blocks, ...(m.thread_ts ? { thread_ts: m.thread_ts } : {}), ...(withMeta && m.metadata ? { metadata: m.metadata } : {}) });
+  const withMeta = (body: Json) => body.include_all_metadata === true || body.include_all_metadata === "true";
+  /** Slack's own answer to a call, as far as the fake knows Slack; undefined: the generic { ok: true }. */
+  const slackAnswer = (method: string, body: Json): unknown => {
+    const ch = String(body.channel ?? "");
+    switch (method) {
+      case "auth.test":
+        return { ok: true, url: "https://test.slack.com/", team: "Test", user: "relations", team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" };
+      case "chat.postMessage": {
+        if (!isMember(ch) && !isPublic(ch)) return { ok: false, error: ch.startsWith("D") ? "channel_not_found" : "not_in_channel" };
+        const m = store(body);
+        return { ok: true, channel: ch, ts: m.ts, message: view(m, true) };
+      }
+      case "conversations.history": {
+        if (!isMember(ch)) return { ok: false, error: "not_in_channel" };
+        const oldest = Number(body.oldest ?? 0);
+        return { ok: true, messages: messages.filter((m) => m.channel === ch && !m.thread_ts && Number(m.ts) > oldest).reverse().map((m) => view(m, withMeta(body))), has_more: false, response_metadata: { next_cursor: "" } };
+      }
+      case "conversations.replies": {
+        if (!isMember(ch)) return { ok: false, error: "not_in_channel" };
+        const list = messages.filter((m) => m.channel === ch && (m.ts === body.ts || m.thread_ts === body.ts));
+        return { ok: true, messages: list.map((m) => view(m, withMeta(body))), has_more: false, response_metadata: { next_cursor: "" } };
+      }
+      case "conversations.join": {
+        if (!isPublic(ch)) return { ok: false, error: "method_not_supported_for_channel_type" };
+        const already = isMember(ch);
+        members?.add(ch);
+        return { ok: true, channel: { id: ch }, ...(already ? { warning: "already_in_channel" } : {}) };
+      }
+      default:
+        return undefined;
+    }
+  };
   const server = createServer(async (req, res) => {
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     const body = parseBody(await readBody(req), req.headers["content-type"]);
@@ -99,15 +169,21 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     if (MESSAGE_METHODS.has(method)) violations.push(...blockKitViolations(body).map((v) => `${method}: ${v}`));
     const n = (counts.get(method) ?? 0) + 1;
     counts.set(method, n);
+    if (MESSAGE_METHODS.has(method) && blocksTooLong(body)) {
+      res.writeHead(200, { "content-type": "application/json" });
+      return void res.end(JSON.stringify({ ok: false, error: "msg_blocks_too_long" }));
+    }
     const custom = handlers.get(method);
     const answer = custom ? await custom(body, n) : undefined;
     if (answer === "drop") return void req.socket.destroy();
-    let json: unknown = answer?.json;
-    if (json === undefined) {
-      if (method === "auth.test") json = { ok: true, url: "https://test.slack.com/", team: "Test", user: "relations", team_id: "T0001", user_id: "UBOT", bot_id: "BBOT" };
-      else if (method === "chat.postMessage") json = { ok: true, channel: body.channel, ts: `1700000000.000${++seq}`, message: { text: body.text } };
-      else json = { ok: true };
+    if (answer === "store-and-drop" || (answer && answer.store)) {
+      store(body);
+      if (answer === "store-and-drop") return void req.socket.destroy();
     }
+    let json: unknown = answer?.json;
+    // a custom status or a stored-then-failed post answers an error of its own, never Slack's default (which would post again)
+    if (json === undefined && answer && (answer.store || answer.status)) json = { ok: false, error: "internal_error" };
+    if (json === undefined) json = slackAnswer(method, body) ?? { ok: true };
     res.writeHead(answer?.status ?? 200, { "content-type": "application/json", ...answer?.headers });
     res.end(JSON.stringify(json));
   });
@@ -116,6 +192,11 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     violations,
+    messages,
+    membership: (m) => {
+      members = new Set(m.member);
+      privates = new Set(m.private ?? []);
+    },
     on: (m, h) => void handlers.set(m, h),
     waitFor: (method, n, t) => waiter(calls, (c) => c.method === method)(n, t),
     close: () => new Promise((r) => { server.closeAllConnections(); server.close(() => r()); }),

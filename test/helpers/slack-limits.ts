@@ -3,7 +3,9 @@
  *
  *   assertBlockKitLimits(message)  throws naming each broken limit: ≤ 50 blocks, section text
  *                                  ≤ 3,000, header ≤ 150, button value ≤ 2,000, button text ≤ 75,
- *                                  context ≤ 10 elements, fallback text ≤ 40,000.
+ *                                  context ≤ 10 elements, fallback text ≤ 40,000, and the text of
+ *                                  all blocks together ≤ 12,000 (Slack's `msg_blocks_too_long`).
+ *   blocksTooLong(message)         true when Slack would answer `msg_blocks_too_long`.
  *   blockKitViolations(message)    the same checks, returned as strings (empty = fine).
  *   findMentions(message)          every live mention or link-like token (`<!channel>`, `<@U1>`,
  *                                  `<#C1>`, `<!subteam^…>`) in text, blocks and fields — an
@@ -19,11 +21,32 @@ export interface SlackMessageLike {
   blocks?: unknown;
 }
 
-const LIMITS = { blocks: 50, section: 3000, header: 150, buttonValue: 2000, buttonText: 75, contextElements: 10, text: 40_000 };
+const LIMITS = { blocks: 50, section: 3000, header: 150, buttonValue: 2000, buttonText: 75, contextElements: 10, text: 40_000, allBlocksText: 12_000 };
 
 function blocksOf(m: SlackMessageLike): Json[] {
   const b = typeof m.blocks === "string" ? JSON.parse(m.blocks) : m.blocks;
   return Array.isArray(b) ? (b as Json[]) : [];
+}
+
+/** The characters of every text in the blocks (what Slack's total size check counts, near enough). */
+export function blocksTextTotal(m: SlackMessageLike): number {
+  const parts: string[] = [];
+  const walk = (v: unknown) => {
+    if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === "object") {
+      for (const [k, x] of Object.entries(v as Json)) {
+        if (k === "text" && typeof x === "string") parts.push(x);
+        else walk(x);
+      }
+    }
+  };
+  walk(blocksOf(m));
+  return parts.reduce((n, p) => n + p.length, 0);
+}
+
+/** True when Slack would reject the message with `msg_blocks_too_long`. */
+export function blocksTooLong(m: SlackMessageLike): boolean {
+  return blocksTextTotal(m) > LIMITS.allBlocksText;
 }
 
 /** Every Block Kit limit the message breaks, as readable strings. */
@@ -32,6 +55,8 @@ export function blockKitViolations(m: SlackMessageLike): string[] {
   const blocks = blocksOf(m);
   if (blocks.length > LIMITS.blocks) out.push(`${blocks.length} blocks > ${LIMITS.blocks}`);
   if (typeof m.text === "string" && m.text.length > LIMITS.text) out.push(`text ${m.text.length} > ${LIMITS.text}`);
+  const total = blocksTextTotal(m);
+  if (total > LIMITS.allBlocksText) out.push(`msg_blocks_too_long: blocks carry ${total} characters > ${LIMITS.allBlocksText}`);
   blocks.forEach((b, i) => {
     const t = (b.text as Json | undefined)?.text;
     if (b.type === "section") {
@@ -48,6 +73,9 @@ export function blockKitViolations(m: SlackMessageLike): string[] {
       for (const e of els) if (typeof e.text === "string" && e.text.length > LIMITS.section) out.push(`block ${i}: context text ${e.text.length} > ${LIMITS.section}`);
     }
     if (b.type === "actions") {
+      const ids = ((b.elements as Json[] | undefined) ?? []).map((e) => e.action_id);
+      if (new Set(ids).size < ids.length) out.push(`block ${i}: action_id repeated within the block`);
+      if (ids.length > 25) out.push(`block ${i}: ${ids.length} elements > 25`);
       for (const e of (b.elements as Json[] | undefined) ?? []) {
         if (typeof e.value === "string" && e.value.length > LIMITS.buttonValue) out.push(`block ${i}: button value ${e.value.length} > ${LIMITS.buttonValue}`);
         const bt = (e.text as Json | undefined)?.text;

@@ -4,7 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { closeDb, openDb, type Db } from "../../src/db/client.ts";
 import { getDigestRow, listDigestRuns } from "../../src/db/digests.repo.ts";
-import { lastCronFire, startDigestScheduler, type DigestSchedule } from "../../src/jobs/digest.ts";
+import { lastCronFire, nextCronFire, startDigestScheduler, type DigestSchedule } from "../../src/jobs/digest.ts";
+import { createWatchesRepo } from "../../src/db/watches.repo.ts";
 import { createDigestWebClient } from "../../src/services/digest-post.ts";
 import { silentLogger } from "../../src/lib/log.ts";
 import { testDb } from "../helpers/db.ts";
@@ -19,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => slack.close());
 
 let seq = 0;
-const schedule = (over: Partial<DigestSchedule> = {}): DigestSchedule => ({ cron: "0 8 * * 1", tz: TZ, channel: `CJOB${++seq}`, postQuiet: true, ...over });
+const schedule = (over: Partial<DigestSchedule> = {}): DigestSchedule & { channel: string } => ({ cron: "0 8 * * 1", tz: TZ, channel: `CJOB${++seq}`, postQuiet: true, ...over }) as DigestSchedule & { channel: string };
 const deps = (db: Db, now: string, runner = "r1") => ({
   db,
   slack: createDigestWebClient("xoxb-test", { slackApiUrl: slack.apiUrl }),
@@ -142,5 +143,49 @@ describe("startDigestScheduler", () => {
     const r2 = await b.catchUp;
     await b.stop();
     expect(slack.thread(unwatched.channel, r2!.ts!)).toHaveLength(2);
+  });
+
+  it("every channel that watches pairs gets the digest of its pairs, once a week, with the catch-up", async () => {
+    const db = testDb();
+    seedWeeks(db);
+    const s = schedule();
+    const a = `CWATCH${++seq}`;
+    const b = `CWATCH${++seq}`;
+    insertWatch(db, a, "RU", "CN");
+    insertWatch(db, b, "VN", "US");
+    const watchedChannels = () => [...new Set(createWatchesRepo(db).listAll().map((w) => w.channel))];
+    const job = startDigestScheduler(deps(db, "2024-10-23T05:00:00Z"), { ...s, watchedChannels });
+    const caught = await job.catchUpAll;
+    expect(caught.map((r) => [r.channel, r.outcome]).sort()).toEqual([[a, "posted"], [b, "posted"], [s.channel, "posted"]].sort());
+    const keys = (ch: string) => slack.thread(ch, slack.topLevel(ch)[0]!.ts).map((m) => m.metadata?.event_payload.key);
+    expect(keys(a)).toEqual(["CN-RU#1"]);
+    expect(keys(b)).toEqual(["US-VN#1"]);
+    expect(keys(s.channel)).toHaveLength(2);
+    // the next tick (or another process) posts nothing twice
+    const again = await job.runAll("schedule");
+    expect(again.map((r) => r.outcome)).toEqual(["already_done", "already_done", "already_done"]);
+    await job.stop();
+    for (const ch of [a, b, s.channel]) expect(slack.topLevel(ch)).toHaveLength(1);
+  });
+
+  it("without DIGEST_CHANNEL, the watching channels still get theirs", async () => {
+    const db = testDb();
+    seedWeeks(db);
+    const a = `CWATCH${++seq}`;
+    insertWatch(db, a, "RU", "CN");
+    const job = startDigestScheduler(deps(db, "2024-10-23T05:00:00Z"), { ...schedule(), channel: undefined, watchedChannels: () => [a] });
+    expect((await job.catchUpAll).map((r) => [r.channel, r.outcome])).toEqual([[a, "posted"]]);
+    expect(await job.catchUp).toBeNull();
+    await job.stop();
+  });
+});
+
+describe("nextCronFire", () => {
+  it.each([
+    ["Wednesday: the coming Monday 08:00 Hanoi", "2024-10-23T05:00:00Z", "2024-10-28T01:00:00.000Z"],
+    ["Monday 08:00 exactly: the next one", "2024-10-21T01:00:00Z", "2024-10-28T01:00:00.000Z"],
+    ["Monday 07:59: in a minute", "2024-10-21T00:59:00Z", "2024-10-21T01:00:00.000Z"],
+  ])("%s", (_n, now, want) => {
+    expect(nextCronFire("0 8 * * 1", TZ, new Date(now))?.toISOString()).toBe(want);
   });
 });

@@ -118,6 +118,28 @@ describe("postDigest", () => {
     expect(listDigestRuns(w.db, o.channel, WEEK).map((x) => x.outcome)).toEqual(["posted", "already_done"]);
   });
 
+  it("a week of 10 pairs × 20 developments with real-length URLs is posted, though Slack refuses messages over ~12,000 characters", async () => {
+    const w = world();
+    const t = "2024-10-15T03:00:00.000Z";
+    const pairs = [["CN", "BY"], ["RU", "VN"], ["US", "PH"], ["JP", "AU"], ["IN", "FR"], ["KR", "US"], ["DE", "PL"], ["TR", "AZ"], ["IR", "RU"], ["KP", "RU"]];
+    pairs.forEach(([a, b], i) => {
+      for (let k = 0; k < 20; k++) {
+        insertDevelopment(w.db, {
+          a: a!, b: b!, type: "exercise", score: 20 - k, firstSeenAt: t,
+          summary: `The two armies held joint exercise number ${k} with paratroopers, armored vehicles and air support near the border.`,
+          sources: Array.from({ length: 10 }, (_, s) => ({ url: `https://www.example-news-outlet-${s}.com/world/asia-pacific/2024/10/15/defense-ministers-meet-joint-drill-${i}-${k}-${s}.html`, outlet: `Outlet ${s}`, title: `Joint exercise ${k} between the two armies begins near the border` })),
+        });
+      }
+    });
+    const o = opts();
+    const r = await postDigest(w.deps(), o);
+    expect(r.error).toBeUndefined();
+    expect(r.outcome).toBe("posted");
+    expect(slack.topLevel(o.channel)).toHaveLength(1);
+    expect(r.repliesPosted).toBeGreaterThanOrEqual(10);
+    expect(slack.calls.filter((c) => c.method === "chat.postMessage" && c.body.channel === o.channel)).toHaveLength(1 + r.repliesPosted);
+  });
+
   it("paces thread replies about one a second, as Slack asks per channel", async () => {
     const w = world();
     seed(w.db);
@@ -262,6 +284,39 @@ describe("postDigest", () => {
     expect(calls("chat.postMessage", o.channel)).toBe(3);
     expect(calls("conversations.history", o.channel)).toBe(2);
     expect(slack.topLevel(o.channel)).toHaveLength(0);
+  });
+
+  it("after a 5xx in a public channel it is not in, joins to read the history and adopts the stored post", async () => {
+    const w = world();
+    seed(w.db);
+    const o = opts();
+    slack.membership([]);
+    try {
+      slack.fault("chat.postMessage", { kind: "drop", afterStoring: true });
+      const r = await postDigest(w.deps(), o);
+      expect(r.outcome).toBe("adopted");
+      expect(slack.topLevel(o.channel)).toHaveLength(1);
+      expect(calls("conversations.join", o.channel)).toBe(1);
+    } finally {
+      slack.membership(null);
+    }
+  });
+
+  it("when it can neither read the history nor join, fails saying so and never posts a second time", async () => {
+    const w = world();
+    seed(w.db);
+    const o = opts();
+    slack.membership([]);
+    try {
+      slack.fault("chat.postMessage", { kind: "drop", afterStoring: true });
+      slack.fault("conversations.join", { kind: "platform", error: "missing_scope" });
+      const r = await postDigest(w.deps(), o);
+      expect(r.outcome).toBe("failed");
+      expect(r.error).toContain("not in the channel and could not join it (missing_scope); invite it with /invite @Relations");
+      expect(slack.topLevel(o.channel)).toHaveLength(1);
+    } finally {
+      slack.membership(null);
+    }
   });
 
   it("does not post when the history search itself fails", async () => {

@@ -110,7 +110,7 @@ describe("renderDigestPlan", () => {
     const pairs = Array.from({ length: 800 }, (_, i) => ({ ...pair(i % 676, [item(i, { summary: longText(400) })]), a: `P${i}`, nameA: `Country number ${i}` }));
     const plan = renderDigestPlan(digest(pairs), "n");
     for (const m of allMessages(plan)) expect(blockKitViolations(m as any), m.key).toEqual([]);
-    expect(plan.replies.length).toBeLessThan(60);
+    expect(plan.replies.length).toBeLessThan(80);
     const all = JSON.stringify(plan.replies);
     // every pair is named somewhere in the thread (detailed or in short)
     for (const p of pairs) expect(all).toContain(`${p.nameA} – `);
@@ -118,12 +118,47 @@ describe("renderDigestPlan", () => {
 
   it("splits a pair with many developments over several replies and points to /relations beyond them", () => {
     const many = Array.from({ length: 130 }, (_, k) => item(k, { summary: longText(1400) }));
-    const plan = renderDigestPlan(digest([pair(0, many)]), "n");
+    const plan = renderDigestPlan(digest([pair(0, many)]), "n", { maxRepliesPerPair: 3 });
     expect(plan.replies.map((r) => r.key)).toEqual(["AA-BA#1", "AA-BA#2", "AA-BA#3"]);
     for (const m of allMessages(plan)) expect(blockKitViolations(m as any)).toEqual([]);
+    const shown = new Set(JSON.stringify(plan.replies).match(/\[\d+\] 15 Oct/g));
+    expect(shown.size).toBeGreaterThan(10);
     const last = JSON.stringify(plan.replies.at(-1)!.blocks);
-    expect(last).toContain("…and 70 more developments");
+    expect(last).toContain(`…and ${130 - shown.size} more developments`);
     expect(last).toContain("/relations aa ba");
+  });
+
+  it("with real-length URLs, a 10-pair parent and a 20-item reply stay under Slack's total size (msg_blocks_too_long)", () => {
+    const url = (i: number, k: number, s: number) => `https://www.example-news-outlet-${s}.com/world/asia-pacific/2024/10/14/defense-ministers-meet-in-minsk-joint-${i}-${k}-${s}.html`;
+    expect(url(1, 1, 1).length).toBeGreaterThan(110);
+    const pairs = Array.from({ length: 10 }, (_, i) =>
+      pair(
+        i,
+        Array.from({ length: 20 }, (_, k) =>
+          item(i * 100 + k, {
+            summary: `The defense ministers met and agreed on a joint exercise, number ${k}, with a long description of what was agreed.`,
+            sources: Array.from({ length: 10 }, (_, s) => ({ url: url(i, k, s), outlet: `Outlet ${s}`, title: `Defense ministers meet in Minsk to agree on exercise ${k} and more` })),
+          }),
+        ),
+      ),
+    );
+    const plan = renderDigestPlan(digest(pairs), "dg-real");
+    for (const m of allMessages(plan)) expect(blockKitViolations(m as any), m.key).toEqual([]);
+    const parent = JSON.stringify(plan.parent.blocks);
+    for (const p of pairs) expect(parent).toContain(p.nameA);
+    // every development of a pair is in its replies, the thread taking as many as it needs
+    for (const p of pairs) {
+      const mine = JSON.stringify(plan.replies.filter((r) => r.key.startsWith(`${p.a}-${p.b}#`)));
+      for (let k = 1; k <= 20; k++) expect(mine).toContain(`[${k}] 15 Oct 2024`);
+    }
+  });
+
+  it("no raw <…> in the overflow line: Slack would read it as markup", () => {
+    const pairs = Array.from({ length: 55 }, (_, i) => pair(i, [item(i)]));
+    const plan = renderDigestPlan(digest(pairs), "n");
+    const texts = allMessages(plan).flatMap((m) => JSON.stringify(m.blocks).match(/<[^h!@#][^>]*>/g) ?? []);
+    expect(texts).toEqual([]);
+    expect(JSON.stringify(plan.replies.at(-1)!.blocks)).toContain("/relations country");
   });
 
   it("escapes mrkdwn in every stored text, so nothing can ping or fake a link", () => {

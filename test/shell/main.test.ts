@@ -56,6 +56,8 @@ describe("npm start", () => {
     expect(await app.exited).toBe(0);
     expect(app.out()).toContain("How to use /relations");
     expect(app.out()).toContain("Belarus – China");
+    // the samples are fiction: their outlets say so
+    expect(app.out()).toContain("(sample)");
     expect(app.out()).toContain("Did you mean Belarus");
     expect(app.err()).toContain('"msg":"main: stopped"');
   }, 60_000);

@@ -39,7 +39,7 @@ beforeEach(async () => {
   });
   api = await startFakeSlackApi();
   ru = await startResponseUrlServer();
-  slack = createSlackApp({ botToken: "xoxb-test", signingSecret: SECRET, apiUrl: api.url, port: 0, host: "127.0.0.1", chat, logger: silentLogger });
+  slack = createSlackApp({ botToken: "xoxb-test", signingSecret: SECRET, apiUrl: api.url, port: 0, host: "127.0.0.1", chat, logger: silentLogger, postOptions: { backoffMs: 10 } });
   const { port } = await slack.start();
   base = `http://127.0.0.1:${port}`;
   url = `${base}/slack/events`;
@@ -95,6 +95,7 @@ describe("slash command", () => {
   it.each([
     ["a bad signature", { badSignature: true }],
     ["a stale timestamp (6 minutes old)", { timestamp: Math.floor(Date.now() / 1000) - 6 * 60 }],
+    ["a timestamp 6 minutes ahead", { timestamp: Math.floor(Date.now() / 1000) + 6 * 60 }],
   ])("rejects %s with 401 and answers nothing", async (_n, opts) => {
     const res = await postSlashCommand(url, SECRET, { text: "help", response_url: ru.url("bad") }, opts);
     expect(res.status).toBe(401);
@@ -111,6 +112,26 @@ describe("slash command", () => {
     const res = await fetch(`${base}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ ok: true, mode: "http" });
+  });
+
+  it("accepts a timestamp a little ahead (clocks differ by seconds)", async () => {
+    const m = await postSlashCommand(url, SECRET, { text: "help", response_url: ru.url("skew") }, { timestamp: Math.floor(Date.now() / 1000) + 60 });
+    expect(m.status).toBe(200);
+  });
+
+  it("/healthz answers 503 with the reason while Slack does not accept the token", async () => {
+    const bad = await startFakeSlackApi();
+    bad.on("auth.test", () => ({ json: { ok: false, error: "invalid_auth" } }));
+    const other = createSlackApp({ botToken: "xoxb-revoked", signingSecret: SECRET, apiUrl: bad.url, port: 0, host: "127.0.0.1", chat, logger: silentLogger });
+    try {
+      const { port } = await other.start();
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ ok: false, mode: "http", reason: expect.stringContaining("invalid_auth") });
+    } finally {
+      await other.stop();
+      await bad.close();
+    }
   });
 
   it("never lets stored text or user input ping anyone", async () => {
@@ -133,6 +154,19 @@ describe("slash command", () => {
     expect(all).not.toContain("javascript:");
     expect(all).toContain("Evil &lt;!everyone&gt;");
     const unknown = await ask("<!channel> <@U123>", "u");
+    expect(findMentions(unknown)).toEqual([]);
+  });
+
+  it("decodes the entities Slack sends (& < >) before parsing, and escapes once on output", async () => {
+    seedDevelopments(db, [{ pair: ["CN", "BY"], type: "visit", start: "2024-05-01", summary: "A visit.", sources: [{ url: "https://a.example/1", outlet: "X" }] }]);
+    // what Slack sends when someone types "china & belarus"
+    const m = await ask("china &amp; belarus");
+    expect(messageText(m)).toContain("Belarus – China");
+    const unknown = await ask("atlantis &amp; &lt;b&gt;", "u2");
+    const text = messageText(unknown);
+    expect(text).toContain("&amp; &lt;b&gt;");
+    expect(text).not.toContain("&amp;amp;");
+    expect(text).not.toContain("&amp;lt;");
     expect(findMentions(unknown)).toEqual([]);
   });
 
@@ -197,7 +231,28 @@ describe("buttons", () => {
     expect(buttons(post!.body)).toEqual([]);
     const [del] = await ru.waitFor(2).then((all) => all.filter((r) => r.path.endsWith("/share")));
     expect(del!.body.delete_original).toBe(true);
-    expect(chat.threadContext("C0042", "1700000000.000101")).toMatchObject({ kind: "timeline", pair: { a: "CN", b: "RU" }, type: "exercise" });
+    expect(chat.threadContext("C0042", api.messages[0]!.ts)).toMatchObject({ kind: "timeline", pair: { a: "CN", b: "RU" }, type: "exercise" });
+  });
+
+  it("a page of 10 entries with 10 real-length sources each is answered and shared: Slack would refuse more than ~12,000 characters", async () => {
+    seedDevelopments(
+      db,
+      Array.from({ length: 12 }, (_, i) => ({
+        pair: ["CN", "BY"] as [string, string],
+        type: "exercise" as const,
+        start: `2024-0${1 + (i % 9)}-1${i % 10}`,
+        summary: `China and Belarus held joint exercise ${i} near Brest with paratroopers and armored vehicles.`,
+        sources: Array.from({ length: 10 }, (_, k) => ({ url: `https://www.example-news-outlet-${k}.com/world/asia-pacific/2024/10/14/defense-ministers-meet-in-minsk-${i}-${k}.html`, outlet: `Outlet ${k}` })),
+      })),
+    );
+    const first = await ask("china belarus");
+    expect(messageText(first)).toContain("showing 1–10");
+    const share = buttons(first).find((b) => b.action_id === ACTION_IDS.share)!;
+    await postInteraction(url, SECRET, buttonPayload({ actionId: ACTION_IDS.share, value: share.value, responseUrl: ru.url("share") }));
+    const [del] = await ru.waitFor(2).then((all) => all.filter((r) => r.path.endsWith("/share")));
+    expect(del!.body.delete_original).toBe(true);
+    const [post] = api.calls.filter((c) => c.method === "chat.postMessage");
+    expect(messageText(post!.body)).toMatch(/\+\d+ more/);
   });
 
   it("tells the user when the bot cannot post in the channel", async () => {
@@ -211,6 +266,75 @@ describe("buttons", () => {
   });
 });
 
+describe("sharing posts exactly once", () => {
+  it.each([
+    ["answers 500 after storing it", () => api.on("chat.postMessage", (_b, n) => (n === 1 ? { status: 500, store: true } : (undefined as never)))],
+    ["drops the connection after storing it", () => api.on("chat.postMessage", (_b, n) => (n === 1 ? "store-and-drop" : (undefined as never)))],
+  ])("when Slack %s, and records the ts that is in the channel", async (_n, arrange) => {
+    seedMany(db, ["CN", "RU"], 3);
+    arrange();
+    const first = await ask("china russia");
+    const share = buttons(first).find((b) => b.action_id === ACTION_IDS.share)!;
+    await postInteraction(url, SECRET, buttonPayload({ actionId: ACTION_IDS.share, value: share.value, responseUrl: ru.url("share"), channel: "C0042" }));
+    const [del] = await ru.waitFor(2, 5000).then((all) => all.filter((r) => r.path.endsWith("/share")));
+    expect(del!.body.delete_original).toBe(true);
+    const inChannel = api.messages.filter((m) => m.channel === "C0042");
+    expect(inChannel).toHaveLength(1);
+    expect(chat.threadContext("C0042", inChannel[0]!.ts)).toMatchObject({ kind: "timeline", pair: { a: "CN", b: "RU" } });
+    expect(api.calls.filter((c) => c.method === "chat.postMessage")).toHaveLength(1);
+  });
+});
+
+describe("membership: Slack sends a channel's messages only to an app that is in it", () => {
+  async function shareIn(channel: string, channelName = "general") {
+    seedMany(db, ["CN", "RU"], 2);
+    const first = await ask("china russia");
+    const share = buttons(first).find((b) => b.action_id === ACTION_IDS.share)!;
+    const payload = buttonPayload({ actionId: ACTION_IDS.share, value: share.value, responseUrl: ru.url("share"), channel });
+    payload.channel.name = channelName;
+    await postInteraction(url, SECRET, payload);
+    return (await ru.waitFor(2, 5000).then((all) => all.filter((r) => r.path.endsWith("/share"))))[0]!.body;
+  }
+
+  it("joins a public channel it is not in before sharing there, so follow-ups in the thread reach it", async () => {
+    api.membership({ member: [] });
+    const done = await shareIn("C0077");
+    expect(done.delete_original).toBe(true);
+    expect(api.calls.filter((c) => c.method === "conversations.join").map((c) => c.body.channel)).toEqual(["C0077"]);
+    const [posted] = api.messages.filter((m) => m.channel === "C0077");
+    expect(messageText(posted!)).not.toContain("/invite");
+  });
+
+  it("when it cannot join, the shared message says how to ask follow-ups (/invite @Relations)", async () => {
+    api.membership({ member: [] });
+    api.on("conversations.join", () => ({ json: { ok: false, error: "missing_scope", needed: "channels:join" } }));
+    await shareIn("C0078");
+    const [posted] = api.messages.filter((m) => m.channel === "C0078");
+    expect(messageText(posted!)).toContain("/invite @Relations");
+  });
+
+  it("a private channel it is not in: asks to be invited, posts nothing", async () => {
+    api.membership({ member: [], private: ["C0079"] });
+    const msg = await shareIn("C0079");
+    expect(messageText(msg)).toContain("Invite me first (/invite @Relations)");
+    expect(api.messages).toEqual([]);
+  });
+
+  it.each([
+    ["its own DM", "D0100", true],
+    ["a DM between people", "D0101", false],
+  ])("in a DM (%s) never advises /invite", async (_n, channel, member) => {
+    api.membership({ member: member ? [channel] : [] });
+    api.on("conversations.join", () => ({ json: { ok: false, error: "missing_scope" } }));
+    const msg = await shareIn(channel, "directmessage");
+    expect(api.calls.filter((c) => c.method === "conversations.join")).toEqual([]);
+    const all = [messageText(msg), ...api.messages.map((m) => messageText(m))].join("\n");
+    expect(all).not.toContain("/invite");
+    if (member) expect(api.messages.filter((m) => m.channel === channel)).toHaveLength(1);
+    else expect(messageText(msg)).toContain("Share it in a channel instead");
+  });
+});
+
 describe("thread replies", () => {
   async function shareTimeline(): Promise<string> {
     seedMany(db, ["CN", "RU"], 2);
@@ -221,7 +345,7 @@ describe("thread replies", () => {
     await ru.waitFor(2);
     return (await post!.body.channel) as string;
   }
-  const message = (over: Record<string, unknown>) => ({ type: "message", channel: "C0001", user: "U0001", text: "when did they last drill?", ts: "1700000100.000001", thread_ts: "1700000000.000101", ...over });
+  const message = (over: Record<string, unknown>) => ({ type: "message", channel: "C0001", user: "U0001", text: "when did they last drill?", ts: "1700000100.000001", thread_ts: api.messages[0]!.ts, ...over });
 
   it("answers a reply in a tracked thread once, even when Slack retries it", async () => {
     await shareTimeline();
@@ -232,7 +356,7 @@ describe("thread replies", () => {
     await new Promise((r) => setTimeout(r, 100));
     const replies = api.calls.filter((c) => c.method === "chat.postMessage" && c.body.thread_ts);
     expect(replies).toHaveLength(1);
-    expect(replies[0]!.body.thread_ts).toBe("1700000000.000101");
+    expect(replies[0]!.body.thread_ts).toBe(api.messages[0]!.ts);
     expect(messageText(replies[0]!.body)).toContain("Follow-up questions are not available yet.");
     expect(posts.length).toBe(2);
   });
@@ -251,7 +375,7 @@ describe("thread replies", () => {
 
   it("answers a mention in a tracked thread", async () => {
     await shareTimeline();
-    await postEvent(url, SECRET, eventEnvelope({ type: "app_mention", channel: "C0001", user: "U0001", text: "<@UBOT> any arms deals?", ts: "1700000200.000001", thread_ts: "1700000000.000101" }));
+    await postEvent(url, SECRET, eventEnvelope({ type: "app_mention", channel: "C0001", user: "U0001", text: "<@UBOT> any arms deals?", ts: "1700000200.000001", thread_ts: api.messages[0]!.ts }));
     const replies = await api.waitFor("chat.postMessage", 2).then((c) => c.filter((x) => x.body.thread_ts));
     expect(replies).toHaveLength(1);
   });

@@ -20,7 +20,8 @@ import { registerEventDedupe } from "../../src/slack/listeners/dedupe.ts";
 import { testDb } from "../helpers/db.ts";
 import { startFakeSlackApi, type FakeSlackApi } from "../helpers/slack-fakes.ts";
 import { findMentions, messageText } from "../helpers/slack-limits.ts";
-import { eventEnvelope, postEvent } from "../helpers/slack-signing.ts";
+import { buttonPayload, eventEnvelope, postEvent, postInteraction } from "../helpers/slack-signing.ts";
+import { recordDigestMessage } from "../../src/db/digests.repo.ts";
 import { seedAnswerData } from "../services/answer-seed.ts";
 
 const SECRET = "test-signing-secret";
@@ -52,7 +53,7 @@ beforeEach(async () => {
   // the timeline shared in the channel that the thread hangs on
   chat.recordPosted(CHANNEL, PARENT, { kind: "timeline", pair: { a: "BY", b: "CN" }, oldest: `2024-07-08:${ids.dev.eagle}` });
   api = await startFakeSlackApi();
-  slack = createSlackApp({ botToken: "xoxb-test", signingSecret: SECRET, apiUrl: api.url, port: 0, host: "127.0.0.1", chat, logger: silentLogger });
+  slack = createSlackApp({ botToken: "xoxb-test", signingSecret: SECRET, apiUrl: api.url, port: 0, host: "127.0.0.1", chat, logger: silentLogger, postOptions: { backoffMs: 10 } });
   registerEventDedupe(slack.app, (id) => claimEvent(db, id, clock().toISOString()), silentLogger);
   const { port } = await slack.start();
   url = `http://127.0.0.1:${port}/slack/events`;
@@ -160,5 +161,85 @@ describe("messages that get no answer", () => {
     await postEvent(url, SECRET, eventEnvelope(reply(over)));
     await settle(250);
     expect(threadPosts()).toEqual([]);
+  });
+});
+
+describe("a digest's thread (Slack threads are flat: a reply under a pair's reply carries the digest's ts)", () => {
+  const DIGEST = "1700001000.000001";
+  const now = new Date("2025-01-13T01:00:00Z");
+  function digestWith(pairs: [string, string][]) {
+    recordDigestMessage(db, { channel: CHANNEL, ts: DIGEST, kind: "digest", since: "2025-01-06", until: "2025-01-12", now });
+    pairs.forEach(([a, b], i) => recordDigestMessage(db, { channel: CHANNEL, ts: `1700001000.00010${i}`, kind: "digest_pair", countryA: a, countryB: b, since: "2025-01-06", until: "2025-01-12", now }));
+  }
+  const inDigest = (over: Record<string, unknown> = {}) => reply({ thread_ts: DIGEST, ts: "1700001100.000001", ...over });
+
+  it("with several pairs, asks which one with a button per pair; the button answers the question for that pair", async () => {
+    digestWith([["BY", "CN"], ["CN", "RU"]]);
+    const ask = await answerTo(inDigest({ text: "any exercises?" }));
+    const text = messageText(ask.body);
+    expect(text).not.toContain("no pair");
+    expect(text).toContain("Which pair of this digest");
+    const buttons = (ask.body.blocks as Array<{ type: string; elements?: Array<{ action_id: string; value: string; text: { text: string } }> }>).flatMap((b) => (b.type === "actions" ? b.elements! : []));
+    expect(buttons.map((b) => b.text.text)).toEqual(["Belarus – China", "China – Russia"]);
+    const payload = buttonPayload({ actionId: buttons[0]!.action_id, value: buttons[0]!.value, responseUrl: "http://127.0.0.1:9/unused", ephemeral: false });
+    (payload.container as Record<string, unknown>).thread_ts = DIGEST;
+    expect((await postInteraction(url, SECRET, payload)).status).toBe(200);
+    for (let i = 0; i < 300 && threadPosts().length < 2; i++) await settle(10);
+    const answer = threadPosts()[1]!;
+    expect(answer.body.thread_ts).toBe(DIGEST);
+    expect(messageText(answer.body)).toContain("Eagle Assault");
+    // the thread now follows the picked pair
+    const next = await answerTo(inDigest({ text: "any arms deals?", ts: "1700001200.000001" }), 3);
+    expect(messageText(next.body)).toContain("Belarus received Chinese armored vehicles.");
+  });
+
+  it("with one pair, answers for it", async () => {
+    digestWith([["BY", "CN"]]);
+    const post = await answerTo(inDigest({ text: "when did they last hold exercises?" }));
+    expect(messageText(post.body)).toContain("Eagle Assault");
+  });
+
+  it("takes the pair from the question's words when it names one", async () => {
+    digestWith([["BY", "CN"], ["CN", "RU"]]);
+    const post = await answerTo(inDigest({ text: "and China–Russia?" }));
+    expect(messageText(post.body)).toContain("China – Russia");
+    expect(messageText(post.body)).toContain("Andrei Belousov visited Beijing");
+  });
+});
+
+describe("replies people really send", () => {
+  it.each([
+    ["also sent to the channel (thread_broadcast)", { subtype: "thread_broadcast" }],
+    ["a file with a comment (file_share)", { subtype: "file_share", files: [{ id: "F1", name: "notes.pdf" }] }],
+  ])("%s is answered like a plain reply", async (_n, over) => {
+    const post = await answerTo(reply(over));
+    expect(post.body.thread_ts).toBe(PARENT);
+    expect(messageText(post.body)).toContain("Eagle Assault");
+  });
+
+  it("a top-level mention gets a short usage answer in its thread instead of silence", async () => {
+    await postEvent(url, SECRET, eventEnvelope({ type: "app_mention", channel: CHANNEL, user: "U0001", text: "<@UBOT> hello?", ts: "1700002000.000001" }));
+    await postEvent(url, SECRET, eventEnvelope({ type: "message", channel: CHANNEL, user: "U0001", text: "<@UBOT> hello?", ts: "1700002000.000001" }));
+    for (let i = 0; i < 300 && threadPosts().length < 1; i++) await settle(10);
+    await settle();
+    expect(threadPosts()).toHaveLength(1);
+    expect(threadPosts()[0]!.body.thread_ts).toBe("1700002000.000001");
+    expect(messageText(threadPosts()[0]!.body)).toContain("/relations china belarus");
+  });
+});
+
+describe("an answer is posted once even when Slack stores it and then fails", () => {
+  it.each([
+    ["answers 500 after storing it", () => api.on("chat.postMessage", (_b, n) => (n === 1 ? { status: 500, store: true } : undefined as never))],
+    ["drops the connection after storing it", () => api.on("chat.postMessage", (_b, n) => (n === 1 ? "store-and-drop" : undefined as never))],
+  ])("Slack %s", async (_n, arrange) => {
+    arrange();
+    expect((await postEvent(url, SECRET, eventEnvelope(reply()))).status).toBe(200);
+    for (let i = 0; i < 300 && !api.calls.some((c) => c.method === "conversations.replies"); i++) await settle(10);
+    await settle(300);
+    const inThread = api.messages.filter((m) => m.thread_ts === PARENT);
+    expect(inThread).toHaveLength(1);
+    expect(messageText(inThread[0]!)).toContain("Eagle Assault");
+    expect(api.calls.filter((c) => c.method === "chat.postMessage")).toHaveLength(1);
   });
 });

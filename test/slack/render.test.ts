@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import type { Reply } from "../../src/chat/reply.ts";
 import { renderBlocks } from "../../src/slack/render.ts";
+import { decodeSlackEntities } from "../../src/lib/mrkdwn.ts";
 import { blockKitViolations, findMentions, messageText } from "../helpers/slack-limits.ts";
 
 const big = (n: number, dense: boolean): Reply => ({
@@ -47,4 +48,38 @@ describe("renderBlocks", () => {
     });
     expect(messageText(m)).toContain("*1 Jan 2024 · Visit*\na &amp; b\nBad · <https://ok.example/a?x=1&amp;y=2|Good¦Outlet>");
   });
+});
+
+describe("the total size of a message", () => {
+  // real source URLs are about 120 characters; Slack refuses a message whose blocks carry more than ~12,000
+  const realUrl = (i: number, k: number) => `https://www.example-news-outlet-${k}.com/world/asia-pacific/2024/10/14/defense-ministers-meet-in-minsk-joint-exercise-${i}-${k}.html`;
+  const page = (items: number, sources: number): Reply => ({
+    ephemeral: true,
+    header: "Belarus – China",
+    context: "42 developments from 120 sources · last updated 14 Oct 2024",
+    items: Array.from({ length: items }, (_, i) => ({
+      lead: `14 Oct 2024 · Exercise`,
+      text: `China and Belarus held the joint exercise number ${i} near Brest, with paratroopers and armored vehicles. ${"More detail. ".repeat(20)}`,
+      links: Array.from({ length: sources }, (_, k) => ({ url: realUrl(i, k), label: `Outlet number ${k}` })),
+    })),
+    actions: [{ id: "share", label: "Share in channel", value: "{}" }],
+  });
+
+  it("a page of 10 entries with 10 real-length sources each stays under Slack's total and says what it left out", () => {
+    expect(realUrl(1, 1).length).toBeGreaterThan(110);
+    const m = renderBlocks(page(10, 10));
+    expect(blockKitViolations(m)).toEqual([]);
+    const text = messageText(m);
+    // every entry is still there, with some of its sources and a count of the rest
+    for (let i = 0; i < 10; i++) expect(text).toContain(`exercise number ${i} near Brest`);
+    expect(text).toMatch(/\+\d+ more/);
+  });
+});
+
+describe("decodeSlackEntities", () => {
+  it.each([
+    ["what Slack sends for 'china & belarus'", "china &amp; belarus", "china & belarus"],
+    ["angle brackets typed as text", "&lt;!channel&gt; x", "<!channel> x"],
+    ["an entity typed by a person decodes once, not twice", "&amp;lt; &amp;amp;", "&lt; &amp;"],
+  ])("%s", (_n, input, want) => expect(decodeSlackEntities(input)).toBe(want));
 });

@@ -1,15 +1,21 @@
-/** Buttons: "Show older" pages a timeline; "Share in channel" posts it for everyone. */
+/**
+ * Buttons: "Show older" pages a timeline; "Share in channel" posts it for everyone; a pair button
+ * under "which pair?" in a digest's thread answers the question for that pair.
+ */
 import type { App, BlockButtonAction, RespondFn } from "@slack/bolt";
-import type { webApi } from "@slack/bolt";
-
-type WebClient = webApi.WebClient;
 import type { SlackDeps } from "../../deps.ts";
 import { ACTION_IDS, renderBlocks } from "../../render.ts";
 import { respondReply } from "../commands/index.ts";
+import { classifySlackError } from "../../post-once.ts";
 
-type ButtonArgs = { body: BlockButtonAction; ack: () => Promise<void>; respond: RespondFn; client: WebClient };
+type ButtonArgs = { body: BlockButtonAction; ack: () => Promise<void>; respond: RespondFn };
 
 const stale = { ephemeral: true, items: [{ text: "This button is out of date; run the command again." }], actions: [] };
+
+/** A direct message (with the bot, or between people): nobody can /invite anyone there. */
+export function isDirectMessage(channelId: string, channelName?: string): boolean {
+  return channelId.startsWith("D") || channelName === "directmessage" || (channelName ?? "").startsWith("mpdm-");
+}
 
 /**
  * "Show older": replaces the ephemeral answer with the next older page. Under a message shared
@@ -31,30 +37,59 @@ export function olderAction(deps: SlackDeps) {
 }
 
 /**
- * "Share in channel": posts the timeline with chat.postMessage (a real message, so it has a ts
- * that thread follow-ups hang on), records what it is about, and removes the ephemeral copy.
+ * "Share in channel": posts the timeline with chat.postMessage, exactly once (a real message, so it
+ * has a ts that thread follow-ups hang on), records what it is about, and removes the ephemeral copy.
+ * Slack sends a channel's messages only to an app that is a member, so the app joins a public
+ * channel first; where it could not, the shared message says how to let it hear follow-ups. In a
+ * DM nobody can be invited, so no such advice there.
  */
 export function shareAction(deps: SlackDeps) {
-  return async ({ body, ack, respond, client }: ButtonArgs) => {
+  return async ({ body, ack, respond }: ButtonArgs) => {
     await ack();
     try {
       const reply = deps.chat.shared(body.actions[0]?.value ?? "");
       const channel = body.channel?.id ?? body.container?.channel_id;
       if (!reply || !channel) return void (await respondReply(respond, stale));
-      let res;
+      const dm = isDirectMessage(channel, body.channel?.name);
+      const joined = dm ? "not_joinable" : await deps.join(channel);
+      if (joined === "failed") {
+        reply.footer = [reply.footer, "To ask follow-up questions in this thread, invite me first: /invite @Relations"].filter(Boolean).join("\n");
+      }
+      let posted;
       try {
-        res = await client.chat.postMessage({ channel, ...renderBlocks(reply), unfurl_links: false, unfurl_media: false });
+        posted = await deps.postOnce({ channel, ...renderBlocks(reply) });
       } catch (err) {
-        const code = (err as { data?: { error?: string } }).data?.error;
+        const f = classifySlackError(err);
+        const code = f.kind === "fatal" ? f.error : undefined;
         if (code === "not_in_channel" || code === "channel_not_found") {
-          return void (await respondReply(respond, { ephemeral: true, items: [{ text: "I can't post in this conversation. Invite me first (/invite @Relations), then share again." }], actions: [] }));
+          const text = dm
+            ? "I can't post in a direct message between other people. Share it in a channel instead."
+            : "I can't post in this conversation. Invite me first (/invite @Relations), then share again.";
+          return void (await respondReply(respond, { ephemeral: true, items: [{ text }], actions: [] }));
         }
         throw err;
       }
-      if (res.ts && reply.topic) deps.chat.recordPosted(res.channel ?? channel, res.ts, reply.topic);
+      if (reply.topic) deps.chat.recordPosted(posted.channel, posted.ts, reply.topic);
       await respond({ delete_original: true });
     } catch (err) {
       deps.logger.error("slack: share failed", { err });
+      await respondReply(respond, deps.chat.apology()).catch(() => {});
+    }
+  };
+}
+
+/** A pair picked under "which pair of this digest?": the answer goes in the thread, once. */
+export function pickAction(deps: SlackDeps) {
+  return async ({ body, ack, respond }: ButtonArgs) => {
+    await ack();
+    try {
+      const channel = body.channel?.id ?? body.container?.channel_id;
+      const threadTs = (body.container as { thread_ts?: string } | undefined)?.thread_ts ?? (body.message as { thread_ts?: string } | undefined)?.thread_ts;
+      const reply = channel && threadTs ? await deps.chat.pickPair(channel, threadTs, body.actions[0]?.value ?? "") : null;
+      if (!reply || !channel || !threadTs) return void (await respondReply(respond, stale));
+      await deps.postOnce({ channel, thread_ts: threadTs, ...renderBlocks(reply) });
+    } catch (err) {
+      deps.logger.error("slack: answering a picked pair failed", { err });
       await respondReply(respond, deps.chat.apology()).catch(() => {});
     }
   };
@@ -64,4 +99,5 @@ export function shareAction(deps: SlackDeps) {
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_IDS.older, olderAction(deps));
   app.action<BlockButtonAction>(ACTION_IDS.share, shareAction(deps));
+  app.action<BlockButtonAction>({ action_id: new RegExp(`^${ACTION_IDS.pick}_\\d+$`) }, pickAction(deps));
 }

@@ -3,6 +3,7 @@ import type { App, RespondFn, SlashCommand } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.ts";
 import { renderBlocks } from "../../render.ts";
 import type { Reply } from "../../../chat/reply.ts";
+import { decodeSlackEntities } from "../../../lib/mrkdwn.ts";
 
 /** Slack's command name; the manifest declares the same. */
 export const COMMAND = "/relations";
@@ -18,7 +19,8 @@ export function relationsCommand(deps: SlackDeps) {
     await ack();
     const started = performance.now();
     try {
-      const reply = await deps.chat.command(command.text ?? "", { channel: command.channel_id, user: command.user_id });
+      // Slack sends & < > as entities: the core parses what was typed, the renderer escapes it once
+      const reply = await deps.chat.command(decodeSlackEntities(command.text ?? ""), { channel: command.channel_id, user: command.user_id });
       deps.logger.info("slack: command answered", { text: command.text, ms: Math.round((performance.now() - started) * 10) / 10 });
       await respondReply(respond, reply);
     } catch (err) {

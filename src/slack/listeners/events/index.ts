@@ -1,12 +1,12 @@
-/** Events: a mention of the bot inside a thread it started is a follow-up question. */
+/** Events: a mention of the bot — a follow-up question in a thread it started, else a short usage answer. */
 import type { App } from "@slack/bolt";
 import type { SlackDeps } from "../../deps.ts";
-import { answerThreadReply, type RecentKeys } from "../threads.ts";
+import { answerMention, type RecentKeys } from "../threads.ts";
 
 /** Registers the event listeners. */
 export function register(app: App, deps: SlackDeps, seen: RecentKeys): void {
-  app.event("app_mention", async ({ event, client, context }) => {
-    await answerThreadReply(deps, client, seen, {
+  app.event("app_mention", async ({ event, context }) => {
+    await answerMention(deps, seen, {
       channel: event.channel,
       ts: event.ts,
       threadTs: event.thread_ts,

@@ -5,9 +5,9 @@ import { answerThreadReply, type RecentKeys } from "../threads.ts";
 
 /** Registers the message listener. */
 export function register(app: App, deps: SlackDeps, seen: RecentKeys): void {
-  app.message(async ({ message, client, context }) => {
+  app.message(async ({ message, context }) => {
     const m = message as { channel: string; ts: string; thread_ts?: string; text?: string; user?: string; bot_id?: string; subtype?: string };
-    await answerThreadReply(deps, client, seen, {
+    await answerThreadReply(deps, seen, {
       channel: m.channel,
       ts: m.ts,
       threadTs: m.thread_ts,
