@@ -561,7 +561,7 @@ const AGO: Rule = {
   name: "vi.ago",
   trigger: T_TRUOC,
   re: rx(
-    `${WB}(?:(?<cach>cách\\s+đây)\\s+)?(?<n>\\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\\s+(?<u>ngày|tuần|tháng|năm)(?:\\s+(?<truoc>trước|về\\s+trước))?${WE}(?!\\s+(?:đó|khi|nữa|nay))`,
+    `${WB}(?:(?<cach>cách\\s+đây)\\s+)?(?<n>\\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười)\\s+(?<u>ngày|tuần|tháng|năm)(?:\\s+(?<truoc>trước|về\\s+trước))?${WE}(?!\\s+(?:đó|khi|nữa|nay|thềm|ngày|lễ|khi|dịp))`,
   ),
   make(m) {
     const g = m.groups!;
