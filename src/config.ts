@@ -40,6 +40,7 @@ export const ConfigSchema = z.object({
   FETCH_PER_HOST_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   FETCH_PER_HOST_DELAY_MS: z.coerce.number().int().min(0).max(60_000).default(500),
   FETCH_USER_AGENT: z.string().min(1).default("relations-bot/0.1 (+https://github.com/relations; news monitoring)"),
+  EXTRACT_TIMEOUT_MS: z.coerce.number().int().min(500).max(600_000).default(10_000),
   OUTLET_TZ: timeZone.default("Asia/Ho_Chi_Minh"),
   SLACK_BOT_TOKEN: z.preprocess(emptyAsUndefined, z.string().startsWith("xoxb-", { message: "expected a bot token starting with xoxb-" }).optional()),
   SLACK_SIGNING_SECRET: z.preprocess(emptyAsUndefined, z.string().min(1).optional()),

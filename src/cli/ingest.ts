@@ -9,6 +9,7 @@ import type { IngestSummary } from "../services/ingest.ts";
 import type { CliContext } from "./context.ts";
 import { createAnalyzer } from "../analyze/index.ts";
 import { analyzePending, analyzeStoredArticle } from "../services/analyze.ts";
+import { createExtractPool } from "../ingest/extract-pool.ts";
 
 /** The one summary line. */
 export function formatSummary(s: Pick<IngestSummary, "sources" | "newArticles" | "unchanged" | "skipped" | "failed">): string {
@@ -27,6 +28,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const ctrl = new AbortController();
   const onSigint = () => ctrl.abort(new Error("ingest: interrupted"));
   process.once("SIGINT", onSigint);
+  // Pages are extracted in a worker with a time limit: a hostile page is refused, not a hang.
+  const pool = createExtractPool({ timeoutMs: ctx.config.EXTRACT_TIMEOUT_MS });
   try {
     // New articles are analyzed as they are stored; any left pending (an earlier crash, a new
     // analyzer version) are analyzed after the run.
@@ -38,6 +41,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       clock: ctx.clock,
       logger: ctx.logger,
       timeZone: ctx.config.OUTLET_TZ,
+      extract: pool.extract,
       onProgress: (p: { itemsDone: number; itemsTotal: number; newArticles: number; failed: number }) =>
         bar.update(p.itemsDone, p.itemsTotal, `new ${p.newArticles} failed ${p.failed}`),
     };
@@ -57,5 +61,6 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   } finally {
     bar.finish();
     process.off("SIGINT", onSigint);
+    await pool.close();
   }
 }

@@ -10,7 +10,7 @@
  */
 import { readFile, readdir, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
-import type { PageDate } from "./types.ts";
+import type { ExtractedPage, PageDate } from "./types.ts";
 import { zoneOffsetMinutes } from "./page-date.ts";
 import { fileUrlOf } from "./source-target.ts";
 import { cleanPlainText, extractPage } from "./extract-page.ts";
@@ -122,7 +122,7 @@ export function parseTextFile(raw: string, opts: { timeZone: string }): LocalArt
 /** Reads one local file into an article (null when it holds nothing usable), with its bytes. */
 export async function readLocalArticle(
   path: string,
-  opts: { timeZone: string },
+  opts: { timeZone: string; extract?: (html: string, url: string) => ExtractedPage | null | Promise<ExtractedPage | null> },
 ): Promise<{ url: string; bytes: Buffer; contentType: string; article: LocalArticle | null }> {
   const bytes = await readFile(path);
   const url = fileUrlOf(path);
@@ -130,7 +130,7 @@ export async function readLocalArticle(
   // Local files are written by us or copied from the seeds: UTF-8 (a BOM is dropped).
   const content = new TextDecoder("utf-8").decode(bytes).normalize("NFC");
   if (ext === ".txt") return { url, bytes, contentType: "text/plain; charset=utf-8", article: parseTextFile(content, opts) };
-  const page = extractPage(content, url, { timeZone: opts.timeZone });
+  const page = opts.extract ? await opts.extract(content, url) : extractPage(content, url, { timeZone: opts.timeZone });
   return {
     url,
     bytes,

@@ -40,7 +40,8 @@ import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
 import { canonicalizeUrl, pickCanonical } from "../ingest/canonical-url.ts";
 import { contentHash } from "../ingest/content-hash.ts";
-import { extractPage } from "../ingest/extract-page.ts";
+import { ExtractLimitError, extractPage } from "../ingest/extract-page.ts";
+import { recordRefusedPage, refusedReason } from "../db/refused-pages.repo.ts";
 import { discoverFeedLinks, looksLikeFeed, parseFeed } from "../ingest/feeds.ts";
 import { zoneOffsetMinutes } from "../ingest/page-date.ts";
 import { fileUrlOf, guessLanguage, isFolder, listLocalFiles, readLocalArticle } from "../ingest/local-files.ts";
@@ -65,7 +66,10 @@ export interface IngestDeps {
   onProgress?: (p: IngestProgress) => void;
   /** items processed at once (fetches are further limited per host by the fetcher); default 8 */
   concurrency?: number;
-  /** body extraction; default extractPage on this thread (a worker pool can be passed instead) */
+  /**
+   * body extraction; default extractPage on this thread (bounded in depth only). Long-running
+   * processes pass createExtractPool().extract, which also bounds the time a page may take.
+   */
   extract?: (html: string, url: string, opts: { timeZone: string }) => ExtractedPage | null | Promise<ExtractedPage | null>;
   /** filled in while running, for benchmarks */
   metrics?: IngestMetrics;
@@ -401,7 +405,10 @@ class IngestRun {
   /** Stores a feed item's own content when its page failed; false when it is too thin. */
   private async ingestFeedContent(item: FeedItem, url: string, ctx: ItemContext, fetchReason: string): Promise<boolean> {
     const html = `<!doctype html><html><head><title>${escapeHtml(item.title ?? "")}</title></head><body><article><h1>${escapeHtml(item.title ?? "")}</h1>${item.contentHtml}</article></body></html>`;
-    const page = await this.extract(html, url);
+    const page = await this.extract(html, url).catch((err: unknown) => {
+      if (err instanceof RefusedEarlier || err instanceof ExtractLimitError) return null;
+      throw err;
+    });
     if (!page || page.text.length < MIN_FALLBACK_CHARS) return false;
     const cand = this.candidateFrom(page, { ...ctx, canonicalUrl: url, aliases: [], raw: { url: item.url, contentType: "text/html; charset=utf-8", charset: "utf-8", body: Buffer.from(html) } });
     const out = await this.store(cand);
@@ -413,8 +420,17 @@ class IngestRun {
   private async ingestPageResult(
     res: Extract<FetchResult, { status: "ok" }>,
     ctx: ItemContext,
-  ): Promise<{ outcome: "new" | "alias" } | { outcome: "failed"; reason: string }> {
-    const page = await this.extract(res.text, res.url);
+  ): Promise<{ outcome: "new" | "alias" | "skipped" } | { outcome: "failed"; reason: string }> {
+    let page: ExtractedPage | null;
+    try {
+      page = await this.extract(res.text, res.url);
+    } catch (err) {
+      if (err instanceof RefusedEarlier) {
+        this.counts.skipped++;
+        return { outcome: "skipped" };
+      }
+      throw err;
+    }
     if (!page || !page.text.trim()) return { outcome: "failed", reason: `ingest: no article text found on the page: ${res.url}` };
     const canonicalUrl = pickCanonical(res.url, { relCanonical: page.canonicalUrl });
     const aliases = [ctx.itemUrl, canonicalizeUrl(res.url) ?? res.url].filter((u) => u !== canonicalUrl);
@@ -496,9 +512,24 @@ class IngestRun {
     return "new";
   }
 
+  /**
+   * Extracts a page, unless the same page (URL and text) was refused before (throws
+   * RefusedEarlier). A page refused for a limit now is remembered, and the error goes on.
+   */
   private async extract(html: string, url: string): Promise<ExtractedPage | null> {
+    const before = refusedReason(this.db, url, html);
+    if (before !== null) {
+      this.deps.logger.info("ingest: page refused by an earlier run and unchanged; skipped", { url, reason: before });
+      throw new RefusedEarlier(before);
+    }
     const t0 = performance.now();
-    const page = await (this.deps.extract ?? extractPage)(html, url, { timeZone: this.deps.timeZone });
+    let page: ExtractedPage | null;
+    try {
+      page = await (this.deps.extract ?? extractPage)(html, url, { timeZone: this.deps.timeZone });
+    } catch (err) {
+      if (err instanceof ExtractLimitError) recordRefusedPage(this.db, { url, text: html, reason: err.message, now: this.now() });
+      throw err;
+    }
     if (this.deps.metrics) {
       this.deps.metrics.extractMs += performance.now() - t0;
       this.deps.metrics.extracted++;
@@ -527,7 +558,7 @@ class IngestRun {
           anyOk = true;
           return;
         }
-        const read = await readLocalArticle(file, { timeZone: this.deps.timeZone });
+        const read = await readLocalArticle(file, { timeZone: this.deps.timeZone, extract: (html, u) => this.extract(html, u) });
         if (!read.article || !read.article.text) {
           this.counts.failed++;
           this.recordError(t.source?.id ?? null, url, `ingest: no article text found in ${file}`);
@@ -550,6 +581,10 @@ class IngestRun {
         });
         anyOk = true;
       } catch (err) {
+        if (err instanceof RefusedEarlier) {
+          this.counts.skipped++;
+          return;
+        }
         this.counts.failed++;
         this.recordError(t.source?.id ?? null, url, reasonOf(err, url));
       } finally {
@@ -558,6 +593,13 @@ class IngestRun {
       }
     });
     return { ok: anyOk };
+  }
+}
+
+/** Thrown by IngestRun.extract for a page refused before and unchanged: a skip, not a failure. */
+class RefusedEarlier extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
   }
 }
 
