@@ -12,7 +12,11 @@ export type FetchErrorKind =
   | "http"
   | "too_large"
   | "redirects"
-  | "decode";
+  | "decode"
+  /** the request could not even be sent (a header value Node refuses) */
+  | "bad_request"
+  /** the caller's signal aborted it (shutdown) */
+  | "aborted";
 
 /** A failed fetch; `retryable` is true for timeouts, network resets and 5xx only. */
 export class FetchError extends Error {
@@ -35,6 +39,8 @@ export interface FetchOptions {
   lastModified?: string | null;
   /** Accept header; defaults to HTML and feeds */
   accept?: string;
+  /** aborts the request in flight and any retry (a stopping process) */
+  signal?: AbortSignal;
 }
 
 export type FetchResult =

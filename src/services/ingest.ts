@@ -292,7 +292,7 @@ class IngestRun {
       }
     }
     const conditional = kind === "feed" && t.source ? { etag: t.source.etag, lastModified: t.source.lastModified } : {};
-    const res = await this.deps.fetcher.fetch(t.url, { ...conditional, accept: kind === "page" ? undefined : FEED_ACCEPT });
+    const res = await this.deps.fetcher.fetch(t.url, { ...conditional, accept: kind === "page" ? undefined : FEED_ACCEPT, signal: this.opts.signal });
     if (res.status === "not_modified") {
       this.counts.unchanged++;
       return { ok: true, validators: { etag: res.etag ?? t.source?.etag ?? null, lastModified: res.lastModified ?? t.source?.lastModified ?? null } };
@@ -383,7 +383,7 @@ class IngestRun {
     const ctx = { sourceId, itemUrl: url, guid: item.guid, feedDate: item.published, outlet: t.name ?? feedTitle };
     let res: FetchResult;
     try {
-      res = await this.deps.fetcher.fetch(item.url);
+      res = await this.deps.fetcher.fetch(item.url, { signal: this.opts.signal });
       if (res.status !== "ok") throw new FetchError("http", `ingest: unexpected 304 for a page never fetched: ${item.url}`, item.url, 304);
     } catch (err) {
       const reason = reasonOf(err, item.url);
