@@ -3,13 +3,13 @@
  * extraction worker under the bin's loader, in bounded time, with the reason on stderr.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FixtureServer } from "../helpers/fixture-server.ts";
 import { nestedDivPage, widePage } from "../helpers/hostile-pages.ts";
 import { startSite } from "../fixtures/site/site.ts";
-import { runCli } from "./run-cli.ts";
+import { runCli, runNode } from "./run-cli.ts";
 
 let srv: FixtureServer;
 const html = { "content-type": "text/html; charset=utf-8" };
@@ -33,5 +33,49 @@ describe("relations ingest on hostile pages", { timeout: 60_000 }, () => {
     const r = await runCli(["--db", tempDb(), "ingest", srv.url("/deep")]);
     expect(r.stderr).toContain(`ingest: page nests elements more than 200 deep; refused as hostile or broken: ${srv.url("/deep")}`);
     expect(r.code).toBe(1);
+  });
+});
+
+describe("relations reanalyze never wipes developments (issue 11)", { timeout: 90_000 }, () => {
+  const dbWithSamples = async () => {
+    const path = tempDb();
+    const r = await runCli(["--db", path, "ingest", "samples/articles"]);
+    expect(r.code).toBe(0);
+    return path;
+  };
+  const exportCount = async (path: string) => (JSON.parse((await runCli(["--db", path, "export"])).stdout) as { events: unknown[] }).events.length;
+
+  it("while another process holds the database locked it exits 1, says the previous analysis is kept, and every development is still there", async () => {
+    const path = await dbWithSamples();
+    const before = await exportCount(path);
+    expect(before).toBeGreaterThan(10);
+    // a second process holds the write lock, as a busy ingest does, until the reanalyze has ended
+    const release = `${path}.release`;
+    const holder = runNode(["-e", `const D=require("better-sqlite3"),fs=require("fs");const d=new D(${JSON.stringify(path)});d.exec("BEGIN IMMEDIATE");console.log("locked");const t=setInterval(()=>{if(fs.existsSync(${JSON.stringify(release)})){clearInterval(t);d.exec("COMMIT");d.close()}},100)`]);
+    await new Promise((r) => setTimeout(r, 1000));
+    const r = await runCli(["--db", path, "reanalyze"]);
+    writeFileSync(release, "");
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^reanalyze: failed, the previous analysis is kept: database is locked/m);
+    expect((await holder).stdout).toBe("locked\n");
+    expect(await exportCount(path)).toBe(before);
+  });
+
+  it("while an ingest holds the lease it waits for it, then rebuilds (exit 0); with a short --wait it gives up, exit 1, nothing changed", async () => {
+    const path = await dbWithSamples();
+    const before = await exportCount(path);
+    const lease = (ms: number) =>
+      runNode(["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(path)});d.prepare("insert or replace into leases (name, holder, expires_at) values ('ingest', 'other-host:1:x', ?)").run(new Date(Date.now()+${ms}).toISOString());d.close()`]);
+    await lease(60_000);
+    const gaveUp = await runCli(["--db", path, "reanalyze", "--wait", "1"]);
+    expect(gaveUp.code).toBe(1);
+    expect(gaveUp.stderr).toMatch(/reanalyze: an ingest still holds the database \(lease held by other-host:1:x until .*\) after 1 s; nothing changed/);
+    expect(await exportCount(path)).toBe(before);
+    await lease(2_500);
+    const waited = await runCli(["--db", path, "reanalyze", "--wait", "30"]);
+    expect(waited.stderr).toContain("reanalyze: waiting for the running ingest to finish (lease held by other-host:1:x");
+    expect(waited.code).toBe(0);
+    expect(waited.stdout).toMatch(/^analyzer \S+: articles 26, developments \d+, failed 0/);
+    expect(await exportCount(path)).toBe(before);
   });
 });
