@@ -96,7 +96,7 @@ async function startJobs(o: {
   const extractPool = createExtractPool({ timeoutMs: config.EXTRACT_TIMEOUT_MS });
   const analyzeDeps = { db, analyzer: createAnalyzer(o.gazetteer), clock, logger: log };
   const scheduler = startIngestScheduler(
-    { db, fetcher, clock, logger: log, timeZone: config.OUTLET_TZ, extract: extractPool.extract, onArticle: (id) => void analyzeStoredArticle(analyzeDeps, id) },
+    { db, fetcher, clock, logger: log, timeZone: config.OUTLET_TZ, maxFileBytes: config.FETCH_MAX_BYTES, extract: extractPool.extract, onArticle: (id) => void analyzeStoredArticle(analyzeDeps, id) },
     { cron: config.INGEST_CRON, runOnStart: config.INGEST_ON_START && !o.seeded },
   );
   if (o.seeded) await scheduler.tick("first start");

@@ -10,6 +10,7 @@ import type { CliContext } from "./context.ts";
 import { createAnalyzer } from "../analyze/index.ts";
 import { analyzePending, analyzeStoredArticle } from "../services/analyze.ts";
 import { createExtractPool } from "../ingest/extract-pool.ts";
+import { CREDENTIALS_HINT, hasUrlCredentials, redactCredentials } from "../lib/redact.ts";
 
 /** The one summary line. */
 export function formatSummary(s: Pick<IngestSummary, "sources" | "newArticles" | "unchanged" | "skipped" | "failed">): string {
@@ -22,6 +23,11 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   const unknown = targets.find((a) => a.startsWith("--"));
   if (unknown) {
     ctx.err(`ingest: unknown option ${unknown} (usage: relations [--db PATH] ingest [URL|PATH …])`);
+    return 2;
+  }
+  const withCredentials = targets.find(hasUrlCredentials);
+  if (withCredentials) {
+    ctx.err(`ingest: ${CREDENTIALS_HINT}: ${redactCredentials(withCredentials)}`);
     return 2;
   }
   const bar = createProgressBar(ctx.stderr, { label: "ingest" });
@@ -42,6 +48,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       logger: ctx.logger,
       timeZone: ctx.config.OUTLET_TZ,
       extract: pool.extract,
+      maxFileBytes: ctx.config.FETCH_MAX_BYTES,
       onProgress: (p: { itemsDone: number; itemsTotal: number; newArticles: number; failed: number }) =>
         bar.update(p.itemsDone, p.itemsTotal, `new ${p.newArticles} failed ${p.failed}`),
     };

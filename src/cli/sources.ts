@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { deleteSource, getSourceById, getSourceByUrl, insertSource, listSources, type SourceKind } from "../db/sources.repo.ts";
 import { isHttpUrl, sourceUrlOf } from "../ingest/source-target.ts";
 import type { CliContext } from "./context.ts";
+import { CREDENTIALS_HINT, hasUrlCredentials, redactCredentials } from "../lib/redact.ts";
 
 const KINDS: readonly SourceKind[] = ["feed", "page", "file", "folder"];
 
@@ -40,6 +41,10 @@ async function add(argv: string[], ctx: CliContext): Promise<number> {
   }
   if (!isHttpUrl(target) && /^[a-z][a-z0-9+.-]*:\/\//i.test(target) && !/^file:/i.test(target)) {
     ctx.err(`sources: only http(s) URLs and local paths can be sources: ${target}`);
+    return 2;
+  }
+  if (hasUrlCredentials(target)) {
+    ctx.err(`sources: ${CREDENTIALS_HINT}: ${redactCredentials(target)}`);
     return 2;
   }
   const url = sourceUrlOf(target);

@@ -35,6 +35,8 @@ export interface FetcherOptions {
   /** minimum time between the starts of two requests to the same host */
   perHostDelayMs: number;
   allowPrivateHosts: boolean;
+  /** host → "user:password", sent as HTTP Basic auth to that host only (FETCH_CREDENTIALS) */
+  credentials?: Record<string, string>;
   /** waits for backoff and per-host delay; tests pass a recorder */
   sleep?: (ms: number) => Promise<void>;
   /** milliseconds clock for the per-host delay; tests fix it */
@@ -233,7 +235,10 @@ export function createFetcher(opts: FetcherOptions): ClosableFetcher {
     const seen = new Set([current.href]);
     for (let hop = 0; ; hop++) {
       checkLiteralHost(current, opts.allowPrivateHosts);
-      const raw = await requestWithRetries(current, headers, fo.signal);
+      // Credentials go to their own host only: a redirect elsewhere does not carry them.
+      const cred = opts.credentials?.[current.hostname.toLowerCase()];
+      const hopHeaders = cred ? { ...headers, authorization: `Basic ${Buffer.from(cred).toString("base64")}` } : headers;
+      const raw = await requestWithRetries(current, hopHeaders, fo.signal);
       if (raw.kind === "redirect") {
         if (hop >= opts.maxRedirects) {
           throw new FetchError("redirects", `ingest: more than ${opts.maxRedirects} redirects from ${url}`, current.href);

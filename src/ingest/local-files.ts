@@ -14,6 +14,7 @@ import type { ExtractedPage, PageDate } from "./types.ts";
 import { zoneOffsetMinutes } from "./page-date.ts";
 import { fileUrlOf } from "./source-target.ts";
 import { cleanPlainText, extractPage } from "./extract-page.ts";
+import { nonTextReason } from "./content-sniff.ts";
 
 /** An article read from a local file, before it is stored. */
 export interface LocalArticle {
@@ -25,6 +26,9 @@ export interface LocalArticle {
   language: string | null;
   canonicalUrl: string | null;
 }
+
+/** Size cap of a local file when none is given: FETCH_MAX_BYTES' default. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Extensions read from folders. */
 export const LOCAL_EXTENSIONS = [".txt", ".html", ".htm"] as const;
@@ -122,9 +126,20 @@ export function parseTextFile(raw: string, opts: { timeZone: string }): LocalArt
 /** Reads one local file into an article (null when it holds nothing usable), with its bytes. */
 export async function readLocalArticle(
   path: string,
-  opts: { timeZone: string; extract?: (html: string, url: string) => ExtractedPage | null | Promise<ExtractedPage | null> },
+  opts: {
+    timeZone: string;
+    /** files larger than this are refused before they are read (default 5 MB, like fetched pages) */
+    maxBytes?: number;
+    extract?: (html: string, url: string) => ExtractedPage | null | Promise<ExtractedPage | null>;
+  },
 ): Promise<{ url: string; bytes: Buffer; contentType: string; article: LocalArticle | null }> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const size = (await stat(path)).size;
+  // A 10 MB .txt took 190 s and 1.5 GB: local files get the cap fetched pages have.
+  if (size > maxBytes) throw new Error(`local-files: file larger than ${maxBytes} bytes (FETCH_MAX_BYTES), not read: ${path}`);
   const bytes = await readFile(path);
+  const notText = nonTextReason(bytes, null);
+  if (notText) throw new Error(`local-files: ${notText}: ${path}`);
   const url = fileUrlOf(path);
   const ext = extname(path).toLowerCase();
   // Local files are written by us or copied from the seeds: UTF-8 (a BOM is dropped).

@@ -41,6 +41,8 @@ import type { Logger } from "../lib/log.ts";
 import { canonicalizeUrl, pickCanonical } from "../ingest/canonical-url.ts";
 import { contentHash } from "../ingest/content-hash.ts";
 import { ExtractLimitError, extractPage } from "../ingest/extract-page.ts";
+import { nonTextReason } from "../ingest/content-sniff.ts";
+import { redactCredentials } from "../lib/redact.ts";
 import { recordRefusedPage, refusedReason } from "../db/refused-pages.repo.ts";
 import { discoverFeedLinks, looksLikeFeed, parseFeed } from "../ingest/feeds.ts";
 import { zoneOffsetMinutes } from "../ingest/page-date.ts";
@@ -71,6 +73,8 @@ export interface IngestDeps {
    * processes pass createExtractPool().extract, which also bounds the time a page may take.
    */
   extract?: (html: string, url: string, opts: { timeZone: string }) => ExtractedPage | null | Promise<ExtractedPage | null>;
+  /** local files larger than this are refused, as fetched pages are (FETCH_MAX_BYTES); default 5 MB */
+  maxFileBytes?: number;
   /** filled in while running, for benchmarks */
   metrics?: IngestMetrics;
 }
@@ -251,7 +255,9 @@ class IngestRun {
     this.deps.onProgress?.({ ...this.counts, sourcesTotal: this.sourcesTotal, itemsDone: this.itemsDone, itemsTotal: this.itemsTotal });
   }
 
-  private recordError(sourceId: number | null, url: string | null, reason: string): void {
+  private recordError(sourceId: number | null, rawUrl: string | null, rawReason: string): void {
+    const url = rawUrl === null ? null : redactCredentials(rawUrl);
+    const reason = redactCredentials(rawReason);
     this.errors.push({ url, reason });
     this.deps.logger.warn(reason, { url, sourceId });
     try {
@@ -331,15 +337,23 @@ class IngestRun {
     const sourceId = t.source?.id ?? null;
     let anyOk = false;
     let retryableFailure = false;
+    // A CMS that gives one GUID to items with different links makes that GUID useless: it is
+    // neither used to skip nor stored, or every later item would be lost as a "duplicate".
+    const linksOfGuid = new Map<string, Set<string>>();
+    for (const item of items) {
+      const url = item.guid ? canonicalizeUrl(item.url) : null;
+      if (url && item.guid) linksOfGuid.set(item.guid, (linksOfGuid.get(item.guid) ?? new Set()).add(url));
+    }
     // Duplicates inside the feed (same canonical link or GUID) are dropped before any fetch.
     const unique: { item: FeedItem; url: string }[] = [];
-    for (const item of items) {
-      const url = canonicalizeUrl(item.url);
+    for (const listed of items) {
+      const url = canonicalizeUrl(listed.url);
       if (!url) {
         this.counts.failed++;
-        this.recordError(sourceId, item.url, `ingest: feed item link is not an http(s) URL: ${item.url}`);
+        this.recordError(sourceId, listed.url, `ingest: feed item link is not an http(s) URL: ${listed.url}`);
         continue;
       }
+      const item = listed.guid && (linksOfGuid.get(listed.guid)?.size ?? 0) > 1 ? { ...listed, guid: null } : listed;
       const keys = [`u:${url}`, ...(item.guid ? [`g:${item.guid}`] : [])];
       if (keys.some((k) => this.claimed.has(k))) {
         this.counts.skipped++;
@@ -376,8 +390,16 @@ class IngestRun {
     feedTitle: string | null,
   ): Promise<"new" | "alias" | "skipped" | "failed" | "retryable"> {
     const sourceId = t.source?.id ?? null;
-    if (this.knownUrl(url) !== null || (item.guid && findArticleIdByGuid(this.db, item.guid, sourceId) !== null)) {
+    if (this.knownUrl(url) !== null) {
       this.counts.skipped++;
+      return "skipped";
+    }
+    const sameGuid = item.guid ? findArticleIdByGuid(this.db, item.guid, sourceId) : null;
+    if (sameGuid !== null) {
+      // The same article under a new link (the GUID is what feeds promise stays put); the skip
+      // is recorded, so a CMS that reuses GUIDs across runs never loses items silently.
+      this.counts.skipped++;
+      this.recordError(sourceId, item.url, `ingest: feed item skipped: its GUID "${item.guid}" is the stored article #${sameGuid} under another link: ${item.url}`);
       return "skipped";
     }
     const ctx = { sourceId, itemUrl: url, guid: item.guid, feedDate: item.published, outlet: t.name ?? feedTitle };
@@ -421,6 +443,8 @@ class IngestRun {
     res: Extract<FetchResult, { status: "ok" }>,
     ctx: ItemContext,
   ): Promise<{ outcome: "new" | "alias" | "skipped" } | { outcome: "failed"; reason: string }> {
+    const notText = nonTextReason(res.body, res.contentType);
+    if (notText) return { outcome: "failed", reason: `ingest: ${notText}: ${res.url}` };
     let page: ExtractedPage | null;
     try {
       page = await this.extract(res.text, res.url);
@@ -498,7 +522,7 @@ class IngestRun {
         fetchedAt,
         contentHash: hash,
       },
-      raw: { url: c.raw.url, contentType: c.raw.contentType, charset: c.raw.charset, body, fetchedAt },
+      raw: { url: redactCredentials(c.raw.url), contentType: c.raw.contentType, charset: c.raw.charset, body, fetchedAt },
       aliases: c.aliases,
     });
     this.counts.newArticles++;
@@ -558,7 +582,7 @@ class IngestRun {
           anyOk = true;
           return;
         }
-        const read = await readLocalArticle(file, { timeZone: this.deps.timeZone, extract: (html, u) => this.extract(html, u) });
+        const read = await readLocalArticle(file, { timeZone: this.deps.timeZone, maxBytes: this.deps.maxFileBytes, extract: (html, u) => this.extract(html, u) });
         if (!read.article || !read.article.text) {
           this.counts.failed++;
           this.recordError(t.source?.id ?? null, url, `ingest: no article text found in ${file}`);

@@ -79,3 +79,17 @@ describe("relations reanalyze never wipes developments (issue 11)", { timeout: 9
     expect(await exportCount(path)).toBe(before);
   });
 });
+
+describe("relations with credentials in a URL (issue 11)", { timeout: 60_000 }, () => {
+  it("sources add and ingest refuse a URL with user:pass@, print it redacted and say to use FETCH_CREDENTIALS", async () => {
+    const db = tempDb();
+    for (const args of [["sources", "add", "http://bot:hunter2@feeds.example.com/rss"], ["ingest", "http://bot:hunter2@feeds.example.com/rss"]]) {
+      const r = await runCli(["--db", db, ...args]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("FETCH_CREDENTIALS");
+      expect(r.stderr).toContain("http://***@feeds.example.com/rss");
+      expect(r.stdout + r.stderr).not.toContain("hunter2");
+    }
+    expect((await runCli(["--db", db, "sources", "list"])).stdout).toMatch(/^no sources registered/);
+  });
+});
