@@ -92,7 +92,8 @@ function list(ctx: CliContext): number {
     s.nextAttemptAt ? shortTime(s.nextAttemptAt) : "-",
     s.lastError ? oneLine(s.lastError, 60) : "-",
   ]);
-  ctx.out(formatTable(["id", "kind", "url", "last success", "failures", "next attempt", "last error"], table));
+  // a source registered with credentials before they were refused is never printed in clear
+  ctx.out(redactCredentials(formatTable(["id", "kind", "url", "last success", "failures", "next attempt", "last error"], table)));
   return 0;
 }
 
@@ -109,7 +110,7 @@ function remove(argv: string[], ctx: CliContext): number {
     return 1;
   }
   deleteSource(db, row.id);
-  ctx.out(`removed #${row.id} ${row.url} (its articles stay)`);
+  ctx.out(`removed #${row.id} ${redactCredentials(row.url)} (its articles stay)`);
   return 0;
 }
 

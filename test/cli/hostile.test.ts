@@ -9,7 +9,8 @@ import { join } from "node:path";
 import type { FixtureServer } from "../helpers/fixture-server.ts";
 import { nestedDivPage, widePage } from "../helpers/hostile-pages.ts";
 import { startSite } from "../fixtures/site/site.ts";
-import { runCli, runNode } from "./run-cli.ts";
+import { spawn } from "node:child_process";
+import { ROOT, runCli, runNode } from "./run-cli.ts";
 
 let srv: FixtureServer;
 const html = { "content-type": "text/html; charset=utf-8" };
@@ -21,12 +22,10 @@ const tempDb = () => join(mkdtempSync(join(tmpdir(), "rel-hostile-")), "cli.db")
 
 describe("relations ingest on hostile pages", { timeout: 60_000 }, () => {
   it("the extraction worker runs under the bin: a slow page is cut at EXTRACT_TIMEOUT_MS and refused with the reason, exit 1", async () => {
-    const t0 = Date.now();
     const r = await runCli(["--db", tempDb(), "ingest", srv.url("/wide")], { EXTRACT_TIMEOUT_MS: "800", FETCH_MAX_BYTES: "3000000" });
     expect(r.stderr).toContain(`ingest: page extraction took longer than 800 ms; refused as hostile or broken: ${srv.url("/wide")}`);
     expect(r.stdout).toBe("sources 1, new 0, unchanged 0, skipped 0, failed 1\n");
     expect(r.code).toBe(1);
-    expect(Date.now() - t0).toBeLessThan(20_000);
   });
 
   it("a nested-div page (N = 5,000) is refused for its depth with the reason, exit 1", async () => {
@@ -37,12 +36,15 @@ describe("relations ingest on hostile pages", { timeout: 60_000 }, () => {
 });
 
 describe("relations reanalyze never wipes developments (issue 11)", { timeout: 90_000 }, () => {
-  const dbWithSamples = async () => {
-    const path = tempDb();
-    const r = await runCli(["--db", path, "ingest", "samples/articles"]);
-    expect(r.code).toBe(0);
-    return path;
-  };
+  // one database with the 26 samples ingested and analyzed; each case must leave it as it was
+  let samplesDb: Promise<string> | null = null;
+  const dbWithSamples = () =>
+    (samplesDb ??= (async () => {
+      const path = tempDb();
+      const r = await runCli(["--db", path, "ingest", "samples/articles"]);
+      expect(r.code).toBe(0);
+      return path;
+    })());
   const exportCount = async (path: string) => (JSON.parse((await runCli(["--db", path, "export"])).stdout) as { events: unknown[] }).events.length;
 
   it("while another process holds the database locked it exits 1, says the previous analysis is kept, and every development is still there", async () => {
@@ -50,7 +52,7 @@ describe("relations reanalyze never wipes developments (issue 11)", { timeout: 9
     const before = await exportCount(path);
     expect(before).toBeGreaterThan(10);
     // a second process holds the write lock, as a busy ingest does, until the reanalyze has ended
-    const release = `${path}.release`;
+    const release = `${path}.release-1`;
     const holder = runNode(["-e", `const D=require("better-sqlite3"),fs=require("fs");const d=new D(${JSON.stringify(path)});d.exec("BEGIN IMMEDIATE");console.log("locked");const t=setInterval(()=>{if(fs.existsSync(${JSON.stringify(release)})){clearInterval(t);d.exec("COMMIT");d.close()}},100)`]);
     await new Promise((r) => setTimeout(r, 1000));
     const r = await runCli(["--db", path, "reanalyze"]);
@@ -71,8 +73,15 @@ describe("relations reanalyze never wipes developments (issue 11)", { timeout: 9
     expect(gaveUp.code).toBe(1);
     expect(gaveUp.stderr).toMatch(/reanalyze: an ingest still holds the database \(lease held by other-host:1:x until .*\) after 1 s; nothing changed/);
     expect(await exportCount(path)).toBe(before);
-    await lease(2_500);
-    const waited = await runCli(["--db", path, "reanalyze", "--wait", "30"]);
+    // the CLI waits; once it says so, the other ingest ends (its lease row goes), and it rebuilds
+    const child = spawn(process.execPath, ["bin/relations.mjs", "--db", path, "reanalyze", "--wait", "60"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "" }, stdio: ["ignore", "pipe", "pipe"] });
+    const waited = { code: null as number | null, stdout: "", stderr: "" };
+    child.stdout.on("data", (d: Buffer) => (waited.stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => {
+      waited.stderr += d.toString();
+      if (waited.stderr.includes("reanalyze: waiting for the running ingest")) void runNode(["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(path)});d.prepare("delete from leases where name='ingest'").run();d.close()`]);
+    });
+    waited.code = await new Promise<number | null>((r) => child.on("close", r));
     expect(waited.stderr).toContain("reanalyze: waiting for the running ingest to finish (lease held by other-host:1:x");
     expect(waited.code).toBe(0);
     expect(waited.stdout).toMatch(/^analyzer \S+: articles 26, developments \d+, failed 0/);

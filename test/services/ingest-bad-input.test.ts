@@ -127,11 +127,9 @@ describe("ingest: local files have the fetched pages' size cap", () => {
     writeFileSync(join(dir, "big.txt"), `Tiêu đề\n\n${"Một câu rất dài về hợp tác quốc phòng. ".repeat(6000)}`);
     writeFileSync(join(dir, "good.txt"), `Hải quân hai nước diễn tập\n\n${VI_PARAS.join("\n\n")}`);
     const db = testDb();
-    const t0 = performance.now();
     const sum = await ingestOnce(makeDeps(db, fetchers, { maxFileBytes: 100_000 }), { targets: [dir] });
     expect(sum).toMatchObject({ newArticles: 1, failed: 1 });
     expect(listRunErrors(db, sum.runId).map((e) => e.reason)).toEqual([expect.stringMatching(/^local-files: file larger than 100000 bytes \(FETCH_MAX_BYTES\), not read: .*big\.txt$/)]);
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 });
 
