@@ -15,6 +15,7 @@ import { zoneOffsetMinutes } from "./page-date.ts";
 import { fileUrlOf } from "./source-target.ts";
 import { cleanPlainText, extractPage } from "./extract-page.ts";
 import { nonTextReason } from "./content-sniff.ts";
+import { decodeBody } from "./encoding.ts";
 
 /** An article read from a local file, before it is stored. */
 export interface LocalArticle {
@@ -142,8 +143,9 @@ export async function readLocalArticle(
   if (notText) throw new Error(`local-files: ${notText}: ${path}`);
   const url = fileUrlOf(path);
   const ext = extname(path).toLowerCase();
-  // Local files are written by us or copied from the seeds: UTF-8 (a BOM is dropped).
-  const content = new TextDecoder("utf-8").decode(bytes).normalize("NFC");
+  // Local files are mostly UTF-8 (the seeds); the same decoding as fetched pages also reads a
+  // BOM, UTF-16 (which the binary sniff lets through) and legacy single-byte files.
+  const content = decodeBody(bytes, ext === ".txt" ? "text/plain" : null).text;
   if (ext === ".txt") return { url, bytes, contentType: "text/plain; charset=utf-8", article: parseTextFile(content, opts) };
   const page = opts.extract ? await opts.extract(content, url) : extractPage(content, url, { timeZone: opts.timeZone });
   return {

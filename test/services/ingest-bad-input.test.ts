@@ -205,3 +205,20 @@ describe("ingest: credentials in a URL are never stored or printed in clear", ()
     ]);
   });
 });
+
+describe("ingest: local files in other encodings", () => {
+  it("a UTF-16 .txt (with a BOM or without) is read as text, not refused as binary nor stored with NULs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "rel-u16-"));
+    const text = `Hải quân hai nước diễn tập\n\n${VI_PARAS.join("\n\n")}`;
+    writeFileSync(join(dir, "bom.txt"), Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(text, "utf-16le")]));
+    writeFileSync(join(dir, "nobom.txt"), iconv.encode(text.replace("Sáng 12/5", "Chiều 13/5"), "utf-16le"));
+    const db = testDb();
+    const sum = await ingestOnce(makeDeps(db, fetchers), { targets: [dir] });
+    expect(sum).toMatchObject({ newArticles: 2, failed: 0 });
+    for (const a of rows<{ title: string; text: string }>(db, "select title, text from articles")) {
+      expect(a.title).toBe("Hải quân hai nước diễn tập");
+      expect(a.text).toContain(VI_PARAS[2]);
+      expect(a.text).not.toContain("\u0000");
+    }
+  });
+});
