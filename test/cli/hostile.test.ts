@@ -1,21 +1,23 @@
 /**
  * Issue 11 through the real `relations` bin (child processes): a hostile page is refused by the
- * extraction worker under the bin's loader, in bounded time, with the reason on stderr.
+ * extraction worker under the bin's loader, with the reason on stderr; reanalyze against another
+ * process holding the database; URLs with credentials refused.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FixtureServer } from "../helpers/fixture-server.ts";
-import { nestedDivPage, widePage } from "../helpers/hostile-pages.ts";
+import { widePage } from "../helpers/hostile-pages.ts";
 import { startSite } from "../fixtures/site/site.ts";
 import { spawn } from "node:child_process";
 import { ROOT, runCli, runNode } from "./run-cli.ts";
+import { closeDb, openDb } from "../../src/db/client.ts";
 
 let srv: FixtureServer;
 const html = { "content-type": "text/html; charset=utf-8" };
 beforeAll(async () => {
-  srv = await startSite({ "/deep": { body: nestedDivPage(5000), headers: html }, "/wide": { body: widePage(1_500_000), headers: html } });
+  srv = await startSite({ "/wide": { body: widePage(1_500_000), headers: html } });
 });
 afterAll(() => srv.close());
 const tempDb = () => join(mkdtempSync(join(tmpdir(), "rel-hostile-")), "cli.db");
@@ -25,12 +27,6 @@ describe("relations ingest on hostile pages", { timeout: 60_000 }, () => {
     const r = await runCli(["--db", tempDb(), "ingest", srv.url("/wide")], { EXTRACT_TIMEOUT_MS: "800", FETCH_MAX_BYTES: "3000000" });
     expect(r.stderr).toContain(`ingest: page extraction took longer than 800 ms; refused as hostile or broken: ${srv.url("/wide")}`);
     expect(r.stdout).toBe("sources 1, new 0, unchanged 0, skipped 0, failed 1\n");
-    expect(r.code).toBe(1);
-  });
-
-  it("a nested-div page (N = 5,000) is refused for its depth with the reason, exit 1", async () => {
-    const r = await runCli(["--db", tempDb(), "ingest", srv.url("/deep")]);
-    expect(r.stderr).toContain(`ingest: page nests elements more than 200 deep; refused as hostile or broken: ${srv.url("/deep")}`);
     expect(r.code).toBe(1);
   });
 });
@@ -45,7 +41,15 @@ describe("relations reanalyze never wipes developments (issue 11)", { timeout: 9
       expect(r.code).toBe(0);
       return path;
     })());
-  const exportCount = async (path: string) => (JSON.parse((await runCli(["--db", path, "export"])).stdout) as { events: unknown[] }).events.length;
+  /** developments with their sources, read straight from the file (a CLI spawn each would double the time) */
+  const exportCount = async (path: string) => {
+    const db = openDb(path, { readonly: true });
+    try {
+      return (db.$client.prepare("select count(distinct development_id) n from development_sources").get() as { n: number }).n;
+    } finally {
+      closeDb(db);
+    }
+  };
 
   it("while another process holds the database locked it exits 1, says the previous analysis is kept, and every development is still there", async () => {
     const path = await dbWithSamples();
@@ -99,6 +103,8 @@ describe("relations with credentials in a URL (issue 11)", { timeout: 60_000 }, 
       expect(r.stderr).toContain("http://***@feeds.example.com/rss");
       expect(r.stdout + r.stderr).not.toContain("hunter2");
     }
-    expect((await runCli(["--db", db, "sources", "list"])).stdout).toMatch(/^no sources registered/);
+    const stored = openDb(db, { readonly: true });
+    expect(stored.$client.prepare("select count(*) n from sources").get()).toEqual({ n: 0 });
+    closeDb(stored);
   });
 });
