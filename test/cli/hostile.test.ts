@@ -96,6 +96,7 @@ describe("relations reanalyze never wipes developments (issue 11)", { timeout: 9
 describe("relations with credentials in a URL (issue 11)", { timeout: 60_000 }, () => {
   it("sources add and ingest refuse a URL with user:pass@, print it redacted and say to use FETCH_CREDENTIALS", async () => {
     const db = tempDb();
+    closeDb(openDb(db));
     for (const args of [["sources", "add", "http://bot:hunter2@feeds.example.com/rss"], ["ingest", "http://bot:hunter2@feeds.example.com/rss"]]) {
       const r = await runCli(["--db", db, ...args]);
       expect(r.code).toBe(2);
