@@ -114,7 +114,7 @@ if (R > 0) {
   else db.$client.prepare("INSERT INTO article_sentences_indexed (article_id, content_hash, sentences) SELECT id, content_hash, 0 FROM articles").run();
   const indexSecs = (performance.now() - i0) / 1000;
   const r0 = performance.now();
-  const s = reanalyzeAll({ db, analyzer, clock: systemClock, logger: createLogger("warn") });
+  const s = await reanalyzeAll({ db, analyzer, clock: systemClock, logger: createLogger("warn") });
   const rs = (performance.now() - r0) / 1000;
   const clusters = (db.$client.prepare("select count(*) n from developments").get() as { n: number }).n;
   closeDb(db);

@@ -103,16 +103,20 @@ async function startJobs(o: {
   setNextDigest: (f: () => { at: Date; tz: string } | null) => void;
 }): Promise<Jobs> {
   const { db, config, clock, log } = o;
-  const [{ analyzePendingInBackground, analyzeStoredArticle }, { createAnalyzer }, { startIngestScheduler }, { fetcherFromConfig }] = await Promise.all([
+  const [{ analyzePendingInBackground, analyzeStoredArticle }, { createAnalyzer }, { startIngestScheduler }, { fetcherFromConfig }, { createExtractPool }] = await Promise.all([
     import("./services/analyze.ts"),
     import("./analyze/index.ts"),
     import("./jobs/ingest.ts"),
     import("./cli/context.ts"),
+    import("./ingest/extract-pool.ts"),
   ]);
   const fetcher = fetcherFromConfig(config);
+  // Pages are extracted in a worker thread with a time limit (issue 11): a hostile page is
+  // refused, and meanwhile this thread answers Slack / the shell and renews the ingest lease.
+  const extractPool = createExtractPool({ timeoutMs: config.EXTRACT_TIMEOUT_MS });
   const analyzeDeps = { db, analyzer: createAnalyzer(o.gazetteer), clock, logger: log };
   const scheduler = startIngestScheduler(
-    { db, fetcher, clock, logger: log, timeZone: config.OUTLET_TZ, onArticle: (id) => void analyzeStoredArticle(analyzeDeps, id) },
+    { db, fetcher, clock, logger: log, timeZone: config.OUTLET_TZ, maxFileBytes: config.FETCH_MAX_BYTES, extract: extractPool.extract, onArticle: (id) => void analyzeStoredArticle(analyzeDeps, id) },
     { cron: config.INGEST_CRON, runOnStart: config.INGEST_ON_START && !o.seeded },
   );
   if (o.seeded) await scheduler.tick("first start");
@@ -173,6 +177,7 @@ async function startJobs(o: {
       // it stops at its next slice (isStopping), before the database closes
       await reanalysis;
       fetcher.close();
+      await extractPool.close();
     },
   };
 }

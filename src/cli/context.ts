@@ -35,6 +35,7 @@ export function fetcherFromConfig(config: Config): ClosableFetcher {
     perHostConcurrency: config.FETCH_PER_HOST_CONCURRENCY,
     perHostDelayMs: config.FETCH_PER_HOST_DELAY_MS,
     allowPrivateHosts: config.ALLOW_PRIVATE_HOSTS,
+    credentials: config.FETCH_CREDENTIALS,
   });
 }
 

@@ -6,7 +6,7 @@ import { createAnalyzer, type AnalysisResult } from "../analyze/index.ts";
 import type { AnalyzeInput } from "../analyze/analyze.ts";
 import { findArticleIdByUrl, getArticle } from "../db/articles.repo.ts";
 import { canonicalizeUrl } from "../ingest/canonical-url.ts";
-import { extractPage } from "../ingest/extract-page.ts";
+import { createExtractPool } from "../ingest/extract-pool.ts";
 import { readLocalArticle } from "../ingest/local-files.ts";
 import { formatAtPrecision } from "../domain/types.ts";
 import type { CliContext, CliRun } from "./context.ts";
@@ -23,11 +23,18 @@ async function loadInput(target: string, ctx: CliContext): Promise<AnalyzeInput 
     if (id !== null) return loadInput(String(id), ctx);
     const res = await ctx.fetcher().fetch(target);
     if (res.status !== "ok") throw new Error(`explain: ${target} answered 304 with no body`);
-    const page = extractPage(res.text, res.url, { timeZone: ctx.config.OUTLET_TZ });
+    // a hostile page is refused here as in the ingest, not a hang (worker with a time limit)
+    const pool = createExtractPool({ timeoutMs: ctx.config.EXTRACT_TIMEOUT_MS });
+    const page = await pool.extract(res.text, res.url, { timeZone: ctx.config.OUTLET_TZ }).finally(() => pool.close());
     if (!page) throw new Error(`explain: no article found on ${res.url}`);
     return { title: page.title, text: page.text, captions: page.captions, language: page.language, publishedAt: page.published?.iso ?? null, publishedPrecision: page.published?.precision ?? null, label: res.url };
   }
-  const local = await readLocalArticle(target, { timeZone: ctx.config.OUTLET_TZ });
+  const pool = createExtractPool({ timeoutMs: ctx.config.EXTRACT_TIMEOUT_MS });
+  const local = await readLocalArticle(target, {
+    timeZone: ctx.config.OUTLET_TZ,
+    maxBytes: ctx.config.FETCH_MAX_BYTES,
+    extract: (html, url) => pool.extract(html, url, { timeZone: ctx.config.OUTLET_TZ }),
+  }).finally(() => pool.close());
   if (!local.article) throw new Error(`explain: nothing usable in ${target}`);
   const a = local.article;
   return { title: a.title, text: a.text, captions: a.captions, language: a.language, publishedAt: a.published?.iso ?? null, publishedPrecision: a.published?.precision ?? null, label: local.url };

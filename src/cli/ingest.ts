@@ -9,6 +9,8 @@ import type { IngestSummary } from "../services/ingest.ts";
 import type { CliContext } from "./context.ts";
 import { createAnalyzer } from "../analyze/index.ts";
 import { analyzePending, analyzeStoredArticle } from "../services/analyze.ts";
+import { createExtractPool } from "../ingest/extract-pool.ts";
+import { CREDENTIALS_HINT, hasUrlCredentials, redactCredentials } from "../lib/redact.ts";
 
 /** The one summary line. */
 export function formatSummary(s: Pick<IngestSummary, "sources" | "newArticles" | "unchanged" | "skipped" | "failed">): string {
@@ -23,10 +25,17 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     ctx.err(`ingest: unknown option ${unknown} (usage: relations [--db PATH] ingest [URL|PATH …])`);
     return 2;
   }
+  const withCredentials = targets.find(hasUrlCredentials);
+  if (withCredentials) {
+    ctx.err(`ingest: ${CREDENTIALS_HINT}: ${redactCredentials(withCredentials)}`);
+    return 2;
+  }
   const bar = createProgressBar(ctx.stderr, { label: "ingest" });
   const ctrl = new AbortController();
   const onSigint = () => ctrl.abort(new Error("ingest: interrupted"));
   process.once("SIGINT", onSigint);
+  // Pages are extracted in a worker with a time limit: a hostile page is refused, not a hang.
+  const pool = createExtractPool({ timeoutMs: ctx.config.EXTRACT_TIMEOUT_MS });
   try {
     // New articles are analyzed as they are stored; any left pending (an earlier crash, a new
     // analyzer version) are analyzed after the run.
@@ -38,6 +47,8 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
       clock: ctx.clock,
       logger: ctx.logger,
       timeZone: ctx.config.OUTLET_TZ,
+      extract: pool.extract,
+      maxFileBytes: ctx.config.FETCH_MAX_BYTES,
       onProgress: (p: { itemsDone: number; itemsTotal: number; newArticles: number; failed: number }) =>
         bar.update(p.itemsDone, p.itemsTotal, `new ${p.newArticles} failed ${p.failed}`),
     };
@@ -57,5 +68,6 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
   } finally {
     bar.finish();
     process.off("SIGINT", onSigint);
+    await pool.close();
   }
 }

@@ -4,6 +4,7 @@ import { getSourceById, getSourceByUrl, insertSource, listSources, type SourceKi
 import { removeSourceAndArticles } from "../services/remove-source.ts";
 import { isHttpUrl, sourceUrlOf } from "../ingest/source-target.ts";
 import type { CliContext } from "./context.ts";
+import { CREDENTIALS_HINT, hasUrlCredentials, redactCredentials } from "../lib/redact.ts";
 
 const KINDS: readonly SourceKind[] = ["feed", "page", "file", "folder"];
 
@@ -41,6 +42,10 @@ async function add(argv: string[], ctx: CliContext): Promise<number> {
   }
   if (!isHttpUrl(target) && /^[a-z][a-z0-9+.-]*:\/\//i.test(target) && !/^file:/i.test(target)) {
     ctx.err(`sources: only http(s) URLs and local paths can be sources: ${target}`);
+    return 2;
+  }
+  if (hasUrlCredentials(target)) {
+    ctx.err(`sources: ${CREDENTIALS_HINT}: ${redactCredentials(target)}`);
     return 2;
   }
   const url = sourceUrlOf(target);
@@ -89,7 +94,8 @@ function list(ctx: CliContext): number {
     s.nextAttemptAt ? shortTime(s.nextAttemptAt) : "-",
     s.lastError ? oneLine(s.lastError, 60) : "-",
   ]);
-  ctx.out(formatTable(["id", "kind", "url", "last success", "failures", "next attempt", "last error"], table));
+  // a source registered with credentials before they were refused is never printed in clear
+  ctx.out(redactCredentials(formatTable(["id", "kind", "url", "last success", "failures", "next attempt", "last error"], table)));
   return 0;
 }
 
@@ -106,7 +112,7 @@ function remove(argv: string[], ctx: CliContext): number {
     return 1;
   }
   const r = removeSourceAndArticles(db, row.id, ctx.clock());
-  ctx.out(`removed #${row.id} ${row.url} with its ${r.articles} article${r.articles === 1 ? "" : "s"} (${r.developmentsDeleted} development${r.developmentsDeleted === 1 ? "" : "s"} deleted, ${r.developmentsUpdated} recomputed from their other sources)`);
+  ctx.out(`removed #${row.id} ${redactCredentials(row.url)} with its ${r.articles} article${r.articles === 1 ? "" : "s"} (${r.developmentsDeleted} development${r.developmentsDeleted === 1 ? "" : "s"} deleted, ${r.developmentsUpdated} recomputed from their other sources)`);
   return 0;
 }
 

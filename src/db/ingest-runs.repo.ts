@@ -2,6 +2,7 @@
 import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { ingestErrors, ingestRuns } from "./schema.ts";
+import { redactCredentials } from "../lib/redact.ts";
 
 export type IngestRunRow = typeof ingestRuns.$inferSelect;
 export type IngestErrorRow = typeof ingestErrors.$inferSelect;
@@ -39,7 +40,7 @@ export function recordIngestError(
   e: { runId: number | null; sourceId: number | null; url: string | null; reason: string; now: Date },
 ): void {
   db.insert(ingestErrors)
-    .values({ runId: e.runId, sourceId: e.sourceId, url: e.url, reason: e.reason, at: e.now.toISOString() })
+    .values({ runId: e.runId, sourceId: e.sourceId, url: e.url === null ? null : redactCredentials(e.url), reason: redactCredentials(e.reason), at: e.now.toISOString() })
     .run();
 }
 

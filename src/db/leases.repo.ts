@@ -25,6 +25,21 @@ export function tryAcquireLease(db: Db, name: string, holder: string, now: Date,
   return res.changes > 0;
 }
 
+/**
+ * Takes the lease from `deadHolder` (a process known to be gone) whatever its expiry; false when
+ * someone else changed the row first. One statement, so two restarts cannot both win.
+ */
+export function takeOverLease(db: Db, name: string, deadHolder: string, holder: string, now: Date, ttlMs: number): boolean {
+  const until = new Date(now.getTime() + ttlMs).toISOString();
+  return (
+    db
+      .update(leases)
+      .set({ holder, expiresAt: until })
+      .where(and(eq(leases.name, name), eq(leases.holder, deadHolder)))
+      .run().changes > 0
+  );
+}
+
 /** Extends our lease; false when it is no longer ours (expired and taken over). */
 export function renewLease(db: Db, name: string, holder: string, now: Date, ttlMs: number): boolean {
   const until = new Date(now.getTime() + ttlMs).toISOString();

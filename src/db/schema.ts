@@ -122,6 +122,18 @@ export const ingestErrors = sqliteTable(
   (t) => [index("ingest_errors_run_idx").on(t.runId)],
 );
 
+/**
+ * Pages whose extraction was refused for a limit (too deep, too slow, out of memory): the next
+ * run skips the same page (same URL, same text) instead of spending the limit on it again.
+ */
+export const refusedPages = sqliteTable("refused_pages", {
+  url: text("url").primaryKey(),
+  /** sha256 of the page's decoded text: a changed page is tried again */
+  textHash: text("text_hash").notNull(),
+  reason: text("reason").notNull(),
+  at: text("at").notNull(),
+});
+
 /** Named leases so that two processes on one database never run the same job at once. */
 export const leases = sqliteTable("leases", {
   name: text("name").primaryKey(),

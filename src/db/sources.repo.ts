@@ -2,12 +2,14 @@
 import { and, asc, eq, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { sources } from "./schema.ts";
+import { CREDENTIALS_HINT, hasUrlCredentials, redactCredentials } from "../lib/redact.ts";
 
 export type SourceRow = typeof sources.$inferSelect;
 export type SourceKind = SourceRow["kind"];
 
 /** Registers a source; throws `sources: already registered …` when its URL is known. */
 export function insertSource(db: Db, input: { kind: SourceKind; url: string; name?: string | null; now: Date; sample?: boolean }): SourceRow {
+  if (hasUrlCredentials(input.url)) throw new Error(`sources: not registered: ${CREDENTIALS_HINT}`);
   const existing = getSourceByUrl(db, input.url);
   if (existing) throw new Error(`sources: already registered as #${existing.id}: ${input.url}`);
   return db
@@ -87,7 +89,7 @@ export function recordSourceFailure(
         lastAttemptAt: f.now.toISOString(),
         consecutiveFailures: failures,
         nextAttemptAt: new Date(f.now.getTime() + f.backoff(failures)).toISOString(),
-        lastError: f.reason,
+        lastError: redactCredentials(f.reason),
       })
       .where(eq(sources.id, id))
       .returning()

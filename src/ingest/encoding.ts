@@ -6,6 +6,7 @@
  */
 import { isUtf8 } from "node:buffer";
 import iconv from "iconv-lite";
+import { utf16Order } from "./content-sniff.ts";
 
 /** Where the charset used for decoding was found. */
 export type CharsetSource = "bom" | "header" | "meta" | "sniffed" | "default";
@@ -25,6 +26,10 @@ const SNIFF_BYTES = 4096;
 export function decodeBody(bytes: Buffer, contentType: string | null): DecodedBody {
   const bom = detectBom(bytes);
   if (bom) return finish(iconv.decode(bytes.subarray(bom.length), bom.charset), bom.charset, "bom");
+  // UTF-16 without a BOM (a page labelled UTF-16 only by its <meta>, which reads as ASCII
+  // only once decoded): read as UTF-8 it became the text "<" and NULs.
+  const wide = utf16Order(bytes);
+  if (wide) return finish(iconv.decode(bytes, wide), wide, "sniffed");
 
   const fromHeader = normalizeCharset(charsetFromContentType(contentType));
   const fromMeta = fromHeader ? null : normalizeCharset(charsetFromMarkup(bytes), true);
@@ -33,16 +38,20 @@ export function decodeBody(bytes: Buffer, contentType: string | null): DecodedBo
 
   if (!declared) {
     if (isUtf8(bytes)) return finish(bytes.toString("utf8"), "utf-8", "default");
+    if (mostlyUtf8(bytes)) return finish(bytes.toString("utf8"), "utf-8", "sniffed");
     const guess = guessSingleByte(bytes);
     return finish(iconv.decode(bytes, guess), guess, "sniffed");
   }
   if (declared === "utf-8") {
     if (isUtf8(bytes)) return finish(bytes.toString("utf8"), "utf-8", declaredSource);
+    // A UTF-8 page with a few broken sequences (a truncated paste): only those characters
+    // become U+FFFD, instead of the whole page turning into windows-1252 mojibake.
+    if (mostlyUtf8(bytes)) return finish(bytes.toString("utf8"), "utf-8", declaredSource);
     // Declared UTF-8 but the bytes are not: a legacy page with a copied template.
     const guess = guessSingleByte(bytes);
     return finish(iconv.decode(bytes, guess), guess, "sniffed");
   }
-  if (isSingleByte(declared) && hasNonAscii(bytes) && isUtf8(bytes)) {
+  if (isSingleByte(declared) && hasNonAscii(bytes) && (isUtf8(bytes) || mostlyUtf8(bytes))) {
     // Legacy text in a single-byte charset is practically never valid UTF-8 with multibyte
     // sequences, so valid UTF-8 here means the declaration is wrong.
     return finish(bytes.toString("utf8"), "utf-8", "sniffed");
@@ -106,6 +115,33 @@ function normalizeCharset(label: string | null, fromMarkup = false): string | nu
   if (fromMarkup && l.startsWith("utf-16")) return "utf-8";
   if (l === "utf-16") return "utf-16le";
   return iconv.encodingExists(l) ? l : null;
+}
+
+/**
+ * True when the bytes hold more valid multi-byte UTF-8 sequences than invalid bytes: UTF-8 with
+ * a few damaged characters. Legacy single-byte text practically never forms a valid sequence.
+ */
+export function mostlyUtf8(bytes: Buffer): boolean {
+  let valid = 0;
+  let invalid = 0;
+  for (let i = 0; i < bytes.length; ) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    let ok = len > 0 && i + len <= bytes.length;
+    for (let k = 1; ok && k < len; k++) ok = (bytes[i + k]! & 0xc0) === 0x80;
+    if (ok) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
+  }
+  return valid > invalid;
 }
 
 function isSingleByte(charset: string): boolean {

@@ -13,6 +13,46 @@ import type { ExtractedPage, PageDate } from "./types.ts";
 export interface ExtractOptions {
   /** IANA zone of the outlet, for stamps without an offset (e.g. "Asia/Ho_Chi_Minh") */
   timeZone: string;
+  /** deepest element nesting extracted (default MAX_DEPTH); deeper pages are refused */
+  maxDepth?: number;
+}
+
+/**
+ * Deepest element nesting we extract. Real news pages nest 20–60 deep; Readability's scoring is
+ * quadratic in depth (`"<div>".repeat(1000)` took 11 s, 5,000 took 15 min), so deeper is refused.
+ */
+export const MAX_DEPTH = 200;
+
+/** Why a page was given up: too deep, too slow (worker terminated), too much memory, or a crash. */
+export type ExtractLimit = "depth" | "timeout" | "memory" | "crash";
+
+/**
+ * A page extraction refused for a limit: a hostile or broken page. The ingest records the page
+ * as refused (URL and body hash), so the next run does not spend the limit on it again.
+ */
+export class ExtractLimitError extends Error {
+  constructor(
+    readonly limit: ExtractLimit,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ExtractLimitError";
+  }
+}
+
+/** Deepest element nesting under `root`, stopping as soon as it passes `stopAt` (iterative: no recursion limit). */
+export function elementDepth(root: Element, stopAt = Infinity): number {
+  let max = 0;
+  const stack: [Element, number][] = [[root, 1]];
+  while (stack.length) {
+    const [el, d] = stack.pop()!;
+    if (d > max) {
+      max = d;
+      if (max > stopAt) return max;
+    }
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) stack.push([c, d + 1]);
+  }
+  return max;
 }
 
 /** Below this many characters of body text the page is not an article (a menu, a list page). */
@@ -351,6 +391,11 @@ export function extractPage(html: string, url: string, opts: ExtractOptions): Ex
   const source = nfc(html);
   const doc = parseDocument(source);
   if (!doc.body) return null;
+  const maxDepth = opts.maxDepth ?? MAX_DEPTH;
+  const depth = elementDepth(doc.documentElement, maxDepth);
+  if (depth > maxDepth) {
+    throw new ExtractLimitError("depth", `ingest: page nests elements more than ${maxDepth} deep; refused as hostile or broken: ${url}`);
+  }
 
   const siteName = meta(doc, "property", "og:site_name") ?? meta(doc, "name", "application-name");
   const title = findTitle(doc, siteName, url);

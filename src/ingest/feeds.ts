@@ -362,10 +362,13 @@ function finishFeed(raw: RawFeed, feedUrl: string): ParsedFeed {
       return void dropped.push({ index, reason: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
     }
     const item = parsed.data;
-    const keys = [`url:${canonicalizeUrl(item.url) ?? item.url}`, ...(item.guid ? [`guid:${item.guid}`] : [])];
-    const dup = keys.map((k) => seen.get(k)).find((v) => v !== undefined);
+    // The same link twice is one article. A GUID shared by different links is not a duplicate:
+    // a CMS that repeats one GUID would otherwise lose every later item (the ingest then stops
+    // trusting that GUID).
+    const key = `url:${canonicalizeUrl(item.url) ?? item.url}`;
+    const dup = seen.get(key);
     if (dup !== undefined) return void dropped.push({ index, reason: `duplicate of item ${dup}` });
-    for (const k of keys) seen.set(k, index);
+    seen.set(key, index);
     items.push(item);
   });
   if (raw.items.length === 0 && raw.title === null && raw.siteUrl === null) {

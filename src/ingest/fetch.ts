@@ -10,6 +10,8 @@
  * - per-host concurrency and a minimum delay between request starts to the same host
  * - retries with exponential backoff and jitter only for timeouts, network errors and 5xx;
  *   Retry-After on 503 is honoured up to maxRetryAfterMs; 4xx is final
+ * - an AbortSignal in the options destroys the request in flight and stops retries (SIGTERM)
+ * - never throws synchronously and never leaves a timer armed: every failure is a FetchError
  */
 import http from "node:http";
 import https from "node:https";
@@ -33,6 +35,8 @@ export interface FetcherOptions {
   /** minimum time between the starts of two requests to the same host */
   perHostDelayMs: number;
   allowPrivateHosts: boolean;
+  /** host → "user:password", sent as HTTP Basic auth to that host only (FETCH_CREDENTIALS) */
+  credentials?: Record<string, string>;
   /** waits for backoff and per-host delay; tests pass a recorder */
   sleep?: (ms: number) => Promise<void>;
   /** milliseconds clock for the per-host delay; tests fix it */
@@ -63,8 +67,25 @@ const brotli = promisify(zlib.brotliDecompress);
 
 const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * The reason a header value cannot be sent (Node refuses characters outside Latin-1, CR, LF and
+ * other controls), or null when it is fine.
+ */
+export function invalidHeaderValue(value: string): string | null {
+  try {
+    http.validateHeaderValue("x", value);
+    return null;
+  } catch {
+    const bad = [...value].find((c) => !/[\t\x20-\x7e\x80-\xff]/.test(c)) ?? "";
+    const code = `U+${(bad.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+    return `it holds a character HTTP headers cannot carry (${code}); use printable ASCII or Latin-1 on one line`;
+  }
+}
+
 /** Creates a fetcher; one per run, so per-host limits are shared by all its requests. */
 export function createFetcher(opts: FetcherOptions): ClosableFetcher {
+  const badAgent = invalidHeaderValue(opts.userAgent);
+  if (badAgent) throw new Error(`ingest: the User-Agent cannot be sent: ${badAgent}`);
   const sleep = opts.sleep ?? realSleep;
   const now = opts.now ?? Date.now;
   const backoffBase = opts.backoffBaseMs ?? 500;
@@ -97,80 +118,89 @@ export function createFetcher(opts: FetcherOptions): ClosableFetcher {
     }
   }
 
-  function requestOnce(u: URL, headers: Record<string, string>): Promise<Raw> {
+  function requestOnce(u: URL, headers: Record<string, string>, signal?: AbortSignal): Promise<Raw> {
     const url = u.href;
     return new Promise<Raw>((resolve, reject) => {
       let settled = false;
       const chunks: Buffer[] = [];
       let wireBytes = 0;
+      let req: http.ClientRequest | null = null;
+      let timer: NodeJS.Timeout | null = null;
+      const onAbort = () => fail(aborted(url));
       const finish = (fn: () => void) => {
         if (settled) return;
         settled = true;
-        clearTimeout(timer);
+        if (timer) clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
         fn();
       };
       const fail = (e: FetchError) =>
         finish(() => {
-          req.destroy();
+          req?.destroy();
           reject(e);
         });
-      const timer = setTimeout(
-        () => fail(new FetchError("timeout", `ingest: timed out after ${opts.timeoutMs} ms: ${url}`, url)),
-        opts.timeoutMs,
-      );
+      if (signal?.aborted) return fail(aborted(url));
       const mod = u.protocol === "https:" ? https : http;
-      const req = mod.request(u, { method: "GET", headers, lookup, agent: u.protocol === "https:" ? httpsAgent : httpAgent }, (res) => {
-        const status = res.statusCode ?? 0;
-        const location = res.headers.location;
-        if (status >= 300 && status < 400 && status !== 304 && location) {
-          res.resume();
-          finish(() => resolve({ kind: "redirect", status, location }));
-          return;
-        }
-        if (status === 304 || status >= 400) {
-          // Error bodies are not worth reading (could be huge); drop the socket instead.
-          res.destroy();
-          finish(() => resolve({ kind: "response", status, headers: res.headers, body: Buffer.alloc(0) }));
-          return;
-        }
-        const declared = Number(res.headers["content-length"]);
-        if (Number.isFinite(declared) && declared > opts.maxBytes) {
-          res.destroy();
-          fail(tooLarge(url, opts.maxBytes));
-          return;
-        }
-        res.on("data", (chunk: Buffer) => {
-          wireBytes += chunk.length;
-          if (wireBytes > opts.maxBytes) {
+      try {
+        req = mod.request(u, { method: "GET", headers, lookup, agent: u.protocol === "https:" ? httpsAgent : httpAgent }, (res) => {
+          const status = res.statusCode ?? 0;
+          const location = res.headers.location;
+          if (status >= 300 && status < 400 && status !== 304 && location) {
+            res.resume();
+            finish(() => resolve({ kind: "redirect", status, location }));
+            return;
+          }
+          if (status === 304 || status >= 400) {
+            // Error bodies are not worth reading (could be huge); drop the socket instead.
+            res.destroy();
+            finish(() => resolve({ kind: "response", status, headers: res.headers, body: Buffer.alloc(0) }));
+            return;
+          }
+          const declared = Number(res.headers["content-length"]);
+          if (Number.isFinite(declared) && declared > opts.maxBytes) {
             res.destroy();
             fail(tooLarge(url, opts.maxBytes));
             return;
           }
-          chunks.push(chunk);
+          res.on("data", (chunk: Buffer) => {
+            wireBytes += chunk.length;
+            if (wireBytes > opts.maxBytes) {
+              res.destroy();
+              fail(tooLarge(url, opts.maxBytes));
+              return;
+            }
+            chunks.push(chunk);
+          });
+          res.on("end", () => {
+            if (settled) return;
+            decompress(Buffer.concat(chunks), res.headers["content-encoding"], opts.maxBytes, url).then(
+              (body) => finish(() => resolve({ kind: "response", status, headers: res.headers, body })),
+              (e: unknown) => fail(e instanceof FetchError ? e : new FetchError("decode", `ingest: cannot decode body of ${url}: ${String(e)}`, url)),
+            );
+          });
+          res.on("error", (e) => fail(networkError(e, url)));
+          res.on("close", () => {
+            if (!res.complete) fail(new FetchError("network", `ingest: connection closed mid-body: ${url}`, url));
+          });
         });
-        res.on("end", () => {
-          if (settled) return;
-          decompress(Buffer.concat(chunks), res.headers["content-encoding"], opts.maxBytes, url).then(
-            (body) => finish(() => resolve({ kind: "response", status, headers: res.headers, body })),
-            (e: unknown) => fail(e instanceof FetchError ? e : new FetchError("decode", `ingest: cannot decode body of ${url}: ${String(e)}`, url)),
-          );
-        });
-        res.on("error", (e) => fail(networkError(e, url)));
-        res.on("close", () => {
-          if (!res.complete) fail(new FetchError("network", `ingest: connection closed mid-body: ${url}`, url));
-        });
-      });
+      } catch (e) {
+        // http.request throws synchronously for a header value it cannot send, a bad option…:
+        // a final failure of this request, never a crash nor a timer left armed.
+        return fail(new FetchError("bad_request", `ingest: cannot send the request to ${url}: ${(e as Error).message}`, url));
+      }
+      timer = setTimeout(() => fail(new FetchError("timeout", `ingest: timed out after ${opts.timeoutMs} ms: ${url}`, url)), opts.timeoutMs);
+      signal?.addEventListener("abort", onAbort, { once: true });
       req.on("error", (e) => fail(mapRequestError(e, url)));
       req.end();
     });
   }
 
-  async function requestWithRetries(u: URL, headers: Record<string, string>): Promise<Raw> {
+  async function requestWithRetries(u: URL, headers: Record<string, string>, signal?: AbortSignal): Promise<Raw> {
     for (let attempt = 0; ; attempt++) {
       let err: FetchError;
       let retryAfterMs: number | null = null;
       try {
-        const raw = await withHostSlot(u.hostname, () => requestOnce(u, headers));
+        const raw = await withHostSlot(u.hostname, () => requestOnce(u, headers, signal));
         if (raw.kind === "response" && raw.status >= 500) {
           err = new FetchError("http", `ingest: HTTP ${raw.status} from ${u.href}`, u.href, raw.status);
           if (raw.status === 503) retryAfterMs = parseRetryAfter(raw.headers["retry-after"]);
@@ -185,12 +215,16 @@ export function createFetcher(opts: FetcherOptions): ClosableFetcher {
       const exp = Math.min(maxBackoff, backoffBase * 2 ** attempt);
       // Full-range jitter on the upper half keeps many sources from retrying in lockstep.
       const delay = retryAfterMs !== null ? Math.min(maxBackoff, retryAfterMs) : exp / 2 + Math.random() * (exp / 2);
-      await sleep(delay);
+      if (signal?.aborted) throw aborted(u.href);
+      // A backoff can be a minute long: a stopping process does not wait it out.
+      await Promise.race([sleep(delay), new Promise<void>((r) => signal?.addEventListener("abort", () => r(), { once: true }))]);
+      if (signal?.aborted) throw aborted(u.href);
     }
   }
 
   async function fetchUrl(url: string, fo: FetchOptions = {}): Promise<FetchResult> {
     let current = parseHttpUrl(url);
+    if (fo.signal?.aborted) throw aborted(url);
     const headers: Record<string, string> = {
       "user-agent": opts.userAgent,
       accept: fo.accept ?? DEFAULT_ACCEPT,
@@ -201,7 +235,10 @@ export function createFetcher(opts: FetcherOptions): ClosableFetcher {
     const seen = new Set([current.href]);
     for (let hop = 0; ; hop++) {
       checkLiteralHost(current, opts.allowPrivateHosts);
-      const raw = await requestWithRetries(current, headers);
+      // Credentials go to their own host only: a redirect elsewhere does not carry them.
+      const cred = opts.credentials?.[current.hostname.toLowerCase()];
+      const hopHeaders = cred ? { ...headers, authorization: `Basic ${Buffer.from(cred).toString("base64")}` } : headers;
+      const raw = await requestWithRetries(current, hopHeaders, fo.signal);
       if (raw.kind === "redirect") {
         if (hop >= opts.maxRedirects) {
           throw new FetchError("redirects", `ingest: more than ${opts.maxRedirects} redirects from ${url}`, current.href);
@@ -289,6 +326,10 @@ function header(h: IncomingHttpHeaders, name: string): string | null {
   const v = h[name];
   if (Array.isArray(v)) return v[0] ?? null;
   return v ?? null;
+}
+
+function aborted(url: string): FetchError {
+  return new FetchError("aborted", `ingest: fetch aborted (stopping): ${url}`, url);
 }
 
 function tooLarge(url: string, max: number): FetchError {

@@ -10,10 +10,12 @@
  */
 import { readFile, readdir, stat } from "node:fs/promises";
 import { extname, join, resolve } from "node:path";
-import type { PageDate } from "./types.ts";
+import type { ExtractedPage, PageDate } from "./types.ts";
 import { zoneOffsetMinutes } from "./page-date.ts";
 import { fileUrlOf } from "./source-target.ts";
 import { cleanPlainText, extractPage } from "./extract-page.ts";
+import { nonTextReason } from "./content-sniff.ts";
+import { decodeBody } from "./encoding.ts";
 
 /** An article read from a local file, before it is stored. */
 export interface LocalArticle {
@@ -25,6 +27,9 @@ export interface LocalArticle {
   language: string | null;
   canonicalUrl: string | null;
 }
+
+/** Size cap of a local file when none is given: FETCH_MAX_BYTES' default. */
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Extensions read from folders. */
 export const LOCAL_EXTENSIONS = [".txt", ".html", ".htm"] as const;
@@ -122,15 +127,27 @@ export function parseTextFile(raw: string, opts: { timeZone: string }): LocalArt
 /** Reads one local file into an article (null when it holds nothing usable), with its bytes. */
 export async function readLocalArticle(
   path: string,
-  opts: { timeZone: string },
+  opts: {
+    timeZone: string;
+    /** files larger than this are refused before they are read (default 5 MB, like fetched pages) */
+    maxBytes?: number;
+    extract?: (html: string, url: string) => ExtractedPage | null | Promise<ExtractedPage | null>;
+  },
 ): Promise<{ url: string; bytes: Buffer; contentType: string; article: LocalArticle | null }> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const size = (await stat(path)).size;
+  // A 10 MB .txt took 190 s and 1.5 GB: local files get the cap fetched pages have.
+  if (size > maxBytes) throw new Error(`local-files: file larger than ${maxBytes} bytes (FETCH_MAX_BYTES), not read: ${path}`);
   const bytes = await readFile(path);
+  const notText = nonTextReason(bytes, null);
+  if (notText) throw new Error(`local-files: ${notText}: ${path}`);
   const url = fileUrlOf(path);
   const ext = extname(path).toLowerCase();
-  // Local files are written by us or copied from the seeds: UTF-8 (a BOM is dropped).
-  const content = new TextDecoder("utf-8").decode(bytes).normalize("NFC");
+  // Local files are mostly UTF-8 (the seeds); the same decoding as fetched pages also reads a
+  // BOM, UTF-16 (which the binary sniff lets through) and legacy single-byte files.
+  const content = decodeBody(bytes, ext === ".txt" ? "text/plain" : null).text;
   if (ext === ".txt") return { url, bytes, contentType: "text/plain; charset=utf-8", article: parseTextFile(content, opts) };
-  const page = extractPage(content, url, { timeZone: opts.timeZone });
+  const page = opts.extract ? await opts.extract(content, url) : extractPage(content, url, { timeZone: opts.timeZone });
   return {
     url,
     bytes,

@@ -2,6 +2,7 @@
  * Contracts between the ingest steps (fetch → feed/page parse → extraction → store).
  * Each step lives in its own file under src/ingest and implements one of these.
  */
+import { redactCredentials } from "../lib/redact.ts";
 
 export type FetchErrorKind =
   | "bad_url"
@@ -12,17 +13,23 @@ export type FetchErrorKind =
   | "http"
   | "too_large"
   | "redirects"
-  | "decode";
+  | "decode"
+  /** the request could not even be sent (a header value Node refuses) */
+  | "bad_request"
+  /** the caller's signal aborted it (shutdown) */
+  | "aborted";
 
-/** A failed fetch; `retryable` is true for timeouts, network resets and 5xx only. */
+/** A failed fetch; `retryable` is true for timeouts, network resets and 5xx only. URL credentials are redacted. */
 export class FetchError extends Error {
+  readonly url: string;
   constructor(
     readonly kind: FetchErrorKind,
     message: string,
-    readonly url: string,
+    url: string,
     readonly status?: number,
   ) {
-    super(message);
+    super(redactCredentials(message));
+    this.url = redactCredentials(url);
     this.name = "FetchError";
   }
   get retryable(): boolean {
@@ -35,6 +42,8 @@ export interface FetchOptions {
   lastModified?: string | null;
   /** Accept header; defaults to HTML and feeds */
   accept?: string;
+  /** aborts the request in flight and any retry (a stopping process) */
+  signal?: AbortSignal;
 }
 
 export type FetchResult =

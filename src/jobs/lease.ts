@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { hostname } from "node:os";
 import type { Db } from "../db/client.ts";
-import { getLease, releaseLease, renewLease, tryAcquireLease } from "../db/leases.repo.ts";
+import { getLease, releaseLease, renewLease, takeOverLease, tryAcquireLease } from "../db/leases.repo.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 
 /** How a lease is taken. */
@@ -42,12 +42,37 @@ export function makeHolderId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(4).toString("hex")}`;
 }
 
-/** Takes the lease and starts renewing it; null when someone else holds it. */
+/**
+ * True when `holder` (host:pid:nonce, as makeHolderId writes it) names a process on THIS host
+ * that no longer runs. Elsewhere, or when unsure (another user's process: EPERM), false: only
+ * the expiry frees the lease then.
+ */
+export function holderIsGone(holder: string, host = hostname()): boolean {
+  const m = /^(.*):(\d+):[0-9a-f]+$/.exec(holder);
+  if (!m || m[1] !== host) return false;
+  const pid = Number(m[2]);
+  if (pid === process.pid || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "ESRCH";
+  }
+}
+
+/**
+ * Takes the lease and starts renewing it; null when someone else holds it. A lease left by a
+ * process of this host that is provably gone (kill -9, a crash) is taken over at once instead
+ * of after its expiry (5 minutes by default).
+ */
 export function acquireLease(db: Db, opts: LeaseOptions): HeldLease | null {
   const clock = opts.clock ?? systemClock;
   const holder = opts.holder ?? makeHolderId();
   const ttlMs = opts.ttlMs ?? 5 * 60_000;
-  if (!tryAcquireLease(db, opts.name, holder, clock(), ttlMs)) return null;
+  if (!tryAcquireLease(db, opts.name, holder, clock(), ttlMs)) {
+    const current = getLease(db, opts.name);
+    if (!current || !holderIsGone(current.holder) || !takeOverLease(db, opts.name, current.holder, holder, clock(), ttlMs)) return null;
+  }
   const ctrl = new AbortController();
   const timer = setInterval(() => {
     let ok = false;

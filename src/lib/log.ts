@@ -1,4 +1,5 @@
 /** A small structured logger: one JSON line per record on stderr, so stdout stays for answers. */
+import { redactCredentials } from "./redact.ts";
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
 
@@ -15,7 +16,8 @@ export function createLogger(level: LogLevel = "info", write: (line: string) => 
     if (ORDER[lvl] < ORDER[level]) return;
     const rec: Record<string, unknown> = { t: new Date().toISOString(), level: lvl, msg, ...fields };
     if (fields?.err instanceof Error) rec.err = { message: fields.err.message, stack: fields.err.stack };
-    write(JSON.stringify(rec));
+    // a URL's user name and password never reach a log
+    write(redactCredentials(JSON.stringify(rec)));
   };
   return {
     debug: (m, f) => emit("debug", m, f),

@@ -40,7 +40,10 @@ import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
 import { canonicalizeUrl, pickCanonical } from "../ingest/canonical-url.ts";
 import { contentHash } from "../ingest/content-hash.ts";
-import { extractPage } from "../ingest/extract-page.ts";
+import { ExtractLimitError, extractPage } from "../ingest/extract-page.ts";
+import { nonTextReason } from "../ingest/content-sniff.ts";
+import { redactCredentials } from "../lib/redact.ts";
+import { recordRefusedPage, refusedReason } from "../db/refused-pages.repo.ts";
 import { discoverFeedLinks, looksLikeFeed, parseFeed } from "../ingest/feeds.ts";
 import { zoneOffsetMinutes } from "../ingest/page-date.ts";
 import { fileUrlOf, guessLanguage, isFolder, listLocalFiles, readLocalArticle } from "../ingest/local-files.ts";
@@ -65,8 +68,13 @@ export interface IngestDeps {
   onProgress?: (p: IngestProgress) => void;
   /** items processed at once (fetches are further limited per host by the fetcher); default 8 */
   concurrency?: number;
-  /** body extraction; default extractPage on this thread (a worker pool can be passed instead) */
+  /**
+   * body extraction; default extractPage on this thread (bounded in depth only). Long-running
+   * processes pass createExtractPool().extract, which also bounds the time a page may take.
+   */
   extract?: (html: string, url: string, opts: { timeZone: string }) => ExtractedPage | null | Promise<ExtractedPage | null>;
+  /** local files larger than this are refused, as fetched pages are (FETCH_MAX_BYTES); default 5 MB */
+  maxFileBytes?: number;
   /** filled in while running, for benchmarks */
   metrics?: IngestMetrics;
 }
@@ -247,7 +255,9 @@ class IngestRun {
     this.deps.onProgress?.({ ...this.counts, sourcesTotal: this.sourcesTotal, itemsDone: this.itemsDone, itemsTotal: this.itemsTotal });
   }
 
-  private recordError(sourceId: number | null, url: string | null, reason: string): void {
+  private recordError(sourceId: number | null, rawUrl: string | null, rawReason: string): void {
+    const url = rawUrl === null ? null : redactCredentials(rawUrl);
+    const reason = redactCredentials(rawReason);
     this.errors.push({ url, reason });
     this.deps.logger.warn(reason, { url, sourceId });
     try {
@@ -288,7 +298,7 @@ class IngestRun {
       }
     }
     const conditional = kind === "feed" && t.source ? { etag: t.source.etag, lastModified: t.source.lastModified } : {};
-    const res = await this.deps.fetcher.fetch(t.url, { ...conditional, accept: kind === "page" ? undefined : FEED_ACCEPT });
+    const res = await this.deps.fetcher.fetch(t.url, { ...conditional, accept: kind === "page" ? undefined : FEED_ACCEPT, signal: this.opts.signal });
     if (res.status === "not_modified") {
       this.counts.unchanged++;
       return { ok: true, validators: { etag: res.etag ?? t.source?.etag ?? null, lastModified: res.lastModified ?? t.source?.lastModified ?? null } };
@@ -327,15 +337,23 @@ class IngestRun {
     const sourceId = t.source?.id ?? null;
     let anyOk = false;
     let retryableFailure = false;
+    // A CMS that gives one GUID to items with different links makes that GUID useless: it is
+    // neither used to skip nor stored, or every later item would be lost as a "duplicate".
+    const linksOfGuid = new Map<string, Set<string>>();
+    for (const item of items) {
+      const url = item.guid ? canonicalizeUrl(item.url) : null;
+      if (url && item.guid) linksOfGuid.set(item.guid, (linksOfGuid.get(item.guid) ?? new Set()).add(url));
+    }
     // Duplicates inside the feed (same canonical link or GUID) are dropped before any fetch.
     const unique: { item: FeedItem; url: string }[] = [];
-    for (const item of items) {
-      const url = canonicalizeUrl(item.url);
+    for (const listed of items) {
+      const url = canonicalizeUrl(listed.url);
       if (!url) {
         this.counts.failed++;
-        this.recordError(sourceId, item.url, `ingest: feed item link is not an http(s) URL: ${item.url}`);
+        this.recordError(sourceId, listed.url, `ingest: feed item link is not an http(s) URL: ${listed.url}`);
         continue;
       }
+      const item = listed.guid && (linksOfGuid.get(listed.guid)?.size ?? 0) > 1 ? { ...listed, guid: null } : listed;
       const keys = [`u:${url}`, ...(item.guid ? [`g:${item.guid}`] : [])];
       if (keys.some((k) => this.claimed.has(k))) {
         this.counts.skipped++;
@@ -372,14 +390,22 @@ class IngestRun {
     feedTitle: string | null,
   ): Promise<"new" | "alias" | "skipped" | "failed" | "retryable"> {
     const sourceId = t.source?.id ?? null;
-    if (this.knownUrl(url) !== null || (item.guid && findArticleIdByGuid(this.db, item.guid, sourceId) !== null)) {
+    if (this.knownUrl(url) !== null) {
       this.counts.skipped++;
+      return "skipped";
+    }
+    const sameGuid = item.guid ? findArticleIdByGuid(this.db, item.guid, sourceId) : null;
+    if (sameGuid !== null) {
+      // The same article under a new link (the GUID is what feeds promise stays put); the skip
+      // is recorded, so a CMS that reuses GUIDs across runs never loses items silently.
+      this.counts.skipped++;
+      this.recordError(sourceId, item.url, `ingest: feed item skipped: its GUID "${item.guid}" is the stored article #${sameGuid} under another link: ${item.url}`);
       return "skipped";
     }
     const ctx = { sourceId, itemUrl: url, guid: item.guid, feedDate: item.published, outlet: t.name ?? feedTitle };
     let res: FetchResult;
     try {
-      res = await this.deps.fetcher.fetch(item.url);
+      res = await this.deps.fetcher.fetch(item.url, { signal: this.opts.signal });
       if (res.status !== "ok") throw new FetchError("http", `ingest: unexpected 304 for a page never fetched: ${item.url}`, item.url, 304);
     } catch (err) {
       const reason = reasonOf(err, item.url);
@@ -401,7 +427,10 @@ class IngestRun {
   /** Stores a feed item's own content when its page failed; false when it is too thin. */
   private async ingestFeedContent(item: FeedItem, url: string, ctx: ItemContext, fetchReason: string): Promise<boolean> {
     const html = `<!doctype html><html><head><title>${escapeHtml(item.title ?? "")}</title></head><body><article><h1>${escapeHtml(item.title ?? "")}</h1>${item.contentHtml}</article></body></html>`;
-    const page = await this.extract(html, url);
+    const page = await this.extract(html, url).catch((err: unknown) => {
+      if (err instanceof RefusedEarlier || err instanceof ExtractLimitError) return null;
+      throw err;
+    });
     if (!page || page.text.length < MIN_FALLBACK_CHARS) return false;
     const cand = this.candidateFrom(page, { ...ctx, canonicalUrl: url, aliases: [], raw: { url: item.url, contentType: "text/html; charset=utf-8", charset: "utf-8", body: Buffer.from(html) } });
     const out = await this.store(cand);
@@ -413,8 +442,19 @@ class IngestRun {
   private async ingestPageResult(
     res: Extract<FetchResult, { status: "ok" }>,
     ctx: ItemContext,
-  ): Promise<{ outcome: "new" | "alias" } | { outcome: "failed"; reason: string }> {
-    const page = await this.extract(res.text, res.url);
+  ): Promise<{ outcome: "new" | "alias" | "skipped" } | { outcome: "failed"; reason: string }> {
+    const notText = nonTextReason(res.body, res.contentType);
+    if (notText) return { outcome: "failed", reason: `ingest: ${notText}: ${res.url}` };
+    let page: ExtractedPage | null;
+    try {
+      page = await this.extract(res.text, res.url);
+    } catch (err) {
+      if (err instanceof RefusedEarlier) {
+        this.counts.skipped++;
+        return { outcome: "skipped" };
+      }
+      throw err;
+    }
     if (!page || !page.text.trim()) return { outcome: "failed", reason: `ingest: no article text found on the page: ${res.url}` };
     const canonicalUrl = pickCanonical(res.url, { relCanonical: page.canonicalUrl });
     const aliases = [ctx.itemUrl, canonicalizeUrl(res.url) ?? res.url].filter((u) => u !== canonicalUrl);
@@ -482,7 +522,7 @@ class IngestRun {
         fetchedAt,
         contentHash: hash,
       },
-      raw: { url: c.raw.url, contentType: c.raw.contentType, charset: c.raw.charset, body, fetchedAt },
+      raw: { url: redactCredentials(c.raw.url), contentType: c.raw.contentType, charset: c.raw.charset, body, fetchedAt },
       aliases: c.aliases,
     });
     this.counts.newArticles++;
@@ -496,9 +536,24 @@ class IngestRun {
     return "new";
   }
 
+  /**
+   * Extracts a page, unless the same page (URL and text) was refused before (throws
+   * RefusedEarlier). A page refused for a limit now is remembered, and the error goes on.
+   */
   private async extract(html: string, url: string): Promise<ExtractedPage | null> {
+    const before = refusedReason(this.db, url, html);
+    if (before !== null) {
+      this.deps.logger.info("ingest: page refused by an earlier run and unchanged; skipped", { url, reason: before });
+      throw new RefusedEarlier(before);
+    }
     const t0 = performance.now();
-    const page = await (this.deps.extract ?? extractPage)(html, url, { timeZone: this.deps.timeZone });
+    let page: ExtractedPage | null;
+    try {
+      page = await (this.deps.extract ?? extractPage)(html, url, { timeZone: this.deps.timeZone });
+    } catch (err) {
+      if (err instanceof ExtractLimitError) recordRefusedPage(this.db, { url, text: html, reason: err.message, now: this.now() });
+      throw err;
+    }
     if (this.deps.metrics) {
       this.deps.metrics.extractMs += performance.now() - t0;
       this.deps.metrics.extracted++;
@@ -527,7 +582,7 @@ class IngestRun {
           anyOk = true;
           return;
         }
-        const read = await readLocalArticle(file, { timeZone: this.deps.timeZone });
+        const read = await readLocalArticle(file, { timeZone: this.deps.timeZone, maxBytes: this.deps.maxFileBytes, extract: (html, u) => this.extract(html, u) });
         if (!read.article || !read.article.text) {
           this.counts.failed++;
           this.recordError(t.source?.id ?? null, url, `ingest: no article text found in ${file}`);
@@ -550,6 +605,10 @@ class IngestRun {
         });
         anyOk = true;
       } catch (err) {
+        if (err instanceof RefusedEarlier) {
+          this.counts.skipped++;
+          return;
+        }
         this.counts.failed++;
         this.recordError(t.source?.id ?? null, url, reasonOf(err, url));
       } finally {
@@ -558,6 +617,13 @@ class IngestRun {
       }
     });
     return { ok: anyOk };
+  }
+}
+
+/** Thrown by IngestRun.extract for a page refused before and unchanged: a skip, not a failure. */
+class RefusedEarlier extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
   }
 }
 

@@ -47,6 +47,7 @@ beforeAll(async () => {
     "/broken": { status: 500, body: "boom" },
     "/busy": { status: 503, headers: { "retry-after": "7" } },
     "/slow": { body: "late", delayMs: 1500 },
+    "/hang": { body: "never in time", delayMs: 30_000 },
     "/slow-body": { body: "late body", bodyDelayMs: 1500 },
     "/drop": { drop: true },
     "/loop-a": redirect("/loop-b"),
@@ -383,5 +384,36 @@ describe("parseRetryAfter", () => {
     ["absent", undefined, null],
   ])("%s", (_name, v, expected) => {
     expect(parseRetryAfter(v, Date.parse("2026-11-24T06:00:00Z"))).toBe(expected);
+  });
+});
+
+describe("fetch: never crashes on a request Node refuses to send (issue 11)", () => {
+  it("a User-Agent with a non-Latin-1 character or a CR/LF is refused when the fetcher is made, naming the header", () => {
+    expect(() => makeFetcher({ userAgent: "relations-bot/0.1 (café)" })).not.toThrow();
+    expect(() => makeFetcher({ userAgent: "relations-bot/0.1 ✓" })).toThrow(/^ingest: the User-Agent cannot be sent: .*U\+2713/);
+    expect(() => makeFetcher({ userAgent: "relations-bot\r\nX-Injected: 1" })).toThrow(/^ingest: the User-Agent cannot be sent: .*U\+000D/);
+  });
+
+  it("a synchronous throw from http.request (an ETag with CR/LF) is a FetchError, and no timer is left to crash the process later", async () => {
+    const f = makeFetcher({ timeoutMs: 150, retries: 2 });
+    const before = srv.hits("/ok");
+    const e = await fetchError(f.fetch(srv.url("/ok"), { etag: '"v1"\r\nX-Injected: 1' }));
+    expect(e.kind).toBe("bad_request");
+    expect(e.retryable).toBe(false);
+    expect(e.message).toMatch(/^ingest: cannot send the request to http:\/\/127\.0\.0\.1:\d+\/ok: /);
+    // before the fix the armed timeout fired here and threw "Cannot access 'req' before initialization"
+    await new Promise((r) => setTimeout(r, 400));
+    expect(srv.hits("/ok")).toBe(before);
+  });
+
+  it("an aborted signal destroys the request in flight at once (a stopping process does not wait for the timeout)", async () => {
+    const f = makeFetcher({ timeoutMs: 10_000, retries: 3 });
+    const ctrl = new AbortController();
+    const t0 = Date.now();
+    const p = fetchError(f.fetch(srv.url("/hang"), { signal: ctrl.signal }));
+    setTimeout(() => ctrl.abort(), 200);
+    const e = await p;
+    expect(e.kind).toBe("aborted");
+    expect(Date.now() - t0).toBeLessThan(2000);
   });
 });

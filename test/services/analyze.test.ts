@@ -81,7 +81,7 @@ describe("analyze service", () => {
     analyzePending({ db, analyzer, clock, logger: silentLogger });
     const before = db.select().from(developments).all().map((r) => `${r.countryA}-${r.countryB} ${r.type} ${r.dateStart} ${r.firstSeenAt}`).sort();
     const later = () => new Date("2025-01-01T00:00:00Z");
-    const s = reanalyzeAll({ db, analyzer, clock: later, logger: silentLogger });
+    const s = await reanalyzeAll({ db, analyzer, clock: later, logger: silentLogger });
     expect(s.articles).toBe(4);
     const after = db.select().from(developments).all().map((r) => `${r.countryA}-${r.countryB} ${r.type} ${r.dateStart} ${r.firstSeenAt}`).sort();
     expect(after).toEqual(before);

@@ -11,6 +11,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { PassThrough } from "node:stream";
 import { startApp } from "../../src/main.ts";
 import { startFakeSlackApi } from "../helpers/slack-fakes.ts";
+import { startFixtureServer } from "../helpers/fixture-server.ts";
+import { closeDb, openDb } from "../../src/db/client.ts";
+import { insertSource } from "../../src/db/sources.repo.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const FIXTURES = join(import.meta.dirname, "fixtures/articles");
@@ -77,6 +80,30 @@ describe("npm start", () => {
       await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
     } finally {
       await api.close();
+    }
+  }, 60_000);
+
+  it("SIGTERM during a hanging fetch stops within 2 s: the request in flight is aborted, the run ends abandoned (issue 11)", async () => {
+    const srv = await startFixtureServer({ "/hang": { body: "too late", delayMs: 60_000 } });
+    try {
+      const dir = mkdtempSync(join(tmpdir(), "relations-main-"));
+      dirs.push(dir);
+      const dbPath = join(dir, "r.db");
+      const db = openDb(dbPath);
+      insertSource(db, { kind: "page", url: srv.url("/hang"), now: new Date() });
+      closeDb(db);
+      const app = startMain({ DATABASE_PATH: dbPath, ALLOW_PRIVATE_HOSTS: "true", FETCH_TIMEOUT_MS: "30000", FETCH_RETRIES: "2" });
+      await app.until(() => srv.hits("/hang") > 0, "request to the hanging page");
+      const t0 = Date.now();
+      app.child.kill("SIGTERM");
+      expect(await app.exited).toBe(0);
+      expect(Date.now() - t0).toBeLessThan(2000);
+      expect(app.err()).toContain('"msg":"main: stopped"');
+      const after = openDb(dbPath);
+      expect(after.$client.prepare("select status from ingest_runs").all()).toEqual([{ status: "abandoned" }]);
+      closeDb(after);
+    } finally {
+      await srv.close();
     }
   }, 60_000);
 
