@@ -501,3 +501,20 @@ describe("an event reported as happening now", () => {
     expect(run(body, "2020-09-11", "China and the Philippines seek to ease tensions").map((d) => `${d.pair} ${d.date}`)).toContain(`${pair} 2020-09-11`);
   });
 });
+
+describe("two officials named, one of each side", () => {
+  it.each([
+    [
+      "vi",
+      "Ngày 31/10, Bộ trưởng Quốc phòng Mỹ Pete Hegseth và người đồng cấp Ấn Độ Rajnath Singh đã ký khuôn khổ hợp tác quốc phòng. Hai bên nhất trí tăng cường hợp tác. Ông Singh đánh giá cao kết quả. Thương mại song phương tăng mạnh. Cũng trong ngày, ông Hegseth cho biết đã trao đổi với Bộ trưởng Quốc phòng Trung Quốc Đổng Quân về tình hình khu vực.",
+      "Mỹ và Ấn Độ ký khuôn khổ hợp tác quốc phòng",
+    ],
+    [
+      "en",
+      "On October 31, US Defense Secretary Pete Hegseth and his Indian counterpart Rajnath Singh signed a defense framework. The two sides agreed to deepen ties. Singh praised the outcome. Bilateral trade has grown fast. Hegseth also said he had met Chinese Defense Minister Dong Jun to discuss the region.",
+      "US and India sign a defense framework",
+    ],
+  ])("is a specific act even about another pair than the article's (%s)", (_n, body, title) => {
+    expect(pairs(body, "2025-10-31", title)).toContain("CN-US talks");
+  });
+});

@@ -142,7 +142,10 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
   // ("Russia has also supplied Su-30s to India"): it is not stamped with the publication date …
   const otherPair = !sides.pairs.some((p) => ctx.mainPair && p[0] === ctx.mainPair[0] && p[1] === ctx.mainPair[1]);
   // … and so is one told as background, of any pair ("the two countries have upgraded ties", "đã từng")
-  const inPassing = !v.hasDate && !v.isLead && date.rule === "publication" && (otherPair || test(ctx.lex.background, before));
+  // Two officials named, one of each side ("ông Hegseth … đã trao đổi với Bộ trưởng … Đổng Quân"):
+  // a specific act of theirs, not background.
+  const officials = sides.pairs.length === 1 && sides.pairs[0]!.every((c) => mentions.some((m) => m.kind === "person" && m.country === c));
+  const inPassing = !v.hasDate && !v.isLead && date.rule === "publication" && !officials && (otherPair || test(ctx.lex.background, before));
   const specific = !inPassing && (v.hasDate || test(ctx.lex.past, lower) || v.isLead || isPastVerbCue(ctx, cue.text));
   const status = chooseStatus(ctx, before, clause.text, date);
   let chosen = date;
