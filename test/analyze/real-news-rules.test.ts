@@ -518,3 +518,13 @@ describe("two officials named, one of each side", () => {
     expect(pairs(body, "2025-10-31", title)).toContain("CN-US talks");
   });
 });
+
+describe("the partner named right after 'with'", () => {
+  it.each([
+    ["en", "Vietnam's relationship with Russia faces tests over the war in Ukraine, including talks with Moscow on Monday over an arms deal that could trigger US sanctions.", ["RU-VN talks"]],
+    ["vi", "Ngày 4/9, Việt Nam hội đàm với Nga về một thỏa thuận vũ khí mới trong khi Mỹ theo dõi sát.", ["RU-VN talks"]],
+  ])("%s", (_n, text, want) => {
+    // the article is about another pair, which also has a country in the sentence
+    expect(pairs(text, "2023-09-11", "Vietnam and the United States upgrade ties").filter((p) => p.endsWith("talks"))).toEqual(want);
+  });
+});

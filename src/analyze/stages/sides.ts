@@ -116,7 +116,12 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     pairs = sides.filter((c) => c !== actor).map((c) => pairOf(actor, c));
     via += "+each";
   } else if (cue.type === "visit" && destination && actor !== destination) pairs = [pairOf(actor, destination)];
-  else if (main && sides.includes(main[0]) && sides.includes(main[1])) pairs = [main];
+  else if (partnerAfter(ctx, mentions, cue, sides, actor)) {
+    // "… including talks with Moscow over a new arms deal that could trigger US sanctions": the
+    // one named right after "with" is the partner
+    pairs = [pairOf(actor, partnerAfter(ctx, mentions, cue, sides, actor)!)];
+    via += "+with";
+  } else if (main && sides.includes(main[0]) && sides.includes(main[1])) pairs = [main];
   else pairs = [pairOf(actor, sides.find((c) => c !== actor)!)];
   return { pairs, actor, destination, via, reason: "" };
 }
@@ -140,6 +145,14 @@ function hub(ctx: Ctx, s: Sentence, mentions: EntityMention[], sides: string[]):
   if (before.size !== 1 || after.size < 2) return null;
   const h = [...before][0]!;
   return after.has(h) || sides.some((c) => c !== h && !after.has(c)) ? null : h;
+}
+
+/** The country named right after the cue behind "with / với" ("talks with Moscow"), when it is not the actor. */
+function partnerAfter(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: string[], actor: string): string | null {
+  const m = mentions.find((x) => x.country && x.use === "side" && sides.includes(x.country) && x.start >= cue.end && x.start - cue.end <= 30);
+  if (!m || m.country === actor) return null;
+  const gap = ctx.doc.slice(cue.end, m.start).toLowerCase();
+  return /(?:^|\s)(?:with|với)\s+(?:the\s+|its\s+|\S+\s+)?$/u.test(gap) || /(?:with|với)\s*$/u.test(cue.text.toLowerCase()) && /^\s*(?:the\s+)?$/u.test(gap) ? m.country : null;
 }
 
 /** Every pair of a list of countries. */
