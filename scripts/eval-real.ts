@@ -28,8 +28,8 @@ import { articlesDir, corpusDir, loadManifest, materialize } from "./real-corpus
  */
 const NOT_NAMES = new Set(
   [
-    ...(countriesData as { countries: { en: string[]; demonymEn: string }[] }).countries.flatMap((c) => [...c.en, ...c.demonymEn.split(/,| or /)]),
-    "A An The And President Prime Minister Defense Defence Secretary Foreign Chief General Staff Commander Deputy Vice King Chairman Premier Supreme Leader Army Navy Air Force Joint Statement Agreement Treaty Memorandum Understanding United States Kingdom Korea South North",
+    ...(countriesData as { countries: { en: string[]; demonymEn: string; capitals?: string[] }[] }).countries.flatMap((c) => [...c.en, ...c.demonymEn.split(/,| or /), ...(c.capitals ?? [])]),
+    "A An The And President Prime Minister Defense Defence Secretary Foreign Chief General Staff Commander Deputy Vice King Chairman Premier Supreme Leader Army Navy Air Force Joint Statement Agreement Treaty Memorandum Understanding United States Kingdom Korea South North New Zealander",
   ]
     .flatMap((n) => n.split(/\s+/))
     .map((w) => w.replace(/[^\p{L}]/gu, "").toLowerCase()),
@@ -37,6 +37,11 @@ const NOT_NAMES = new Set(
 function namesAPerson(summary: string): boolean {
   return summary
     .replace(/\("[^"]*"\)/g, "")
+    // a document's name or acronym ("the Reciprocal Access Agreement", "(VFA)") and a system
+    // ("involving the J-10C") are no person
+    .replace(/involving the .*$/u, "")
+    .replace(/\((?:[\p{Lu}\d-]{2,}|"[^"]*")\)/gu, "")
+    .replace(/(?:\p{Lu}[\p{L}-]*\s+){0,6}(?:Agreement|Treaty|Pact|Accord|Memorandum|Statement|Declaration|Framework|Protocol|Partnership)\b/gu, "")
     .split(/\s+/)
     .slice(1)
     .some((w) => /^\p{Lu}/u.test(w) && !NOT_NAMES.has(w.replace(/[^\p{L}]/gu, "").toLowerCase()));

@@ -16,6 +16,9 @@ export function typesCompatible(a: EventType, b: EventType): boolean {
   return a === b || (a === "visit" && b === "talks") || (a === "talks" && b === "visit");
 }
 
+// not visits: a visit of several days meets different people on different days
+const MEETING_LIKE: ReadonlySet<EventType> = new Set<EventType>(["talks", "pledge"]);
+
 /**
  * Two visits in opposite directions, two arms deals of different systems, two documents of different names: different developments
  * even of one pair, type and week ("Russia delivers S-400 … and Su-30s" stays two).
@@ -23,6 +26,13 @@ export function typesCompatible(a: EventType, b: EventType): boolean {
 export function distinctSubjects(a: ArticleDevelopment, b: ArticleDevelopment): boolean {
   // a visit to China and a visit from China in the same days are two visits
   if (a.type === "visit" && b.type === "visit" && a.destination && b.destination && a.destination !== b.destination) return true;
+  // two meetings of one pair on different days with different people ("met Biden on the 26th",
+  // "met Trump on the 27th") are two meetings
+  if (
+    MEETING_LIKE.has(a.type) && MEETING_LIKE.has(b.type) && dated(a) && dated(b) && a.date.precision === "day" && b.date.precision === "day" &&
+    !spansMeet(a.date, b.date, 0) && a.actors.length > 0 && b.actors.length > 0 && a.actors.some((x) => !b.actors.includes(x)) && b.actors.some((x) => !a.actors.includes(x))
+  )
+    return true;
   for (const prefix of ["system:", "doc:the "]) {
     const x = a.details.filter((t) => t.startsWith(prefix));
     const y = b.details.filter((t) => t.startsWith(prefix));
@@ -102,7 +112,14 @@ export function mergeArticleDevelopments(candidates: ArticleDevelopment[], decis
     let target: ArticleDevelopment | undefined;
     if (dated(c)) {
       const tol = c.type === "visit" || c.type === "talks" ? 2 : 1;
-      target = samePair.find((g) => dated(g) && spansMeet(g.date, c.date, tol) && (g.date.precision !== "year" || g.type === c.type));
+      const meets = samePair.filter((g) => dated(g) && spansMeet(g.date, c.date, tol) && (g.date.precision !== "year" || g.type === c.type));
+      // the event of the same day and people first ("after the meeting on the 26th, Biden pledged …"
+      // joins that meeting, not another of the next day)
+      target =
+        meets.find((g) => spansMeet(g.date, c.date, 0) && sharesActors(g, c)) ??
+        meets.find((g) => spansMeet(g.date, c.date, 0)) ??
+        meets.find((g) => sharesActors(g, c)) ??
+        meets[0];
     } else {
       // An undated mention refers to the event whose date fits the publication date, sharing
       // actors if possible; else to the lead's event of that pair.

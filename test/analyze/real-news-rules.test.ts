@@ -528,3 +528,30 @@ describe("the partner named right after 'with'", () => {
     expect(pairs(text, "2023-09-11", "Vietnam and the United States upgrade ties").filter((p) => p.endsWith("talks"))).toEqual(want);
   });
 });
+
+describe("two meetings of one pair", () => {
+  it.each([
+    [
+      "vi",
+      "Sau cuộc gặp riêng với Tổng thống Zelensky tại Nhà Trắng vào ngày 26/9, Tổng thống Biden cam kết viện trợ quân sự 8 tỉ USD cho Ukraine. Ngày 27/9, cựu Tổng thống Donald Trump cũng đã có cuộc gặp với Tổng thống Zelensky tại New York.",
+    ],
+    [
+      "en",
+      "After a private meeting with President Zelensky at the White House on September 26, President Biden pledged $8 billion in military aid to Ukraine. On September 27, former President Donald Trump also met President Zelensky in New York.",
+    ],
+  ])("on different days with different people stay two, and the act after the first joins it (%s)", (_n, text) => {
+    const out = run(text, "2024-09-28");
+    const talks = out.filter((d) => d.type === "talks").map((d) => d.date).sort();
+    expect(talks).toEqual(["2024-09-26", "2024-09-27"]);
+    expect(out.find((d) => d.date === "2024-09-26" && d.type === "talks")?.summary).toMatch(/Biden/);
+  });
+
+  it("a visit of two days meets different people on different days and stays one visit", () => {
+    const out = run(
+      "Thủ tướng Trung Quốc Lý Cường thăm chính thức Việt Nam từ ngày 12 đến 13/10. Ngày 12/10, Tổng Bí thư, Chủ tịch nước Tô Lâm đã hội kiến Thủ tướng Lý Cường. Ngày 13/10, Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Lý Cường.",
+      "2024-10-14",
+      "Thủ tướng Trung Quốc thăm Việt Nam",
+    );
+    expect(out.filter((d) => d.pair === "CN-VN" && (d.type === "visit" || d.type === "talks"))).toHaveLength(1);
+  });
+});

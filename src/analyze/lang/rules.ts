@@ -43,6 +43,8 @@ export interface LangRules {
   lawBefore: RegExp;
   /** right before the one country of a drill: it is the partner of the report's unnamed subject ("with the", "cùng với hải quân") */
   withBeforePartner: RegExp;
+  /** a sentence that opens with an "after" clause ("Sau cuộc gặp …", "After meeting …") */
+  afterOpener: RegExp;
   /** between a cue and a later date: the date is a subordinate clause's ("after", "sau khi") */
   subordinateInside: RegExp;
   /** an anniversary sentence ("marks the 30th anniversary", "kỷ niệm") */

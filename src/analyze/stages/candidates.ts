@@ -379,8 +379,13 @@ function outsideCueClause(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue:
   // Azerbaijan"): the main clause's parties ("Macron slammed …") are not this act's
   const ownSubject = ownBreak >= 0 && mentions.some((m) => m.use === "side" && m.start > s.start + ownBreak && m.end <= cue.start);
   const mainBefore = ownSubject ? s.start + ownBreak : -1;
+  // "After a meeting with President Zelensky on the 26th, President Biden pledged …": the one who
+  // met is the main clause's subject, its first person named
+  const meetingWith = cueInLeadingSubordinate && cue.type === "talks" && (/(?:with|với)\s*$/u.test(cue.text.toLowerCase()) || /^\s*(?:with|với)\s/u.test(lower.slice(rel + cue.text.length)));
+  const subject = meetingWith ? mentions.find((m) => m.use === "side" && m.kind === "person" && m.start >= cueClauseEnd) : undefined;
   return mentions.map((m) => {
     if (m.use !== "side") return m;
+    if (m === subject) return m;
     if (m.start >= breakAt || (cueInLeadingSubordinate && m.start >= cueClauseEnd) || m.start < mainBefore) return { ...m, use: "topic" as const };
     if (m.end <= cue.start) {
       const c = clauseAround(lower, m.start - s.start);

@@ -78,6 +78,10 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
     }
     return { span: pick.span, rule: pick.rule };
   }
+  // "Sau cuộc gặp … vào ngày 26-9, Tổng thống Biden cam kết …", "After meeting … on Thursday, Biden
+  // pledged …": with no date of its own, the act follows the fronted clause's day
+  const fronted = usable.find((d) => d.span.precision === "day" && d.end <= cue.start && ctx.rules.afterOpener.test(lower) && clauseAround(lower, d.start - s.start).start === 0);
+  if (fronted) return { span: fronted.span, rule: `${fronted.rule}+after` };
   if (ctx.pub) {
     const spanIso = ctx.ref && ctx.ref !== refDay(ctx.pub.iso, ctx.pub.precision) ? ctx.ref : ctx.pub.iso;
     const precision: DatePrecision = spanIso.length === 10 ? "day" : spanIso.length === 7 ? "month" : "year";

@@ -34,6 +34,7 @@ export const enRules: LangRules = {
   armsContract: /\b(?:contracts?|deal|purchase agreement)\s+(?:(?:worth|valued at)\s+\S+\s+)?(?:for|to (?:buy|purchase|supply|build|acquire))\s+(?:\S+\s+){0,4}?(?:fighters?|jets?|aircraft|helicopters?|missiles?|tanks?|submarines?|frigates?|corvettes?|warships?|ships|vessels|drones?|howitzers?|artillery|air defen[cs]e|weapons?|arms|rifles)\b|\b(?:arms|weapons|defen[cs]e procurement) (?:deal|contract)s?\b/u,
   lawBefore: /\b(?:law|bill|legislation|act|measure|resolution)\s*$/u,
   withBeforePartner: /\b(?:with|alongside|together with|along with)\s+(?:(?:the|our|its|their|allies|partners|ally|partner)\s+)*$/u,
+  afterOpener: /^\s*(?:after|following)\s/u,
   subordinateInside: /\b(?:after|before|since|following)\b/u,
   // "marks the 30th anniversary of the treaty"
   anniversaryMark: /anniversary|marks?|marking/u,

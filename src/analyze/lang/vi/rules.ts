@@ -35,6 +35,7 @@ export const viRules: LangRules = {
   armsContract: /hợp đồng (?:mua|mua sắm|cung cấp|bán|chế tạo|đóng)\s+(?:\S+\s+){0,3}?(?:vũ khí|khí tài|tiêm kích|máy bay|trực thăng|tên lửa|xe tăng|tàu|pháo|đạn|hệ thống|uav|drone)|hợp đồng (?:vũ khí|quốc phòng)|thương vụ (?:vũ khí|\d+ (?:tiêm kích|máy bay|tàu|xe tăng))/u,
   lawBefore: /(?:luật|dự luật|nghị quyết|đạo luật)\s*$/u,
   withBeforePartner: /(?:cùng với|cùng|với)\s+(?:(?:các|lực lượng|hải quân|quân đội|không quân|tàu|chiến hạm)\s+)*$/u,
+  afterOpener: /^\s*(?:sau khi|sau)\s/u,
   subordinateInside: /(?<![\p{L}])(?:sau khi|trước khi|kể từ khi|kể từ|từ khi)(?![\p{L}])/u,
   // "năm nay đánh dấu 30 năm thiết lập quan hệ …"
   anniversaryMark: /kỷ niệm|đánh dấu|tròn/u,
