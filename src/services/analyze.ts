@@ -112,20 +112,28 @@ export function analyzePending(deps: AnalyzeDeps, opts: { batch?: number; onProg
     // failing article rolls back alone while the batch pays for one commit, not hundreds.
     deps.db.$client.transaction(() => {
       for (const id of ids.slice(0, batch)) {
-        try {
-          const r = analyzeStoredArticle(deps, id);
-          summary.articles++;
-          summary.developments += r?.developments.length ?? 0;
-        } catch (err) {
-          failed.add(id);
-          summary.failed++;
-          deps.logger.error("analyze: article failed", { articleId: id, err });
-        }
+        analyzeCounted(deps, id, summary, failed);
         opts.onProgress?.(summary.articles + summary.failed);
       }
     })();
   }
   return summary;
+}
+
+/**
+ * One pending article analyzed and counted: a failure in the analyzer is logged and remembered
+ * (the article stays pending) so the loops that call this never pick it again in the same run.
+ */
+function analyzeCounted(deps: AnalyzeDeps, id: number, summary: AnalyzeSummary, failed: Set<number>): void {
+  try {
+    const r = analyzeStoredArticle(deps, id);
+    summary.articles++;
+    summary.developments += r?.developments.length ?? 0;
+  } catch (err) {
+    failed.add(id);
+    summary.failed++;
+    deps.logger.error("analyze: article failed", { articleId: id, err });
+  }
 }
 
 /** Options of a full reanalysis. */
@@ -160,15 +168,7 @@ export async function reanalyzeAll(deps: AnalyzeDeps, opts: ReanalyzeOptions = {
       const ids = listPendingArticleIds(deps.db, ANALYZER_VERSION, batch + failed.size).filter((id) => !failed.has(id));
       if (!ids.length) break;
       for (const id of ids.slice(0, batch)) {
-        try {
-          const r = analyzeStoredArticle(deps, id);
-          summary.articles++;
-          summary.developments += r?.developments.length ?? 0;
-        } catch (err) {
-          failed.add(id);
-          summary.failed++;
-          deps.logger.error("analyze: article failed", { articleId: id, err });
-        }
+        analyzeCounted(deps, id, summary, failed);
         opts.onProgress?.(summary.articles + summary.failed);
       }
       await new Promise<void>((r) => setImmediate(r));
@@ -208,15 +208,7 @@ export async function analyzePendingInBackground(
       deps.db.$client.transaction(() => {
         while (next < ids.length && performance.now() - started < sliceMs) {
           const id = ids[next++]!;
-          try {
-            const r = analyzeStoredArticle(deps, id);
-            summary.articles++;
-            summary.developments += r?.developments.length ?? 0;
-          } catch (err) {
-            failed.add(id);
-            summary.failed++;
-            deps.logger.error("analyze: article failed", { articleId: id, err });
-          }
+          analyzeCounted(deps, id, summary, failed);
         }
       })();
       await yieldToLoop();
