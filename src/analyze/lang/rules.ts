@@ -33,8 +33,6 @@ export interface LangRules {
   pluralBefore: RegExp;
   /** right before a cue: another, earlier event ("after his visit", "sau chuyến thăm") */
   prepositionBeforeCue: RegExp;
-  /** the word that introduces partners after the one who acts ("together with", "cùng với") */
-  withPartners: RegExp;
   /** a comma clause that describes a noun: an appositive or a relative clause ("a city destroyed …", "which …", "nơi …") */
   appositiveClause: RegExp;
   /** a contract for arms in a clause ("hợp đồng mua sắm tiêm kích", "a contract for 12 F-16s") */

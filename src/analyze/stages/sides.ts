@@ -91,13 +91,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   const list = cue.type === "agreement" || cue.type === "talks" ? listed(ctx, mentions, sides) : [];
   let pairs: [string, string][];
   if (sides.length === 2) pairs = [pairOf(sides[0]!, sides[1]!)];
-  else if ((cue.type === "exercise" || cue.type === "patrol" || cue.type === "training") && hub(ctx, s, mentions, sides)) {
-    // "Canada has joined joint patrols with the US, Australia, Japan and the Philippines": the one
-    // who joins, with each partner; the report says nothing of the partners among themselves
-    const h = hub(ctx, s, mentions, sides)!;
-    pairs = sides.filter((c) => c !== h).map((c) => pairOf(h, c));
-    via += "+hub";
-  } else if (cue.type === "exercise" || cue.type === "patrol" || (sides.length === 3 && test(ctx.lex.trilateral, lower))) {
+  else if (cue.type === "exercise" || cue.type === "patrol" || (sides.length === 3 && test(ctx.lex.trilateral, lower))) {
     pairs = allPairs(sides);
     via += "+multilateral";
   } else if (to) {
@@ -124,27 +118,6 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   } else if (main && sides.includes(main[0]) && sides.includes(main[1])) pairs = [main];
   else pairs = [pairOf(actor, sides.find((c) => c !== actor)!)];
   return { pairs, actor, destination, via, reason: "" };
-}
-
-/**
- * With three or more countries, the one named alone before "with / cùng với" while all the others
- * follow it ("Canada … together with the US, Australia and Japan"), or null.
- */
-function hub(ctx: Ctx, s: Sentence, mentions: EntityMention[], sides: string[]): string | null {
-  if (sides.length < 3) return null;
-  const lower = s.text.toLowerCase();
-  const ms = mentions.filter((m) => m.country && sides.includes(m.country) && m.use === "side");
-  if (!ms.length) return null;
-  const re = new RegExp(ctx.rules.withPartners.source, "gu");
-  re.lastIndex = Math.max(0, ms[0]!.end - s.start);
-  const w = re.exec(lower);
-  if (!w) return null;
-  const at = s.start + w.index;
-  const before = new Set(ms.filter((m) => m.start < at).map((m) => m.country!));
-  const after = new Set(ms.filter((m) => m.start > at).map((m) => m.country!));
-  if (before.size !== 1 || after.size < 2) return null;
-  const h = [...before][0]!;
-  return after.has(h) || sides.some((c) => c !== h && !after.has(c)) ? null : h;
 }
 
 /** The country named right after the cue behind "with / với" ("talks with Moscow"), when it is not the actor. */
