@@ -550,3 +550,13 @@ describe("two meetings of one pair", () => {
     expect(out.filter((d) => d.pair === "CN-VN" && (d.type === "visit" || d.type === "talks"))).toHaveLength(1);
   });
 });
+
+describe("ministers of civil portfolios", () => {
+  it.each([
+    ["en", "Chinese Commerce Minister Wang Wentao met his Japanese counterpart on Monday to discuss tariffs and rare earth exports.", []],
+    ["vi", "Ngày 12/6, Bộ trưởng Công Thương Việt Nam đã hội đàm với Bộ trưởng Thương mại Nhật Bản về thúc đẩy xuất khẩu nông sản.", []],
+    ["en with defense content", "Japan's Trade Minister met Chinese Commerce Minister Wang Wentao on Monday to discuss export controls on military technology.", ["CN-JP talks"]],
+  ])("meeting without defense content is no development (%s)", (_n, text, want) => {
+    expect(pairs(text, "2025-06-15")).toEqual(want);
+  });
+});

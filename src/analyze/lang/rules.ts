@@ -43,6 +43,8 @@ export interface LangRules {
   withBeforePartner: RegExp;
   /** a sentence that opens with an "after" clause ("Sau cuộc gặp …", "After meeting …") */
   afterOpener: RegExp;
+  /** a minister of a civil portfolio (trade, finance, health …), whose meetings are not defense cooperation */
+  civilOffice: RegExp;
   /** between a cue and a later date: the date is a subordinate clause's ("after", "sau khi") */
   subordinateInside: RegExp;
   /** an anniversary sentence ("marks the 30th anniversary", "kỷ niệm") */

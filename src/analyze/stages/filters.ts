@@ -226,6 +226,19 @@ const nobodyTravels: CueFilter = {
   },
 };
 
+/**
+ * "Commerce Minister Wang Wentao met his Japanese counterpart to discuss tariffs", "Bộ trưởng
+ * Công Thương hội đàm …": ministers of trade, finance, health … meeting without a word of defense
+ * or security is economic or civil cooperation, not a development.
+ */
+const civilMinisters: CueFilter = {
+  name: "civil-ministers",
+  drop: (v) =>
+    (v.cue.type === "talks" || v.cue.type === "visit") && v.ctx.rules.civilOffice.test(v.lower) && !test(v.ctx.lex.defenseContext, v.lower) && !v.ctx.rules.offices.some(([re, role]) => role === "defense_minister" && re.test(v.lower))
+      ? "ministers of civil portfolios meeting without defense content"
+      : null,
+};
+
 /** "a closed-door meeting of the UN Security Council": a forum's meeting, not talks of two countries. */
 const forumMeeting: CueFilter = {
   name: "forum-meeting",
@@ -249,7 +262,7 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, generic, agreementWithoutDefense, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, generic, agreementWithoutDefense, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters];
 
 /** The first filter's reason to drop the cue, or null. */
 export function dropReason(v: CueView): string | null {

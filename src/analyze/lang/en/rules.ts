@@ -34,6 +34,7 @@ export const enRules: LangRules = {
   lawBefore: /\b(?:law|bill|legislation|act|measure|resolution)\s*$/u,
   withBeforePartner: /\b(?:with|alongside|together with|along with)\s+(?:(?:the|our|its|their|allies|partners|ally|partner)\s+)*$/u,
   afterOpener: /^\s*(?:after|following)\s/u,
+  civilOffice: /\b(?:commerce|trade|finance|economy|economic|agriculture|health|education|tourism|culture|transport|energy|industry|labou?r|environment|treasury)\s+(?:minister|ministers|secretary|secretaries)\b|\bministers? (?:of|for) (?:commerce|trade|finance|economy|agriculture|health|education|tourism|culture|transport|energy|industry|labou?r|environment)\b/iu,
   subordinateInside: /\b(?:after|before|since|following)\b/u,
   // "marks the 30th anniversary of the treaty"
   anniversaryMark: /anniversary|marks?|marking/u,

@@ -35,6 +35,7 @@ export const viRules: LangRules = {
   lawBefore: /(?:luật|dự luật|nghị quyết|đạo luật)\s*$/u,
   withBeforePartner: /(?:cùng với|cùng|với)\s+(?:(?:các|lực lượng|hải quân|quân đội|không quân|tàu|chiến hạm)\s+)*$/u,
   afterOpener: /^\s*(?:sau khi|sau)\s/u,
+  civilOffice: /bộ trưởng (?:bộ )?(?:công thương|thương mại|tài chính|kế hoạch và đầu tư|nông nghiệp|y tế|giáo dục|văn hóa|giao thông|tài nguyên|tư pháp|lao động|xây dựng|khoa học|kinh tế|du lịch|năng lượng)/u,
   subordinateInside: /(?<![\p{L}])(?:sau khi|trước khi|kể từ khi|kể từ|từ khi)(?![\p{L}])/u,
   // "năm nay đánh dấu 30 năm thiết lập quan hệ …"
   anniversaryMark: /kỷ niệm|đánh dấu|tròn/u,
