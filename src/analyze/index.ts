@@ -47,6 +47,10 @@ export function gazetteerPort(g: Gazetteer): GazetteerPort {
       const role = g.personRole(id, at);
       // a title is said only when the person held it then: "Ursula von der Leyen" in 2024, not "German Defence Minister"
       const held = p.roles.some((r) => r.from <= at && (r.to === null || at <= r.to));
+      // years before the person's first office, the name read is most likely a namesake's
+      // ("President Bush" in 1990 is not George W. Bush): no name rather than a wrong one
+      const first = p.roles.reduce((m, r) => (r.from < m ? r.from : m), "9999");
+      if (!held && at < first && Number(first.slice(0, 4)) - Number(at.slice(0, 4)) > 2) return null;
       return { name: p.names.en[0] ?? id, country: role?.country ?? null, title: held ? (role?.title_en ?? null) : null, role: role?.role ?? null };
     },
   };

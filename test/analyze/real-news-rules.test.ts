@@ -560,3 +560,14 @@ describe("ministers of civil portfolios", () => {
     expect(pairs(text, "2025-06-15")).toEqual(want);
   });
 });
+
+describe("a name read years before the person's first office", () => {
+  it("is a namesake's: the summary names no one rather than the wrong person", () => {
+    const out = run("President Bush met British Prime Minister Margaret Thatcher at Camp David on Saturday.", "1990-11-26");
+    expect(out.map((d) => d.pair)).toEqual(["GB-US"]);
+    expect(out[0]!.summary).not.toMatch(/George W\. Bush/);
+  });
+  it("a former official keeps the name", () => {
+    expect(run("Cựu Tổng thống Trump đã có cuộc gặp với Tổng thống Ukraine Zelensky ngày 27/9.", "2024-09-28")[0]!.summary).toMatch(/Trump/);
+  });
+});
