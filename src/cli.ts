@@ -243,4 +243,9 @@ export async function main(argv: string[], env: Record<string, string | undefine
   }
 }
 
+// `relations export | head`: the reader went away; that is the user's choice, not an error.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
 process.exitCode = await main(process.argv.slice(2), process.env);
