@@ -47,6 +47,23 @@ export interface DigestPairEntry {
   narrative: string | null;
 }
 
+/**
+ * A pair's developments first reported in the period but dated long before it (a backfill, a
+ * history paragraph): one line, not the week's news.
+ */
+export interface DigestOlderLine {
+  a: string;
+  b: string;
+  nameA: string;
+  nameB: string;
+  count: number;
+  /** the year of the oldest and of the newest of them */
+  fromYear: string;
+  toYear: string;
+  /** the newest one's start date, to order the lines */
+  latest: string;
+}
+
 /** The digest for one channel (or none: a dry run over every pair) and one period. */
 export interface Digest {
   period: DigestPeriod;
@@ -56,7 +73,29 @@ export interface Digest {
   pairs: DigestPairEntry[];
   /** watched pairs with nothing new, named so the channel knows they were looked at */
   quietWatched: { a: string; b: string; nameA: string; nameB: string }[];
+  /** developments in the main list (the week's news) */
   totalDevelopments: number;
+  /** older developments newly on record, one line per pair, most recent first */
+  older: DigestOlderLine[];
+}
+
+/** How far before the period a development's own date may lie and still be the week's news. */
+export const NEWS_WINDOW_DAYS = 30;
+
+/**
+ * Whether a development first reported in `period` is the period's news: planned, or dated
+ * (its end) within the period, the 30 days before it, or after it. Older ones are history told
+ * this week.
+ */
+export function isNewsOf(it: Pick<DigestItem, "status" | "dateEnd">, period: Pick<DigestPeriod, "startDate">): boolean {
+  if (it.status === "planned") return true;
+  const cutoff = ymd(parseYmd(period.startDate) - NEWS_WINDOW_DAYS * DAY_MS);
+  return it.dateEnd.slice(0, 10) >= cutoff;
+}
+
+/** Newest first (by start, then end), then most significant. */
+export function compareNewest(x: DigestItem, y: DigestItem): number {
+  return (y.dateStart < x.dateStart ? -1 : y.dateStart > x.dateStart ? 1 : 0) || (y.dateEnd < x.dateEnd ? -1 : y.dateEnd > x.dateEnd ? 1 : 0) || compareSignificance(x, y);
 }
 
 const WEEK_RE = /^(\d{4})-W(\d{2})$/;
@@ -244,10 +283,23 @@ export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
   const rows: DigestDevelopmentRow[] = selectDevelopmentsFirstSeen(db, opts.period.fromUtc, opts.period.toUtc, watched.length > 0 ? watched : undefined);
 
   const byPair = new Map<string, DigestPairEntry>();
+  const olderByPair = new Map<string, DigestOlderLine>();
   for (const r of rows) {
     const { a, b } = makePair(r.countryA, r.countryB);
     const key = `${a}-${b}`;
     if (watched.length > 0 && !watchedKeys.has(key)) continue;
+    if (!isNewsOf(r, opts.period)) {
+      const year = r.dateStart.slice(0, 4);
+      const o = olderByPair.get(key);
+      if (!o) olderByPair.set(key, { a, b, nameA: nameOf(a), nameB: nameOf(b), count: 1, fromYear: year, toYear: year, latest: r.dateStart });
+      else {
+        o.count++;
+        if (year < o.fromYear) o.fromYear = year;
+        if (year > o.toYear) o.toYear = year;
+        if (r.dateStart > o.latest) o.latest = r.dateStart;
+      }
+      continue;
+    }
     let entry = byPair.get(key);
     if (!entry) {
       entry = { a, b, nameA: nameOf(a), nameB: nameOf(b), items: [], narrative: null };
@@ -267,8 +319,10 @@ export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
     });
   }
   const pairs = [...byPair.values()];
-  for (const p of pairs) p.items.sort(compareSignificance);
-  pairs.sort(comparePairs);
+  // readers scan a week's news by date: newest first within a pair, pairs by their newest
+  for (const p of pairs) p.items.sort(compareNewest);
+  pairs.sort((x, y) => (y.items[0]!.dateStart < x.items[0]!.dateStart ? -1 : y.items[0]!.dateStart > x.items[0]!.dateStart ? 1 : 0) || comparePairs(x, y));
+  const older = [...olderByPair.values()].sort((x, y) => (y.latest < x.latest ? -1 : y.latest > x.latest ? 1 : 0) || y.count - x.count || (`${x.a}-${x.b}` < `${y.a}-${y.b}` ? -1 : 1));
   return {
     period: opts.period,
     channel,
@@ -276,6 +330,7 @@ export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
     pairs,
     quietWatched: watched.filter((w) => !byPair.has(`${w.a}-${w.b}`)).map((w) => ({ ...w, nameA: nameOf(w.a), nameB: nameOf(w.b) })),
     totalDevelopments: pairs.reduce((n, p) => n + p.items.length, 0),
+    older,
   };
 }
 

@@ -67,14 +67,56 @@ describe("buildDigest", () => {
     insertDevelopment(db, { a: "BY", b: "CN", type: "visit", firstSeenAt: "2024-10-20T16:59:59.999Z" }); // last instant: in
     insertDevelopment(db, { a: "CN", b: "RU", type: "talks", firstSeenAt: "2024-10-20T17:00:00.000Z" }); // next week: out
     insertDevelopment(db, { a: "US", b: "VN", type: "visit", firstSeenAt: "2024-10-13T16:59:59.999Z" }); // previous week: out
-    // an old event reported for the first time this week belongs to this week's digest
-    insertDevelopment(db, { a: "RU", b: "VN", type: "agreement", dateStart: "2019-05-01", precision: "month", firstSeenAt: "2024-10-15T09:00:00.000Z" });
+    // an old event reported for the first time this week is newly on record, not the week's news
+    insertDevelopment(db, { a: "RU", b: "VN", type: "agreement", dateStart: "2019-05-01", dateEnd: "2019-05-31", precision: "month", firstSeenAt: "2024-10-15T09:00:00.000Z" });
     const d = buildDigest(db, { period: week });
-    expect(d.pairs.map((p) => `${p.a}-${p.b}`).sort()).toEqual(["BY-CN", "RU-VN"]);
-    expect(d.pairs.find((p) => p.a === "BY")!.items.map((i) => i.type)).toEqual(["exercise", "visit"]);
-    expect(d.totalDevelopments).toBe(3);
+    expect(d.pairs.map((p) => `${p.a}-${p.b}`)).toEqual(["BY-CN"]);
+    expect(d.pairs[0]!.items.map((i) => i.type)).toEqual(["visit", "exercise"]);
+    expect(d.totalDevelopments).toBe(2);
+    expect(d.older).toMatchObject([{ a: "RU", b: "VN", count: 1, fromYear: "2019", toYear: "2019" }]);
     expect(d.scope).toBe("all");
     expect(d.pairs[0]!.nameA).toMatch(/Belarus|Russia/);
+  });
+
+  it("the main list is the week's news: dated within the period or the 30 days before it, or planned; older ones are one line per pair", () => {
+    const db = testDb();
+    const seen = "2024-10-15T09:00:00.000Z"; // week 2024-W42 starts 2024-10-14; 30 days before: 2024-09-14
+    const dev = (a: string, b: string, dateStart: string, more: { status?: "planned" | "announced"; dateEnd?: string } = {}) =>
+      insertDevelopment(db, { a, b, type: "talks", dateStart, dateEnd: more.dateEnd ?? dateStart, status: more.status, firstSeenAt: seen, summary: `${a}-${b} ${dateStart}` });
+    dev("CN", "RU", "2024-10-16"); // in the period
+    dev("CN", "RU", "2024-09-14"); // the 30th day before: in
+    dev("CN", "RU", "2024-09-13"); // the 31st: older
+    dev("CN", "RU", "1996-04-26");
+    dev("CN", "RU", "2022-02-04");
+    dev("KP", "RU", "2025-03-01", { status: "planned" }); // planned: news
+    dev("KP", "RU", "2019-01-01", { status: "planned" }); // planned, whatever its date
+    dev("BY", "CN", "2024-09-01", { dateEnd: "2024-09-20" }); // a span that reaches the window: news
+    dev("IN", "US", "2001-01-01");
+    const d = buildDigest(db, { period: week });
+    expect(d.pairs.map((p) => [`${p.a}-${p.b}`, p.items.map((i) => i.dateStart)])).toEqual([
+      ["KP-RU", ["2025-03-01", "2019-01-01"]],
+      ["CN-RU", ["2024-10-16", "2024-09-14"]],
+      ["BY-CN", ["2024-09-01"]],
+    ]);
+    expect(d.totalDevelopments).toBe(5);
+    expect(d.older.map((o) => [`${o.a}-${o.b}`, o.count, o.fromYear, o.toYear])).toEqual([
+      ["CN-RU", 3, "1996", "2024"],
+      ["IN-US", 1, "2001", "2001"],
+    ]);
+  });
+
+  it("a first ingest of years of history makes a short digest: the history is one line per pair", () => {
+    const db = testDb();
+    const seen = "2024-10-15T09:00:00.000Z";
+    const pairs = [["CN", "RU"], ["KP", "RU"], ["IN", "US"], ["JP", "PH"], ["AU", "ID"]] as const;
+    for (const [i, [a, b]] of pairs.entries()) for (let y = 1990; y < 2024; y++) insertDevelopment(db, { a, b, type: "visit", dateStart: `${y}-0${1 + i}-10`, firstSeenAt: seen });
+    insertDevelopment(db, { a: "CN", b: "RU", type: "exercise", dateStart: "2024-10-12", firstSeenAt: seen, summary: "China and Russia held a joint naval exercise." });
+    const d = buildDigest(db, { period: week });
+    expect(d.totalDevelopments).toBe(1);
+    expect(d.older).toHaveLength(5);
+    expect(d.older.every((o) => o.count === 34 && o.fromYear === "1990" && o.toYear === "2023")).toBe(true);
+    // the newest history first: AU-ID's is dated May, CN-RU's January
+    expect(d.older.map((o) => `${o.a}-${o.b}`)).toEqual(["AU-ID", "JP-PH", "IN-US", "KP-RU", "CN-RU"]);
   });
 
   it("orders developments and pairs by score, then type weight, then number of sources", () => {
@@ -145,7 +187,7 @@ describe("narratives", () => {
     const db = testDb();
     insertDevelopment(db, { a: "CN", b: "BY", type: "exercise", score: 2, summary: "China and Belarus held a joint exercise near Brest", firstSeenAt: "2024-10-15T00:00:00.000Z" });
     insertDevelopment(db, { a: "CN", b: "BY", type: "visit", score: 1, summary: "Belarus defense minister visited Beijing", firstSeenAt: "2024-10-15T00:00:00.000Z" });
-    insertDevelopment(db, { a: "RU", b: "VN", type: "talks", score: 1, summary: "Russia and Vietnam held defense talks", firstSeenAt: "2024-10-16T00:00:00.000Z" });
+    insertDevelopment(db, { a: "RU", b: "VN", type: "talks", score: 1, summary: "Russia and Vietnam held defense talks", firstSeenAt: "2024-10-14T00:00:00.000Z" });
     return buildDigest(db, { period: week });
   };
   const settings = (timeoutMs = 5000) => ({ baseUrl: fake.baseUrl, model: "m", timeoutMs });
