@@ -119,8 +119,8 @@ options:
   --no-llm      no narrative from the language model
 
 example:
-  relations digest --weeks
-  relations digest --dry-run --week 2024-W29`,
+  relations digest --weeks                    (then a week it lists:)
+  relations digest --dry-run --week 2026-W49`,
     load: () => import("./cli/digest.ts"),
   },
 };

@@ -12,13 +12,19 @@
  */
 import { parseArgs } from "node:util";
 import { llmSettingsFromConfig } from "../services/llm.ts";
-import { addNarratives, buildDigest, periodForWeek, previousWeek } from "../services/digest.ts";
+import { addNarratives, buildDigest, listDigestWeeks, periodForWeek, previousWeek, type DigestWeek } from "../services/digest.ts";
 import { createDigestWebClient, postDigest, type DigestSlack } from "../services/digest-post.ts";
 import { renderDigestPlan, renderDigestText } from "../slack/digest-blocks.ts";
 import { makeRunnerId } from "../jobs/digest.ts";
 import type { CliContext, CliRun } from "./context.ts";
 
-const USAGE = "usage: relations digest (--dry-run [--json] | --post) [--week 2024-W42] [--channel C…] [--no-llm]";
+const USAGE = "usage: relations digest (--dry-run [--json] | --post) [--week 2024-W42] [--channel C…] [--no-llm] | --weeks";
+
+/** `digest --weeks`: one line per week with news, newest first. */
+export function formatWeeks(weeks: DigestWeek[]): string[] {
+  if (!weeks.length) return ["no week has developments yet (run relations ingest first)"];
+  return ["week      news  older", ...weeks.map((w) => `${w.week}  ${String(w.news).padStart(4)}  ${String(w.older).padStart(5)}`)];
+}
 
 /** Options beyond the CLI context; tests pass a Slack client pointed at a fake. */
 export interface DigestCliExtras {
@@ -28,7 +34,7 @@ export interface DigestCliExtras {
 
 /** Runs `relations digest` with explicit extras (the exported `run` uses none). */
 export async function runDigestCli(argv: string[], ctx: CliContext, extras: DigestCliExtras = {}): Promise<number> {
-  let values: { "dry-run"?: boolean; post?: boolean; json?: boolean; week?: string; channel?: string; "no-llm"?: boolean };
+  let values: { "dry-run"?: boolean; post?: boolean; json?: boolean; week?: string; channel?: string; "no-llm"?: boolean; weeks?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -39,6 +45,7 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
         week: { type: "string" },
         channel: { type: "string" },
         "no-llm": { type: "boolean" },
+        weeks: { type: "boolean" },
       },
       strict: true,
       allowPositionals: false,
@@ -46,6 +53,14 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
   } catch (e) {
     ctx.err(`digest: ${(e as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (values.weeks) {
+    if (values["dry-run"] || values.post || values.week || values.json) {
+      ctx.err(`digest: --weeks goes alone (with --db)\n${USAGE}`);
+      return 2;
+    }
+    for (const l of formatWeeks(listDigestWeeks(ctx.db(), ctx.config.DIGEST_TZ))) ctx.out(l);
+    return 0;
   }
   if (values["dry-run"] === values.post) {
     ctx.err(`digest: choose exactly one of --dry-run and --post\n${USAGE}`);
@@ -77,6 +92,7 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
     } else {
       ctx.out(renderDigestText(digest));
     }
+    if (digest.pairs.length === 0 && digest.older.length === 0) ctx.err(quietHint(period.id, listDigestWeeks(ctx.db(), tz)));
     return 0;
   }
 
@@ -98,6 +114,14 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
   if (ok) ctx.out(line);
   else ctx.err(`${line}${r.error ? `: ${r.error}` : ""}`);
   return ok ? 0 : 1;
+}
+
+/** On a quiet week, the weeks that are not (the default week is often quiet right after an ingest). */
+export function quietHint(week: string, weeks: DigestWeek[]): string {
+  const busy = weeks.filter((w) => w.news + w.older > 0);
+  if (!busy.length) return `digest: ${week} is quiet, and so is every week: no development is on record yet (run relations ingest first)`;
+  const shown = busy.slice(0, 5).map((w) => `${w.week} (${w.news} news, ${w.older} older)`);
+  return `digest: ${week} is quiet; weeks that are not: ${shown.join(", ")}${busy.length > 5 ? `, and ${busy.length - 5} more (relations digest --weeks)` : ""}`;
 }
 
 /** The CLI entry (see src/cli.ts COMMANDS). */

@@ -8,7 +8,7 @@
 import countries from "i18n-iso-countries";
 import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import type { Db } from "../db/client.ts";
-import { selectDevelopmentsFirstSeen, selectWatchedPairs, type DigestDevelopmentRow } from "../db/digests.repo.ts";
+import { selectDevelopmentsFirstSeen, selectFirstSeenRows, selectWatchedPairs, type DigestDevelopmentRow } from "../db/digests.repo.ts";
 import { makePair, type DevelopmentCore, type EventType } from "../domain/types.ts";
 import type { Logger } from "../lib/log.ts";
 import { silentLogger } from "../lib/log.ts";
@@ -256,6 +256,36 @@ export function countryName(code: string): string {
     localeReady = true;
   }
   return countries.getName(code, "en") ?? code;
+}
+
+/** A week that has developments first reported in it: how many are news, how many older. */
+export interface DigestWeek {
+  week: string;
+  news: number;
+  older: number;
+}
+
+/**
+ * The ISO weeks (in `tz`) with developments first reported in them, newest first, counted as the
+ * digest counts them (news in the main list, older ones newly on record).
+ */
+export function listDigestWeeks(db: Db, tz: string): DigestWeek[] {
+  const weekOfMinute = new Map<string, string>();
+  const starts = new Map<string, string>();
+  const byWeek = new Map<string, DigestWeek>();
+  for (const r of selectFirstSeenRows(db)) {
+    // time zones move by whole minutes: one Intl call per distinct minute, not per row
+    const minute = r.firstSeenAt.slice(0, 16);
+    let week = weekOfMinute.get(minute);
+    if (week === undefined) weekOfMinute.set(minute, (week = isoWeekOf(localDate(new Date(r.firstSeenAt), tz))));
+    let start = starts.get(week);
+    if (start === undefined) starts.set(week, (start = periodForWeek(week, tz).startDate));
+    let w = byWeek.get(week);
+    if (!w) byWeek.set(week, (w = { week, news: 0, older: 0 }));
+    if (isNewsOf({ status: r.status as DigestItem["status"], dateEnd: r.dateEnd }, { startDate: start })) w.news++;
+    else w.older++;
+  }
+  return [...byWeek.values()].sort((x, y) => (x.week < y.week ? 1 : x.week > y.week ? -1 : 0));
 }
 
 /** Options for buildDigest. */
