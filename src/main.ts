@@ -131,7 +131,7 @@ async function startJobs(o: {
     ]);
     const watches = createWatchesRepo(db);
     digest = startDigestScheduler(
-      { db, slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }), clock, logger: log, llm: llmSettingsFromConfig(config) },
+      { db, slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }), clock, logger: log, llm: llmSettingsFromConfig(config), countries: o.gazetteer },
       {
         cron: config.DIGEST_CRON,
         tz: config.DIGEST_TZ,

@@ -84,7 +84,7 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
   const llm = values["no-llm"] ? null : llmSettingsFromConfig(config);
 
   if (values["dry-run"]) {
-    const digest = buildDigest(ctx.db(), { period, channel });
+    const digest = buildDigest(ctx.db(), { period, channel, countries: await cliCountries() });
     if (llm && digest.pairs.length > 0) await addNarratives(digest, { settings: llm, logger: ctx.logger });
     if (values.json) {
       const plan = renderDigestPlan(digest, "dg-dry-run");
@@ -106,7 +106,7 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
   }
   const slack = extras.slack ?? createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL });
   const r = await postDigest(
-    { db: ctx.db(), slack, clock: ctx.clock, logger: ctx.logger, runner: makeRunnerId(), llm, sleep: extras.sleep },
+    { db: ctx.db(), slack, clock: ctx.clock, logger: ctx.logger, runner: makeRunnerId(), llm, sleep: extras.sleep, countries: await cliCountries() },
     { channel, week: period.id, tz, postQuiet: config.DIGEST_POST_QUIET, trigger: "cli" },
   );
   const line = `digest ${r.period} → ${r.channel}: ${r.outcome}${r.ts ? ` (ts ${r.ts})` : ""}${r.repliesPosted || r.repliesAdopted ? `, ${r.repliesPosted} replies posted, ${r.repliesAdopted} adopted` : ""}`;
@@ -114,6 +114,11 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
   if (ok) ctx.out(line);
   else ctx.err(`${line}${r.error ? `: ${r.error}` : ""}`);
   return ok ? 0 : 1;
+}
+
+/** The gazetteer, loaded only by the commands that name countries (it takes a moment to build). */
+async function cliCountries() {
+  return (await import("../analyze/gazetteer.ts")).loadGazetteer();
 }
 
 /** On a quiet week, the weeks that are not (the default week is often quiet right after an ingest). */

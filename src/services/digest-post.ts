@@ -36,7 +36,7 @@ import {
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
 import { renderDigestPlan, type DigestMessage, type RenderOptions } from "../slack/digest-blocks.ts";
-import { addNarratives, buildDigest, periodForWeek, type NarrativeReport } from "./digest.ts";
+import { addNarratives, buildDigest, periodForWeek, type CountryNames, type NarrativeReport } from "./digest.ts";
 import type { LlmSettings } from "./llm.ts";
 
 /** A message as conversations.history / conversations.replies return it (the fields we read). */
@@ -101,8 +101,8 @@ export interface PostDigestDeps {
   /** when set, pairs get an LLM narrative (offline text on any failure) */
   llm?: LlmSettings | null;
   fetch?: typeof fetch;
-  /** country code → display name; pass the gazetteer's so digests name countries like timelines */
-  nameOf?: (code: string) => string;
+  /** the gazetteer (main.ts passes it): digests name countries as timelines do */
+  countries: CountryNames;
 }
 
 /** What to post. */
@@ -344,7 +344,7 @@ export async function postDigest(deps: PostDigestDeps, opts: PostDigestOptions):
   };
 
   try {
-    const digest = buildDigest(db, { period, channel, nameOf: deps.nameOf });
+    const digest = buildDigest(db, { period, channel, countries: deps.countries });
     if (deps.llm && digest.pairs.length > 0) {
       result.narratives = await addNarratives(digest, { settings: deps.llm, logger: log, fetch: deps.fetch });
     }

@@ -5,8 +5,6 @@
  * `addNarratives`, which never fails: any problem leaves the offline text in place.
  * No Slack here; digest-blocks.ts renders, digest-post.ts posts.
  */
-import countries from "i18n-iso-countries";
-import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import type { Db } from "../db/client.ts";
 import { selectDevelopmentsFirstSeen, selectFirstSeenRows, selectWatchedPairs, type DigestDevelopmentRow } from "../db/digests.repo.ts";
 import { makePair, type DevelopmentCore, type EventType } from "../domain/types.ts";
@@ -224,38 +222,12 @@ export function comparePairs(x: DigestPairEntry, y: DigestPairEntry): number {
   return best || y.items.length - x.items.length || srcs(y) - srcs(x) || (kx < ky ? -1 : kx > ky ? 1 : 0);
 }
 
-// Short names people use, where the ISO list gives a formal one ("Korea, Republic of").
-const SHORT_NAMES: Record<string, string> = {
-  US: "United States",
-  GB: "United Kingdom",
-  RU: "Russia",
-  CN: "China",
-  KR: "South Korea",
-  KP: "North Korea",
-  LA: "Laos",
-  IR: "Iran",
-  SY: "Syria",
-  TW: "Taiwan",
-  VE: "Venezuela",
-  BO: "Bolivia",
-  TZ: "Tanzania",
-  MD: "Moldova",
-  VN: "Vietnam",
-  CD: "DR Congo",
-  CG: "Congo",
-  TR: "Turkey",
-  CZ: "Czech Republic",
-};
-let localeReady = false;
-
-/** The English short name of an ISO alpha-2 code, or the code itself when unknown. */
-export function countryName(code: string): string {
-  if (SHORT_NAMES[code]) return SHORT_NAMES[code];
-  if (!localeReady) {
-    countries.registerLocale(en);
-    localeReady = true;
-  }
-  return countries.getName(code, "en") ?? code;
+/**
+ * Where the digest gets country names: the gazetteer (main.ts passes it in), so a country reads
+ * the same in the digest as in /relations and the analyzer.
+ */
+export interface CountryNames {
+  country(code: string): { en: string } | null | undefined;
 }
 
 /** A week that has developments first reported in it: how many are news, how many older. */
@@ -293,13 +265,13 @@ export interface BuildDigestOptions {
   period: DigestPeriod;
   /** the channel it is for; its watched pairs, if any, restrict the digest */
   channel?: string | null;
-  /** country code → display name (defaults to countryName) */
-  nameOf?: (code: string) => string;
+  /** the gazetteer, or anything that names a country by its code */
+  countries: CountryNames;
 }
 
 /** Builds the digest for a period from the database. Pure reads; no Slack, no LLM. */
 export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
-  const lookup = opts.nameOf ?? countryName;
+  const lookup = (code: string) => opts.countries.country(code)?.en ?? code;
   // a few dozen countries cover hundreds of pairs: look each name up once
   const names = new Map<string, string>();
   const nameOf = (code: string) => {

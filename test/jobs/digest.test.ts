@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadGazetteer } from "../../src/analyze/gazetteer.ts";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -23,6 +24,7 @@ let seq = 0;
 const schedule = (over: Partial<DigestSchedule> = {}): DigestSchedule & { channel: string } => ({ cron: "0 8 * * 1", tz: TZ, channel: `CJOB${++seq}`, postQuiet: true, ...over }) as DigestSchedule & { channel: string };
 const deps = (db: Db, now: string, runner = "r1") => ({
   db,
+  countries: loadGazetteer(),
   slack: createDigestWebClient("xoxb-test", { slackApiUrl: slack.apiUrl }),
   clock: () => new Date(now),
   logger: silentLogger,

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadGazetteer } from "../../src/analyze/gazetteer.ts";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -38,6 +39,7 @@ function world(db: Db = testDb()) {
   const deps = (over: Partial<PostDigestDeps> = {}): PostDigestDeps => ({
     db,
     slack: client,
+    countries: loadGazetteer(),
     clock: () => new Date(now),
     logger: silentLogger,
     runner: "runner-1",
@@ -400,11 +402,11 @@ describe("postDigest", () => {
     expect(blocks).toContain("China and Belarus held joint drills &lt;!channel&gt;");
   });
 
-  it("names countries with the nameOf it is given (the gazetteer in the app)", async () => {
+  it("names countries with the directory it is given (the gazetteer in the app)", async () => {
     const w = world();
     seed(w.db);
     const o = opts();
-    await postDigest(w.deps({ nameOf: (c) => `Land-${c}` }), o);
+    await postDigest(w.deps({ countries: { country: (c) => ({ en: `Land-${c}` }) } }), o);
     expect(JSON.stringify(slack.topLevel(o.channel)[0]!.blocks)).toContain("Land-BY – Land-CN");
   });
 
