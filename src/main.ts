@@ -126,7 +126,7 @@ async function startJobs(o: {
   if (o.slackMode) {
     const [{ startDigestScheduler, nextCronFire }, { createDigestWebClient }, { llmSettingsFromConfig }] = await Promise.all([
       import("./jobs/digest.ts"),
-      import("./services/digest-post.ts"),
+      import("./slack/digest-port.ts"),
       import("./services/llm.ts"),
     ]);
     const watches = createWatchesRepo(db);

@@ -13,7 +13,8 @@
 import { parseArgs } from "node:util";
 import { llmSettingsFromConfig } from "../services/llm.ts";
 import { addNarratives, buildDigest, listDigestWeeks, periodForWeek, previousWeek, type DigestWeek } from "../services/digest.ts";
-import { createDigestWebClient, postDigest, type DigestSlack } from "../services/digest-post.ts";
+import { postDigest, type DigestPort } from "../services/digest-post.ts";
+import { createDigestWebClient } from "../slack/digest-port.ts";
 import { renderDigestPlan, renderDigestText } from "../slack/digest-blocks.ts";
 import { makeRunnerId } from "../jobs/digest.ts";
 import type { CliContext, CliRun } from "./context.ts";
@@ -28,7 +29,7 @@ export function formatWeeks(weeks: DigestWeek[]): string[] {
 
 /** Options beyond the CLI context; tests pass a Slack client pointed at a fake. */
 export interface DigestCliExtras {
-  slack?: DigestSlack;
+  slack?: DigestPort;
   sleep?: (ms: number) => Promise<void>;
 }
 

@@ -17,13 +17,13 @@ import { getDigestRow } from "../db/digests.repo.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
 import { previousWeek, type CountryNames } from "../services/digest.ts";
-import { postDigest, type DigestSlack, type PostDigestOptions, type PostDigestResult } from "../services/digest-post.ts";
+import { postDigest, type DigestPort, type PostDigestOptions, type PostDigestResult } from "../services/digest-post.ts";
 import type { LlmSettings } from "../services/llm.ts";
 
 /** What the scheduler needs from the composition root. */
 export interface DigestSchedulerDeps {
   db: Db;
-  slack: DigestSlack;
+  slack: DigestPort;
   clock: Clock;
   logger: Logger;
   llm?: LlmSettings | null;

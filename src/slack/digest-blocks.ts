@@ -12,6 +12,7 @@
 const BUDGET = BLOCK_LIMITS.messageTextBudget;
 import type { types } from "@slack/bolt";
 import type { Digest, DigestItem, DigestOlderLine, DigestPairEntry, DigestPeriod } from "../services/digest.ts";
+import type { DigestRenderOptions } from "../services/digest-post.ts";
 import type { EventType } from "../domain/types.ts";
 import { BLOCK_LIMITS, blocksTextLength, escapeMrkdwn, isHttpUrl, mrkdwnLink, truncate } from "../lib/mrkdwn.ts";
 
@@ -34,19 +35,8 @@ export interface DigestPlan {
   replies: DigestMessage[];
 }
 
-/** Rendering knobs; defaults keep the channel message short. */
-export interface RenderOptions {
-  /** pairs shown in the parent message; the rest are summarized in one line and detailed in the thread */
-  maxPairsInParent?: number;
-  /** developments listed per pair in the parent */
-  topPerPair?: number;
-  /** developments per thread reply message (each is one section) */
-  itemsPerReply?: number;
-  /** thread reply messages per pair at most; beyond, a line points to /relations */
-  maxRepliesPerPair?: number;
-  /** pairs that get their own detailed replies; the rest share compact overflow replies */
-  maxPairsWithReplies?: number;
-}
+/** Rendering knobs, as the digest service names them; defaults keep the channel message short. */
+export type RenderOptions = DigestRenderOptions;
 
 const TYPE_LABEL: Record<EventType, string> = {
   visit: "Visit",

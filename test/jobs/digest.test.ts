@@ -7,7 +7,7 @@ import { closeDb, openDb, type Db } from "../../src/db/client.ts";
 import { getDigestRow, listDigestRuns } from "../../src/db/digests.repo.ts";
 import { lastCronFire, nextCronFire, startDigestScheduler, type DigestSchedule } from "../../src/jobs/digest.ts";
 import { createWatchesRepo } from "../../src/db/watches.repo.ts";
-import { createDigestWebClient } from "../../src/services/digest-post.ts";
+import { createDigestWebClient } from "../../src/slack/digest-port.ts";
 import { silentLogger } from "../../src/lib/log.ts";
 import { testDb } from "../helpers/db.ts";
 import { startDigestFakeSlack, type DigestFakeSlack } from "../helpers/digest-fake-slack.ts";

@@ -4,7 +4,7 @@ import type { CliContext } from "../../src/cli/context.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { Db } from "../../src/db/client.ts";
 import { getDigestRow } from "../../src/db/digests.repo.ts";
-import { createDigestWebClient } from "../../src/services/digest-post.ts";
+import { createDigestWebClient } from "../../src/slack/digest-port.ts";
 import { silentLogger } from "../../src/lib/log.ts";
 import { testDb } from "../helpers/db.ts";
 import { startDigestFakeSlack, type DigestFakeSlack } from "../helpers/digest-fake-slack.ts";
