@@ -10,6 +10,7 @@ import { selectDevelopmentsFirstSeen, selectFirstSeenRows, selectWatchedPairs, t
 import { makePair, type DevelopmentCore, type EventType } from "../domain/types.ts";
 import type { Logger } from "../lib/log.ts";
 import { silentLogger } from "../lib/log.ts";
+import { wallTimeToUtc } from "../lib/time-zone.ts";
 import { completeChat, type LlmSettings } from "./llm.ts";
 
 /** One ISO week in a time zone, with the UTC instants bounding it. */
@@ -114,38 +115,9 @@ export function localDate(instant: Date, tz: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
-// Intl formatters are slow to build; one per zone is enough
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Milliseconds `tz` is ahead of UTC at `instantMs`. */
-function tzOffsetMs(instantMs: number, tz: string): number {
-  let fmt = offsetFormatters.get(tz);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    offsetFormatters.set(tz, fmt);
-  }
-  const parts = fmt.formatToParts(new Date(instantMs));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instantMs / 1000) * 1000;
-}
-
 /** The UTC instant of 00:00 local time on `date` (YYYY-MM-DD) in `tz`, DST-aware. */
 export function zonedMidnightUtc(date: string, tz: string): Date {
-  const wall = parseYmd(date);
-  let guess = wall - tzOffsetMs(wall, tz);
-  // a second pass settles days on which the offset changes
-  guess = wall - tzOffsetMs(guess, tz);
-  return new Date(guess);
+  return new Date(wallTimeToUtc(parseYmd(date), tz));
 }
 
 /** The ISO week id (e.g. 2024-W42) of a calendar date. */

@@ -45,7 +45,7 @@ import { nonTextReason } from "../ingest/content-sniff.ts";
 import { redactCredentials } from "../lib/redact.ts";
 import { recordRefusedPage, refusedReason } from "../db/refused-pages.repo.ts";
 import { discoverFeedLinks, looksLikeFeed, parseFeed } from "../ingest/feeds.ts";
-import { zoneOffsetMinutes } from "../ingest/page-date.ts";
+import { zoneOffsetMinutes } from "../lib/time-zone.ts";
 import { fileUrlOf, guessLanguage, isFolder, listLocalFiles, readLocalArticle } from "../ingest/local-files.ts";
 import { sourceUrlOf } from "../ingest/source-target.ts";
 
