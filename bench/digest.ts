@@ -11,11 +11,14 @@
  * thread reply ("replies" counts them; every message is checked against Block Kit limits). Budget: build + render for 200 pairs under 1 s. Watches are inserted inside a
  * transaction that is rolled back, so the cached database is left as it was.
  */
+import { loadGazetteer } from "../src/analyze/gazetteer.ts";
 import { closeDb, openDb } from "../src/db/client.ts";
 import { watches } from "../src/db/schema.ts";
 import { buildDigest, isoWeekOf, periodForWeek, type Digest } from "../src/services/digest.ts";
 import { renderDigestPlan } from "../src/slack/digest-blocks.ts";
 import { makeBenchDb } from "./make-db.ts";
+/** the gazetteer names countries in digests, as main.ts passes it */
+const countries = loadGazetteer();
 
 function arg(name: string, def: number): number {
   const i = process.argv.indexOf(`--${name}`);
@@ -66,7 +69,7 @@ function measure(scenario: string, channel: string | null): Row {
   let replies = 0;
   for (let i = 0; i <= runs; i++) {
     const t0 = performance.now();
-    const d = buildDigest(db, { period, channel });
+    const d = buildDigest(db, { period, channel, countries });
     const t1 = performance.now();
     const plan = renderDigestPlan(d, "dg-bench");
     const t2 = performance.now();

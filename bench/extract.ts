@@ -15,9 +15,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { extractPage } from "../src/ingest/extract-page.ts";
+import { requirePaths, sharedPath } from "../scripts/lib/shared.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const benchDir = join(here, "..", "..", "shared", "extraction-benchmark");
+const benchDir = sharedPath("extraction-benchmark");
+requirePaths("bench:extract", [join(benchDir, "ground-truth.json"), join(benchDir, "html")]);
 const args = process.argv.slice(2);
 const limitArg = args.indexOf("--limit");
 const limit = limitArg >= 0 ? Number(args[limitArg + 1]) : Infinity;

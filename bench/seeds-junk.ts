@@ -14,9 +14,11 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { cleanPlainText } from "../src/ingest/extract-page.ts";
 import { isBlockMarker } from "../src/ingest/junk-filter.ts";
+import { requirePaths, sharedPath } from "../scripts/lib/shared.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const seedsDir = join(here, "..", "..", "shared", "seeds");
+const seedsDir = sharedPath("seeds");
+requirePaths("bench:seeds-junk", [seedsDir]);
 const files = readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).sort();
 
 let failed = 0;

@@ -1,5 +1,5 @@
 /**
- * `npm run eval:questions [-- QUESTIONS]`: ingests the seeds (/work/shared/seeds when present) and
+ * `npm run eval:questions [-- QUESTIONS]`: ingests the seeds (../shared/seeds when present) and
  * samples/articles into a temporary database through the real pipeline (ingestOnce, then
  * analyzePending), asks every question of samples/questions.json with the thread's pair set, and
  * prints a table. A question is right when one of the top three items is a development of the
@@ -22,6 +22,7 @@ import { createLogger } from "../src/lib/log.ts";
 import { analyzePending } from "../src/services/analyze.ts";
 import { buildAnswer } from "../src/services/answer.ts";
 import { ingestOnce } from "../src/services/ingest.ts";
+import { PROJECT_ROOT, sharedPath } from "./lib/shared.ts";
 
 const QuestionsSchema = z.array(
   z.object({
@@ -33,7 +34,7 @@ const QuestionsSchema = z.array(
 
 const questionsPath = resolve(process.argv[2] ?? "samples/questions.json");
 const questions = QuestionsSchema.parse(JSON.parse(readFileSync(questionsPath, "utf8")));
-const targets = ["/work/shared/seeds", "samples/articles"].map((p) => resolve(p)).filter(existsSync);
+const targets = [sharedPath("seeds"), resolve(PROJECT_ROOT, "samples/articles")].filter(existsSync);
 
 const tmp = mkdtempSync(join(tmpdir(), "rel-questions-"));
 const db = openDb(join(tmp, "eval.db"));

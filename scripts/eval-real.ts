@@ -20,6 +20,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import countriesData from "../src/analyze/data/countries.json" with { type: "json" };
 import { articlesDir, corpusDir, loadManifest, materialize } from "./real-corpus.ts";
+import { requirePaths, sharedPath } from "./lib/shared.ts";
 
 /**
  * Whether a summary names a person at all: a capitalized word that is not a country's name or
@@ -48,15 +49,12 @@ function namesAPerson(summary: string): boolean {
 }
 
 const root = resolve(import.meta.dirname, "..");
-const scorer = resolve(root, "../shared/eval/score.mjs");
+const scorer = sharedPath("eval", "score.mjs");
 const args = process.argv.slice(2);
 const partArg = args.includes("--part") ? args[args.indexOf("--part") + 1] : "all";
 const verbose = args.includes("--verbose") || args.includes("-v");
 const batch = args.includes("--batch") ? args[args.indexOf("--batch") + 1] : undefined;
-if (!existsSync(scorer)) {
-  console.error(`eval:real: the scorer ${scorer} is not there (it comes with ../shared); nothing scored`);
-  process.exit(2);
-}
+requirePaths("eval:real", [scorer]);
 
 const manifest = loadManifest();
 const gold = JSON.parse(readFileSync(join(corpusDir, "gold.json"), "utf8")) as { articles: { article: string; events: { id: string; required: boolean }[] }[] };

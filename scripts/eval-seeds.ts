@@ -4,7 +4,7 @@
  * scores it with ../shared/eval/score.mjs. Prints the scorer's lines.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createAnalyzer } from "../src/analyze/index.ts";
@@ -16,14 +16,12 @@ import { systemClock } from "../src/lib/clock.ts";
 import { createLogger } from "../src/lib/log.ts";
 import { analyzePending } from "../src/services/analyze.ts";
 import { ingestOnce } from "../src/services/ingest.ts";
+import { requirePaths, sharedPath } from "./lib/shared.ts";
 
-const dir = resolve(process.argv[2] ?? "../shared/seeds");
-const gold = resolve(process.argv[3] ?? "../shared/eval/seeds.gold.json");
-const scorer = resolve("../shared/eval/score.mjs");
-if (!existsSync(dir) || !existsSync(gold) || !existsSync(scorer)) {
-  console.error(`eval: need ${dir}, ${gold} and ${scorer}`);
-  process.exit(2);
-}
+const dir = process.argv[2] ? resolve(process.argv[2]) : sharedPath("seeds");
+const gold = process.argv[3] ? resolve(process.argv[3]) : sharedPath("eval", "seeds.gold.json");
+const scorer = sharedPath("eval", "score.mjs");
+requirePaths("eval:seeds", [dir, gold, scorer]);
 const tmp = mkdtempSync(join(tmpdir(), "rel-eval-"));
 const db = openDb(join(tmp, "eval.db"));
 const logger = createLogger("warn");

@@ -126,12 +126,12 @@ async function startJobs(o: {
   if (o.slackMode) {
     const [{ startDigestScheduler, nextCronFire }, { createDigestWebClient }, { llmSettingsFromConfig }] = await Promise.all([
       import("./jobs/digest.ts"),
-      import("./services/digest-post.ts"),
+      import("./slack/digest-port.ts"),
       import("./services/llm.ts"),
     ]);
     const watches = createWatchesRepo(db);
     digest = startDigestScheduler(
-      { db, slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }), clock, logger: log, llm: llmSettingsFromConfig(config) },
+      { db, slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }), clock, logger: log, llm: llmSettingsFromConfig(config), countries: o.gazetteer },
       {
         cron: config.DIGEST_CRON,
         tz: config.DIGEST_TZ,
@@ -205,7 +205,13 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     throw new ConfigError(["SLACK_BOT_TOKEN: required when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set (unset them all for the terminal shell)"]);
   }
 
-  const db = openDb(config.DATABASE_PATH);
+  let db: Db;
+  try {
+    db = openDb(config.DATABASE_PATH);
+  } catch (err) {
+    // a user's mistake (a folder without write access, a file that is not SQLite): no stack trace
+    throw new ConfigError([`DATABASE_PATH: cannot open ${JSON.stringify(config.DATABASE_PATH)}: ${(err as Error).message}`]);
+  }
   let jobs: Jobs | null = null;
   let jobsStarting: Promise<Jobs> | null = null;
   let slack: SlackApp | null = null;

@@ -41,6 +41,13 @@ const TYPE_WORDS: [string, EventType][] = (
   ] as [string, EventType][]
 ).sort((x, y) => y[0].split(" ").length - x[0].split(" ").length);
 
+/** The type a word or phrase names ("exercises", "tập trận", "agreement"), or null. */
+export function parseTypeWord(s: string): EventType | null {
+  const words = fold(s.normalize("NFC")).trim().split(/\s+/).filter(Boolean);
+  const hit = matchTypeAtEnd(words, words.length);
+  return hit && hit.length === words.length ? hit.type : null;
+}
+
 /** Words that introduce a start date: "since 2023", "từ 2023", "từ năm 2023". */
 const SINCE_WORDS = new Set(["since", "from", "after", "tu"]);
 /** Words that may sit between two country names: "china and russia", "Nga và Trung Quốc". */

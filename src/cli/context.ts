@@ -39,12 +39,21 @@ export function fetcherFromConfig(config: Config): ClosableFetcher {
   });
 }
 
+/** openDb, with a failure that names the variable and the path instead of SQLite's bare reason. */
+export function openDbNamed(path: string): Db {
+  try {
+    return openDb(path);
+  } catch (e) {
+    throw new Error(`db: cannot open DATABASE_PATH ${JSON.stringify(path)}: ${(e as Error).message}`);
+  }
+}
+
 /** Lazily opened resources of a context, with a closer for the dispatcher. */
 export function lazyResources(config: Config): { db(): Db; fetcher(): ClosableFetcher; close(): void } {
   let db: Db | null = null;
   let fetcher: ClosableFetcher | null = null;
   return {
-    db: () => (db ??= openDb(config.DATABASE_PATH)),
+    db: () => (db ??= openDbNamed(config.DATABASE_PATH)),
     fetcher: () => (fetcher ??= fetcherFromConfig(config)),
     close() {
       fetcher?.close();

@@ -12,23 +12,30 @@
  */
 import { parseArgs } from "node:util";
 import { llmSettingsFromConfig } from "../services/llm.ts";
-import { addNarratives, buildDigest, periodForWeek, previousWeek } from "../services/digest.ts";
-import { createDigestWebClient, postDigest, type DigestSlack } from "../services/digest-post.ts";
+import { addNarratives, buildDigest, listDigestWeeks, periodForWeek, previousWeek, type DigestWeek } from "../services/digest.ts";
+import { postDigest, type DigestPort } from "../services/digest-post.ts";
+import { createDigestWebClient } from "../slack/digest-port.ts";
 import { renderDigestPlan, renderDigestText } from "../slack/digest-blocks.ts";
 import { makeRunnerId } from "../jobs/digest.ts";
 import type { CliContext, CliRun } from "./context.ts";
 
-const USAGE = "usage: relations digest (--dry-run [--json] | --post) [--week 2024-W42] [--channel C…] [--no-llm]";
+const USAGE = "usage: relations digest (--dry-run [--json] | --post) [--week 2024-W42] [--channel C…] [--no-llm] | --weeks";
+
+/** `digest --weeks`: one line per week with news, newest first. */
+export function formatWeeks(weeks: DigestWeek[]): string[] {
+  if (!weeks.length) return ["no week has developments yet (run relations ingest first)"];
+  return ["week      news  older", ...weeks.map((w) => `${w.week}  ${String(w.news).padStart(4)}  ${String(w.older).padStart(5)}`)];
+}
 
 /** Options beyond the CLI context; tests pass a Slack client pointed at a fake. */
 export interface DigestCliExtras {
-  slack?: DigestSlack;
+  slack?: DigestPort;
   sleep?: (ms: number) => Promise<void>;
 }
 
 /** Runs `relations digest` with explicit extras (the exported `run` uses none). */
 export async function runDigestCli(argv: string[], ctx: CliContext, extras: DigestCliExtras = {}): Promise<number> {
-  let values: { "dry-run"?: boolean; post?: boolean; json?: boolean; week?: string; channel?: string; "no-llm"?: boolean };
+  let values: { "dry-run"?: boolean; post?: boolean; json?: boolean; week?: string; channel?: string; "no-llm"?: boolean; weeks?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -39,6 +46,7 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
         week: { type: "string" },
         channel: { type: "string" },
         "no-llm": { type: "boolean" },
+        weeks: { type: "boolean" },
       },
       strict: true,
       allowPositionals: false,
@@ -46,6 +54,14 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
   } catch (e) {
     ctx.err(`digest: ${(e as Error).message}\n${USAGE}`);
     return 2;
+  }
+  if (values.weeks) {
+    if (values["dry-run"] || values.post || values.week || values.json) {
+      ctx.err(`digest: --weeks goes alone (with --db)\n${USAGE}`);
+      return 2;
+    }
+    for (const l of formatWeeks(listDigestWeeks(ctx.db(), ctx.config.DIGEST_TZ))) ctx.out(l);
+    return 0;
   }
   if (values["dry-run"] === values.post) {
     ctx.err(`digest: choose exactly one of --dry-run and --post\n${USAGE}`);
@@ -69,7 +85,7 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
   const llm = values["no-llm"] ? null : llmSettingsFromConfig(config);
 
   if (values["dry-run"]) {
-    const digest = buildDigest(ctx.db(), { period, channel });
+    const digest = buildDigest(ctx.db(), { period, channel, countries: await cliCountries() });
     if (llm && digest.pairs.length > 0) await addNarratives(digest, { settings: llm, logger: ctx.logger });
     if (values.json) {
       const plan = renderDigestPlan(digest, "dg-dry-run");
@@ -77,6 +93,7 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
     } else {
       ctx.out(renderDigestText(digest));
     }
+    if (digest.pairs.length === 0 && digest.older.length === 0) ctx.err(quietHint(period.id, listDigestWeeks(ctx.db(), tz)));
     return 0;
   }
 
@@ -90,7 +107,7 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
   }
   const slack = extras.slack ?? createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL });
   const r = await postDigest(
-    { db: ctx.db(), slack, clock: ctx.clock, logger: ctx.logger, runner: makeRunnerId(), llm, sleep: extras.sleep },
+    { db: ctx.db(), slack, clock: ctx.clock, logger: ctx.logger, runner: makeRunnerId(), llm, sleep: extras.sleep, countries: await cliCountries() },
     { channel, week: period.id, tz, postQuiet: config.DIGEST_POST_QUIET, trigger: "cli" },
   );
   const line = `digest ${r.period} → ${r.channel}: ${r.outcome}${r.ts ? ` (ts ${r.ts})` : ""}${r.repliesPosted || r.repliesAdopted ? `, ${r.repliesPosted} replies posted, ${r.repliesAdopted} adopted` : ""}`;
@@ -98,6 +115,19 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
   if (ok) ctx.out(line);
   else ctx.err(`${line}${r.error ? `: ${r.error}` : ""}`);
   return ok ? 0 : 1;
+}
+
+/** The gazetteer, loaded only by the commands that name countries (it takes a moment to build). */
+async function cliCountries() {
+  return (await import("../analyze/gazetteer.ts")).loadGazetteer();
+}
+
+/** On a quiet week, the weeks that are not (the default week is often quiet right after an ingest). */
+export function quietHint(week: string, weeks: DigestWeek[]): string {
+  const busy = weeks.filter((w) => w.news + w.older > 0);
+  if (!busy.length) return `digest: ${week} is quiet, and so is every week: no development is on record yet (run relations ingest first)`;
+  const shown = busy.slice(0, 5).map((w) => `${w.week} (${w.news} news, ${w.older} older)`);
+  return `digest: ${week} is quiet; weeks that are not: ${shown.join(", ")}${busy.length > 5 ? `, and ${busy.length - 5} more (relations digest --weeks)` : ""}`;
 }
 
 /** The CLI entry (see src/cli.ts COMMANDS). */

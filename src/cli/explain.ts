@@ -2,6 +2,7 @@
  * `relations explain PATH|URL|ARTICLE_ID`: the analyzer's trace of one article — sentences,
  * mentions, resolved dates, and why each cue became a development or not. Nothing is stored.
  */
+import { existsSync } from "node:fs";
 import { createAnalyzer, type AnalysisResult } from "../analyze/index.ts";
 import type { AnalyzeInput } from "../analyze/analyze.ts";
 import { findArticleIdByUrl, getArticle } from "../db/articles.repo.ts";
@@ -29,6 +30,7 @@ async function loadInput(target: string, ctx: CliContext): Promise<AnalyzeInput 
     if (!page) throw new Error(`explain: no article found on ${res.url}`);
     return { title: page.title, text: page.text, captions: page.captions, language: page.language, publishedAt: page.published?.iso ?? null, publishedPrecision: page.published?.precision ?? null, label: res.url };
   }
+  if (!existsSync(target)) throw new Error(`explain: no such file ${target}`);
   const pool = createExtractPool({ timeoutMs: ctx.config.EXTRACT_TIMEOUT_MS });
   const local = await readLocalArticle(target, {
     timeZone: ctx.config.OUTLET_TZ,

@@ -12,7 +12,13 @@ import { analyzePending, analyzeStoredArticle } from "../services/analyze.ts";
 import { createExtractPool } from "../ingest/extract-pool.ts";
 import { CREDENTIALS_HINT, hasUrlCredentials, redactCredentials } from "../lib/redact.ts";
 
-/** The one summary line. */
+/** What "skipped" counts, said once in the summary so a reader need not guess. */
+export const SKIPPED_MEANS = "skipped = items of a changed source already on record (another link, same text, listed twice, refused before)";
+
+/**
+ * The one summary line. "unchanged" counts sources with nothing new (a 304, or every item
+ * already stored); "skipped" counts items passed over inside a source that did change.
+ */
 export function formatSummary(s: Pick<IngestSummary, "sources" | "newArticles" | "unchanged" | "skipped" | "failed">): string {
   return `sources ${s.sources}, new ${s.newArticles}, unchanged ${s.unchanged}, skipped ${s.skipped}, failed ${s.failed}`;
 }
@@ -64,6 +70,7 @@ export async function run(argv: string[], ctx: CliContext): Promise<number> {
     for (const e of res.errors.slice(0, 20)) ctx.err(e.reason);
     if (res.errors.length > 20) ctx.err(`… and ${res.errors.length - 20} more (see ingest_errors for run ${res.runId})`);
     ctx.out(formatSummary(res));
+    if (res.skipped > 0) ctx.err(`ingest: ${SKIPPED_MEANS}`);
     return res.status === "failed" || res.status === "abandoned" ? 1 : 0;
   } finally {
     bar.finish();

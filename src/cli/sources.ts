@@ -1,7 +1,6 @@
 /** `relations sources add|list|remove`: the registered sources. */
 import { parseArgs } from "node:util";
 import { getSourceById, getSourceByUrl, insertSource, listSources, type SourceKind } from "../db/sources.repo.ts";
-import { removeSourceAndArticles } from "../services/remove-source.ts";
 import { isHttpUrl, sourceUrlOf } from "../ingest/source-target.ts";
 import type { CliContext } from "./context.ts";
 import { CREDENTIALS_HINT, hasUrlCredentials, redactCredentials } from "../lib/redact.ts";
@@ -99,7 +98,7 @@ function list(ctx: CliContext): number {
   return 0;
 }
 
-function remove(argv: string[], ctx: CliContext): number {
+async function remove(argv: string[], ctx: CliContext): Promise<number> {
   const key = argv[0];
   if (!key || argv.length > 1) {
     ctx.err("sources: usage: relations sources remove <id|url>");
@@ -111,6 +110,8 @@ function remove(argv: string[], ctx: CliContext): number {
     ctx.err(`sources: no such source: ${key}`);
     return 1;
   }
+  // loaded here: it brings the clustering code, which listing and adding do not need
+  const { removeSourceAndArticles } = await import("../services/remove-source.ts");
   const r = removeSourceAndArticles(db, row.id, ctx.clock());
   ctx.out(`removed #${row.id} ${redactCredentials(row.url)} with its ${r.articles} article${r.articles === 1 ? "" : "s"} (${r.developmentsDeleted} development${r.developmentsDeleted === 1 ? "" : "s"} deleted, ${r.developmentsUpdated} recomputed from their other sources)`);
   return 0;

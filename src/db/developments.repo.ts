@@ -1,6 +1,7 @@
 /** Queries on `developments` (timeline entries) and `development_sources` (their reports). */
-import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, isNull, lte, ne, or, sql, type SQL } from "drizzle-orm";
 import type { ArticleDevelopment } from "../analyze/types.ts";
+import type { CountryPair, EventType } from "../domain/types.ts";
 import type { Db } from "./client.ts";
 import { articles, developments, developmentSources, rawPages } from "./schema.ts";
 
@@ -254,8 +255,32 @@ export interface ExportSource {
 }
 
 /** Every development with its sources, for export. */
-export function listDevelopmentsWithSources(db: Db): (DevelopmentRow & { sources: ExportSource[] })[] {
-  const rows = db.select().from(developments).orderBy(asc(developments.countryA), asc(developments.countryB), asc(developments.dateStart)).all();
+/** What `/relations` and `relations export` filter developments by. */
+export interface DevelopmentFilter {
+  pair?: CountryPair;
+  /** YYYY-MM-DD: only developments starting on or after it */
+  since?: string;
+  type?: EventType;
+}
+
+/** The one SQL predicate for a DevelopmentFilter (the timeline and the export share it). */
+export function developmentFilterWhere(f: DevelopmentFilter): SQL[] {
+  const w: SQL[] = [];
+  if (f.pair) w.push(eq(developments.countryA, f.pair.a), eq(developments.countryB, f.pair.b));
+  if (f.since) w.push(gte(developments.dateStart, f.since));
+  if (f.type) w.push(eq(developments.type, f.type));
+  return w;
+}
+
+/** Developments (all, or those the filter keeps) with their sources, by pair then date. */
+export function listDevelopmentsWithSources(db: Db, filter: DevelopmentFilter = {}): (DevelopmentRow & { sources: ExportSource[] })[] {
+  const where = developmentFilterWhere(filter);
+  const rows = db
+    .select()
+    .from(developments)
+    .where(where.length ? and(...where) : undefined)
+    .orderBy(asc(developments.countryA), asc(developments.countryB), asc(developments.dateStart))
+    .all();
   const src = db
     .select({
       developmentId: developmentSources.developmentId,
@@ -268,6 +293,7 @@ export function listDevelopmentsWithSources(db: Db): (DevelopmentRow & { sources
     .from(developmentSources)
     .innerJoin(articles, eq(articles.id, developmentSources.articleId))
     .leftJoin(rawPages, eq(rawPages.articleId, articles.id))
+    .where(where.length ? inArray(developmentSources.developmentId, db.select({ id: developments.id }).from(developments).where(and(...where))) : undefined)
     .all();
   const by = new Map<number, ExportSource[]>();
   for (const s of src) {

@@ -69,6 +69,11 @@ export function selectDevelopmentsFirstSeen(db: Db, fromUtc: string, toUtc: stri
   return [...byId.values()];
 }
 
+/** Every development's first-seen instant, status and end date: what `digest --weeks` counts. */
+export function selectFirstSeenRows(db: Db): { firstSeenAt: string; status: string; dateEnd: string }[] {
+  return db.$client.prepare("SELECT first_seen_at AS firstSeenAt, status, date_end AS dateEnd FROM developments").all() as { firstSeenAt: string; status: string; dateEnd: string }[];
+}
+
 /** The pairs a channel watches, as stored (the watch command stores them in canonical order). */
 export function selectWatchedPairs(db: Db, channel: string): { a: string; b: string }[] {
   return db

@@ -6,6 +6,7 @@
 import { and, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { articles, developmentSources, developments } from "./schema.ts";
+import { developmentFilterWhere } from "./developments.repo.ts";
 import type { CountryPair, DatePrecision, DevelopmentCore, EventType } from "../domain/types.ts";
 
 /** Filters a user can add after the pair. */
@@ -95,12 +96,7 @@ export interface SourceScanRow {
 
 /** Builds the repo on an open database. */
 export function createTimelineRepo(db: Db): TimelineRepo {
-  const filterWhere = (pair: CountryPair, f: TimelineFilter): SQL[] => {
-    const w: SQL[] = [eq(developments.countryA, pair.a), eq(developments.countryB, pair.b)];
-    if (f.since) w.push(gte(developments.dateStart, f.since));
-    if (f.type) w.push(eq(developments.type, f.type));
-    return w;
-  };
+  const filterWhere = (pair: CountryPair, f: TimelineFilter): SQL[] => developmentFilterWhere({ pair, since: f.since, type: f.type });
   // max(rowid) is a single B-tree seek on each table, so the stamp costs microseconds.
   // total_changes() counts every row this connection changed (updates and deletes included);
   // data_version moves when another connection (a second process) commits.

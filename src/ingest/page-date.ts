@@ -9,42 +9,15 @@
  */
 import { parseHTML } from "linkedom";
 import type { PageDate } from "./types.ts";
+import { wallTimeToUtc, zoneOffsetMinutes as zoneOffsetAt } from "../lib/time-zone.ts";
 
-/** Offset in minutes of `timeZone` at the instant `utcMs` (e.g. +420 for Asia/Ho_Chi_Minh). */
+/** Offset in minutes of `timeZone` at the instant `utcMs` (src/lib/time-zone.ts), with this module's error prefix. */
 export function zoneOffsetMinutes(timeZone: string, utcMs: number): number {
-  const fmt = formatterFor(timeZone);
-  const parts: Record<string, number> = {};
-  for (const p of fmt.formatToParts(new Date(utcMs))) if (p.type !== "literal") parts[p.type] = Number(p.value);
-  const asUtc = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour! % 24, parts.minute!, parts.second!);
-  return Math.round((asUtc - Math.floor(utcMs / 1000) * 1000) / 60000);
-}
-
-// Building an Intl.DateTimeFormat costs far more than using one; one per zone is kept.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let fmt = formatters.get(timeZone);
-  if (fmt) return fmt;
   try {
-    fmt = makeFormatter(timeZone);
-  } catch {
-    throw new Error(`ingest: unknown time zone: ${timeZone} (expected an IANA name such as Asia/Ho_Chi_Minh)`);
+    return zoneOffsetAt(timeZone, utcMs);
+  } catch (err) {
+    throw err instanceof RangeError ? new Error(`ingest: ${err.message}`) : err;
   }
-  formatters.set(timeZone, fmt);
-  return fmt;
-}
-
-function makeFormatter(timeZone: string): Intl.DateTimeFormat {
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone,
-    hourCycle: "h23",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  });
 }
 
 function pad(n: number, w = 2): string {
@@ -64,9 +37,11 @@ function formatWithOffset(utcMs: number, offsetMin: number): string {
 /** Wall-clock time in `timeZone` → UTC milliseconds (two passes settle DST edges). */
 function localToUtc(y: number, mo: number, d: number, h: number, mi: number, timeZone: string): number {
   const wall = Date.UTC(y, mo - 1, d, h, mi);
-  let utc = wall - zoneOffsetMinutes(timeZone, wall) * 60000;
-  utc = wall - zoneOffsetMinutes(timeZone, utc) * 60000;
-  return utc;
+  try {
+    return wallTimeToUtc(wall, timeZone);
+  } catch (err) {
+    throw err instanceof RangeError ? new Error(`ingest: ${err.message}`) : err;
+  }
 }
 
 function validDate(y: number, mo: number, d: number): boolean {

@@ -16,22 +16,22 @@ import type { Db } from "../db/client.ts";
 import { getDigestRow } from "../db/digests.repo.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
-import { previousWeek } from "../services/digest.ts";
-import { postDigest, type DigestSlack, type PostDigestOptions, type PostDigestResult } from "../services/digest-post.ts";
+import { previousWeek, type CountryNames } from "../services/digest.ts";
+import { postDigest, type DigestPort, type PostDigestOptions, type PostDigestResult } from "../services/digest-post.ts";
 import type { LlmSettings } from "../services/llm.ts";
 
 /** What the scheduler needs from the composition root. */
 export interface DigestSchedulerDeps {
   db: Db;
-  slack: DigestSlack;
+  slack: DigestPort;
   clock: Clock;
   logger: Logger;
   llm?: LlmSettings | null;
   /** defaults to host:pid:random */
   runner?: string;
   sleep?: (ms: number) => Promise<void>;
-  /** country code → display name (e.g. the gazetteer's English names) */
-  nameOf?: (code: string) => string;
+  /** the gazetteer (main.ts passes it): digests name countries as timelines do */
+  countries: CountryNames;
 }
 
 /** When and where to post. */
@@ -134,7 +134,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps, schedule: Digest
   };
   const post = (channel: string, week: string, trigger: string) =>
     postDigest(
-      { db: deps.db, slack: deps.slack, clock: deps.clock, logger: log, runner, llm: deps.llm, sleep: deps.sleep, nameOf: deps.nameOf },
+      { db: deps.db, slack: deps.slack, clock: deps.clock, logger: log, runner, llm: deps.llm, sleep: deps.sleep, countries: deps.countries },
       { ...schedule.post, channel, week, tz: schedule.tz, postQuiet: schedule.postQuiet, trigger },
     );
   /** DIGEST_CHANNEL first, then every channel that watches pairs, each once */

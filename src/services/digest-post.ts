@@ -20,7 +20,6 @@
  * after a dropped connection would re-post without the nonce check.
  */
 import { randomBytes } from "node:crypto";
-import { webApi } from "@slack/bolt";
 import type { Db } from "../db/client.ts";
 import {
   claimDigest,
@@ -35,8 +34,7 @@ import {
 } from "../db/digests.repo.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
-import { renderDigestPlan, type DigestMessage, type RenderOptions } from "../slack/digest-blocks.ts";
-import { addNarratives, buildDigest, periodForWeek, type NarrativeReport } from "./digest.ts";
+import { addNarratives, buildDigest, periodForWeek, type CountryNames, type Digest, type NarrativeReport } from "./digest.ts";
 import type { LlmSettings } from "./llm.ts";
 
 /** A message as conversations.history / conversations.replies return it (the fields we read). */
@@ -74,24 +72,57 @@ export interface DigestSlack {
   };
 }
 
+/** One message of a digest, rendered by the port (its blocks are the chat platform's business). */
+export interface DigestMessage {
+  /** "parent", or "<A>-<B>#<part>" for a pair's thread reply */
+  key: string;
+  text: string;
+  blocks: unknown[];
+  pair?: { a: string; b: string };
+}
+
+/** Everything one digest posts: the parent, then its thread replies in order. */
+export interface DigestPlan {
+  /** true when the digest has nothing to say (no news, no older developments newly on record) */
+  quiet: boolean;
+  parent: DigestMessage;
+  replies: DigestMessage[];
+}
+
+/** Rendering knobs; defaults keep the channel message short. */
+export interface DigestRenderOptions {
+  /** pairs shown in the parent message; the rest are summarized in one line and detailed in the thread */
+  maxPairsInParent?: number;
+  /** developments listed per pair in the parent */
+  topPerPair?: number;
+  /** developments per thread reply message (each is one section) */
+  itemsPerReply?: number;
+  /** thread reply messages per pair at most; beyond, a line points to /relations */
+  maxRepliesPerPair?: number;
+  /** pairs that get their own detailed replies; the rest share compact overflow replies */
+  maxPairsWithReplies?: number;
+}
+
+/** How a call to the platform failed, and so whether (and how) the poster may retry. */
+export type PostFailure =
+  | { kind: "rate_limited"; retryAfterMs: number }
+  | { kind: "uncertain"; reason: string } // 5xx, dropped connection, timeout: it may have been posted
+  | { kind: "fatal"; reason: string; error?: string };
+
 /**
- * A WebClient configured so that OUR logic owns retries: no automatic retries (a retry after a
- * dropped connection could double-post) and 429s rejected to us with their Retry-After.
+ * The port the digest posts through, as the chat core has its Reply: the calls it makes, how a
+ * digest becomes messages, and how a failure is read. src/slack/digest-port.ts implements it for
+ * Slack (createDigestWebClient); this service never imports Slack.
  */
-export function createDigestWebClient(token: string | undefined, opts: { slackApiUrl?: string; timeoutMs?: number } = {}): webApi.WebClient {
-  return new webApi.WebClient(token, {
-    slackApiUrl: opts.slackApiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: opts.timeoutMs ?? 15_000,
-    logLevel: webApi.LogLevel.ERROR,
-  });
+export interface DigestPort extends DigestSlack {
+  renderDigest(digest: Digest, nonce: string, opts?: DigestRenderOptions): DigestPlan;
+  classifyError(err: unknown): PostFailure;
 }
 
 /** What the poster needs from the outside world. */
 export interface PostDigestDeps {
   db: Db;
-  slack: DigestSlack;
+  slack: DigestPort;
   clock: Clock;
   logger: Logger;
   /** unique id of this process (host:pid:random); claims are held in its name */
@@ -101,8 +132,8 @@ export interface PostDigestDeps {
   /** when set, pairs get an LLM narrative (offline text on any failure) */
   llm?: LlmSettings | null;
   fetch?: typeof fetch;
-  /** country code → display name; pass the gazetteer's so digests name countries like timelines */
-  nameOf?: (code: string) => string;
+  /** the gazetteer (main.ts passes it): digests name countries as timelines do */
+  countries: CountryNames;
 }
 
 /** What to post. */
@@ -127,7 +158,7 @@ export interface PostDigestOptions {
   backoffMs?: number;
   /** pause between thread replies: Slack allows about one message per second per channel (default 1 s) */
   replyIntervalMs?: number;
-  render?: RenderOptions;
+  render?: DigestRenderOptions;
 }
 
 /** How a run ended. */
@@ -161,9 +192,6 @@ class LostClaimError extends Error {
   }
 }
 
-// the same classification as the Slack edge's exactly-once posting (src/slack/post-once.ts)
-export { classifySlackError, type SlackFailure } from "../slack/post-once.ts";
-import { classifySlackError } from "../slack/post-once.ts";
 
 /** A fresh nonce; the creation time is in it so the history search can start just before it. */
 export function makeDigestNonce(period: string, now: Date): string {
@@ -324,7 +352,7 @@ export async function postDigest(deps: PostDigestDeps, opts: PostDigestOptions):
         if (!res.ts) throw Object.assign(new Error("chat.postMessage answered without a ts"), { code: "slack_webapi_request_error" });
         return { ts: res.ts, adopted: false };
       } catch (err) {
-        const f = classifySlackError(err);
+        const f = slack.classifyError(err);
         last = f.kind === "rate_limited" ? `rate limited (Retry-After ${f.retryAfterMs} ms)` : f.reason;
         if (f.kind === "fatal" || attempt === maxCallTries) throw new Error(`digest: posting ${msg.key} failed: ${last}`);
         if (f.kind === "rate_limited") {
@@ -344,11 +372,11 @@ export async function postDigest(deps: PostDigestDeps, opts: PostDigestOptions):
   };
 
   try {
-    const digest = buildDigest(db, { period, channel, nameOf: deps.nameOf });
+    const digest = buildDigest(db, { period, channel, countries: deps.countries });
     if (deps.llm && digest.pairs.length > 0) {
       result.narratives = await addNarratives(digest, { settings: deps.llm, logger: log, fetch: deps.fetch });
     }
-    const plan = renderDigestPlan(digest, nonce, opts.render);
+    const plan = slack.renderDigest(digest, nonce, opts.render);
 
     let outcome: PostDigestOutcome = "posted";
     let parentTs = row.ts;

@@ -5,13 +5,12 @@
  * `addNarratives`, which never fails: any problem leaves the offline text in place.
  * No Slack here; digest-blocks.ts renders, digest-post.ts posts.
  */
-import countries from "i18n-iso-countries";
-import en from "i18n-iso-countries/langs/en.json" with { type: "json" };
 import type { Db } from "../db/client.ts";
-import { selectDevelopmentsFirstSeen, selectWatchedPairs, type DigestDevelopmentRow } from "../db/digests.repo.ts";
+import { selectDevelopmentsFirstSeen, selectFirstSeenRows, selectWatchedPairs, type DigestDevelopmentRow } from "../db/digests.repo.ts";
 import { makePair, type DevelopmentCore, type EventType } from "../domain/types.ts";
 import type { Logger } from "../lib/log.ts";
 import { silentLogger } from "../lib/log.ts";
+import { wallTimeToUtc } from "../lib/time-zone.ts";
 import { completeChat, type LlmSettings } from "./llm.ts";
 
 /** One ISO week in a time zone, with the UTC instants bounding it. */
@@ -47,6 +46,23 @@ export interface DigestPairEntry {
   narrative: string | null;
 }
 
+/**
+ * A pair's developments first reported in the period but dated long before it (a backfill, a
+ * history paragraph): one line, not the week's news.
+ */
+export interface DigestOlderLine {
+  a: string;
+  b: string;
+  nameA: string;
+  nameB: string;
+  count: number;
+  /** the year of the oldest and of the newest of them */
+  fromYear: string;
+  toYear: string;
+  /** the newest one's start date, to order the lines */
+  latest: string;
+}
+
 /** The digest for one channel (or none: a dry run over every pair) and one period. */
 export interface Digest {
   period: DigestPeriod;
@@ -56,7 +72,29 @@ export interface Digest {
   pairs: DigestPairEntry[];
   /** watched pairs with nothing new, named so the channel knows they were looked at */
   quietWatched: { a: string; b: string; nameA: string; nameB: string }[];
+  /** developments in the main list (the week's news) */
   totalDevelopments: number;
+  /** older developments newly on record, one line per pair, most recent first */
+  older: DigestOlderLine[];
+}
+
+/** How far before the period a development's own date may lie and still be the week's news. */
+export const NEWS_WINDOW_DAYS = 30;
+
+/**
+ * Whether a development first reported in `period` is the period's news: planned, or dated
+ * (its end) within the period, the 30 days before it, or after it. Older ones are history told
+ * this week.
+ */
+export function isNewsOf(it: Pick<DigestItem, "status" | "dateEnd">, period: Pick<DigestPeriod, "startDate">): boolean {
+  if (it.status === "planned") return true;
+  const cutoff = ymd(parseYmd(period.startDate) - NEWS_WINDOW_DAYS * DAY_MS);
+  return it.dateEnd.slice(0, 10) >= cutoff;
+}
+
+/** Newest first (by start, then end), then most significant. */
+export function compareNewest(x: DigestItem, y: DigestItem): number {
+  return (y.dateStart < x.dateStart ? -1 : y.dateStart > x.dateStart ? 1 : 0) || (y.dateEnd < x.dateEnd ? -1 : y.dateEnd > x.dateEnd ? 1 : 0) || compareSignificance(x, y);
 }
 
 const WEEK_RE = /^(\d{4})-W(\d{2})$/;
@@ -77,38 +115,9 @@ export function localDate(instant: Date, tz: string): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
 }
 
-// Intl formatters are slow to build; one per zone is enough
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Milliseconds `tz` is ahead of UTC at `instantMs`. */
-function tzOffsetMs(instantMs: number, tz: string): number {
-  let fmt = offsetFormatters.get(tz);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat("en-US", {
-      timeZone: tz,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-    });
-    offsetFormatters.set(tz, fmt);
-  }
-  const parts = fmt.formatToParts(new Date(instantMs));
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
-  return asUtc - Math.floor(instantMs / 1000) * 1000;
-}
-
 /** The UTC instant of 00:00 local time on `date` (YYYY-MM-DD) in `tz`, DST-aware. */
 export function zonedMidnightUtc(date: string, tz: string): Date {
-  const wall = parseYmd(date);
-  let guess = wall - tzOffsetMs(wall, tz);
-  // a second pass settles days on which the offset changes
-  guess = wall - tzOffsetMs(guess, tz);
-  return new Date(guess);
+  return new Date(wallTimeToUtc(parseYmd(date), tz));
 }
 
 /** The ISO week id (e.g. 2024-W42) of a calendar date. */
@@ -185,38 +194,42 @@ export function comparePairs(x: DigestPairEntry, y: DigestPairEntry): number {
   return best || y.items.length - x.items.length || srcs(y) - srcs(x) || (kx < ky ? -1 : kx > ky ? 1 : 0);
 }
 
-// Short names people use, where the ISO list gives a formal one ("Korea, Republic of").
-const SHORT_NAMES: Record<string, string> = {
-  US: "United States",
-  GB: "United Kingdom",
-  RU: "Russia",
-  CN: "China",
-  KR: "South Korea",
-  KP: "North Korea",
-  LA: "Laos",
-  IR: "Iran",
-  SY: "Syria",
-  TW: "Taiwan",
-  VE: "Venezuela",
-  BO: "Bolivia",
-  TZ: "Tanzania",
-  MD: "Moldova",
-  VN: "Vietnam",
-  CD: "DR Congo",
-  CG: "Congo",
-  TR: "Turkey",
-  CZ: "Czech Republic",
-};
-let localeReady = false;
+/**
+ * Where the digest gets country names: the gazetteer (main.ts passes it in), so a country reads
+ * the same in the digest as in /relations and the analyzer.
+ */
+export interface CountryNames {
+  country(code: string): { en: string } | null | undefined;
+}
 
-/** The English short name of an ISO alpha-2 code, or the code itself when unknown. */
-export function countryName(code: string): string {
-  if (SHORT_NAMES[code]) return SHORT_NAMES[code];
-  if (!localeReady) {
-    countries.registerLocale(en);
-    localeReady = true;
+/** A week that has developments first reported in it: how many are news, how many older. */
+export interface DigestWeek {
+  week: string;
+  news: number;
+  older: number;
+}
+
+/**
+ * The ISO weeks (in `tz`) with developments first reported in them, newest first, counted as the
+ * digest counts them (news in the main list, older ones newly on record).
+ */
+export function listDigestWeeks(db: Db, tz: string): DigestWeek[] {
+  const weekOfMinute = new Map<string, string>();
+  const starts = new Map<string, string>();
+  const byWeek = new Map<string, DigestWeek>();
+  for (const r of selectFirstSeenRows(db)) {
+    // time zones move by whole minutes: one Intl call per distinct minute, not per row
+    const minute = r.firstSeenAt.slice(0, 16);
+    let week = weekOfMinute.get(minute);
+    if (week === undefined) weekOfMinute.set(minute, (week = isoWeekOf(localDate(new Date(r.firstSeenAt), tz))));
+    let start = starts.get(week);
+    if (start === undefined) starts.set(week, (start = periodForWeek(week, tz).startDate));
+    let w = byWeek.get(week);
+    if (!w) byWeek.set(week, (w = { week, news: 0, older: 0 }));
+    if (isNewsOf({ status: r.status as DigestItem["status"], dateEnd: r.dateEnd }, { startDate: start })) w.news++;
+    else w.older++;
   }
-  return countries.getName(code, "en") ?? code;
+  return [...byWeek.values()].sort((x, y) => (x.week < y.week ? 1 : x.week > y.week ? -1 : 0));
 }
 
 /** Options for buildDigest. */
@@ -224,13 +237,13 @@ export interface BuildDigestOptions {
   period: DigestPeriod;
   /** the channel it is for; its watched pairs, if any, restrict the digest */
   channel?: string | null;
-  /** country code → display name (defaults to countryName) */
-  nameOf?: (code: string) => string;
+  /** the gazetteer, or anything that names a country by its code */
+  countries: CountryNames;
 }
 
 /** Builds the digest for a period from the database. Pure reads; no Slack, no LLM. */
 export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
-  const lookup = opts.nameOf ?? countryName;
+  const lookup = (code: string) => opts.countries.country(code)?.en ?? code;
   // a few dozen countries cover hundreds of pairs: look each name up once
   const names = new Map<string, string>();
   const nameOf = (code: string) => {
@@ -244,10 +257,23 @@ export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
   const rows: DigestDevelopmentRow[] = selectDevelopmentsFirstSeen(db, opts.period.fromUtc, opts.period.toUtc, watched.length > 0 ? watched : undefined);
 
   const byPair = new Map<string, DigestPairEntry>();
+  const olderByPair = new Map<string, DigestOlderLine>();
   for (const r of rows) {
     const { a, b } = makePair(r.countryA, r.countryB);
     const key = `${a}-${b}`;
     if (watched.length > 0 && !watchedKeys.has(key)) continue;
+    if (!isNewsOf(r, opts.period)) {
+      const year = r.dateStart.slice(0, 4);
+      const o = olderByPair.get(key);
+      if (!o) olderByPair.set(key, { a, b, nameA: nameOf(a), nameB: nameOf(b), count: 1, fromYear: year, toYear: year, latest: r.dateStart });
+      else {
+        o.count++;
+        if (year < o.fromYear) o.fromYear = year;
+        if (year > o.toYear) o.toYear = year;
+        if (r.dateStart > o.latest) o.latest = r.dateStart;
+      }
+      continue;
+    }
     let entry = byPair.get(key);
     if (!entry) {
       entry = { a, b, nameA: nameOf(a), nameB: nameOf(b), items: [], narrative: null };
@@ -267,8 +293,10 @@ export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
     });
   }
   const pairs = [...byPair.values()];
-  for (const p of pairs) p.items.sort(compareSignificance);
-  pairs.sort(comparePairs);
+  // readers scan a week's news by date: newest first within a pair, pairs by their newest
+  for (const p of pairs) p.items.sort(compareNewest);
+  pairs.sort((x, y) => (y.items[0]!.dateStart < x.items[0]!.dateStart ? -1 : y.items[0]!.dateStart > x.items[0]!.dateStart ? 1 : 0) || comparePairs(x, y));
+  const older = [...olderByPair.values()].sort((x, y) => (y.latest < x.latest ? -1 : y.latest > x.latest ? 1 : 0) || y.count - x.count || (`${x.a}-${x.b}` < `${y.a}-${y.b}` ? -1 : 1));
   return {
     period: opts.period,
     channel,
@@ -276,6 +304,7 @@ export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
     pairs,
     quietWatched: watched.filter((w) => !byPair.has(`${w.a}-${w.b}`)).map((w) => ({ ...w, nameA: nameOf(w.a), nameB: nameOf(w.b) })),
     totalDevelopments: pairs.reduce((n, p) => n + p.items.length, 0),
+    older,
   };
 }
 

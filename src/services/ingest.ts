@@ -45,7 +45,7 @@ import { nonTextReason } from "../ingest/content-sniff.ts";
 import { redactCredentials } from "../lib/redact.ts";
 import { recordRefusedPage, refusedReason } from "../db/refused-pages.repo.ts";
 import { discoverFeedLinks, looksLikeFeed, parseFeed } from "../ingest/feeds.ts";
-import { zoneOffsetMinutes } from "../ingest/page-date.ts";
+import { zoneOffsetMinutes } from "../lib/time-zone.ts";
 import { fileUrlOf, guessLanguage, isFolder, listLocalFiles, readLocalArticle } from "../ingest/local-files.ts";
 import { sourceUrlOf } from "../ingest/source-target.ts";
 
@@ -271,7 +271,21 @@ class IngestRun {
   private async ingestTarget(t: Target): Promise<boolean> {
     const sourceId = t.source?.id ?? null;
     try {
+      const before = { ...this.counts, errors: this.errors.length };
       const result = t.url.startsWith("file:") ? await this.ingestLocal(t) : await this.ingestRemote(t);
+      // A source that gave nothing new, no failure and nothing worth a note (every item already on
+      // record, or a page refused earlier and unchanged) is unchanged, like a 304: "skipped" is kept
+      // for items passed over inside a source that did change.
+      const quiet =
+        this.counts.newArticles === before.newArticles &&
+        this.counts.failed === before.failed &&
+        this.counts.unchanged === before.unchanged &&
+        this.errors.length === before.errors &&
+        this.counts.skipped > before.skipped;
+      if (quiet && !this.aborted) {
+        this.counts.skipped = before.skipped;
+        this.counts.unchanged++;
+      }
       if (!this.aborted && t.source) {
         recordSourceSuccess(this.db, t.source.id, { now: this.now(), ...(result.validators ?? {}) });
       }

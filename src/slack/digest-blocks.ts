@@ -11,7 +11,8 @@
 
 const BUDGET = BLOCK_LIMITS.messageTextBudget;
 import type { types } from "@slack/bolt";
-import type { Digest, DigestItem, DigestPairEntry, DigestPeriod } from "../services/digest.ts";
+import type { Digest, DigestItem, DigestOlderLine, DigestPairEntry, DigestPeriod } from "../services/digest.ts";
+import type { DigestRenderOptions } from "../services/digest-post.ts";
 import type { EventType } from "../domain/types.ts";
 import { BLOCK_LIMITS, blocksTextLength, escapeMrkdwn, isHttpUrl, mrkdwnLink, truncate } from "../lib/mrkdwn.ts";
 
@@ -34,19 +35,8 @@ export interface DigestPlan {
   replies: DigestMessage[];
 }
 
-/** Rendering knobs; defaults keep the channel message short. */
-export interface RenderOptions {
-  /** pairs shown in the parent message; the rest are summarized in one line and detailed in the thread */
-  maxPairsInParent?: number;
-  /** developments listed per pair in the parent */
-  topPerPair?: number;
-  /** developments per thread reply message (each is one section) */
-  itemsPerReply?: number;
-  /** thread reply messages per pair at most; beyond, a line points to /relations */
-  maxRepliesPerPair?: number;
-  /** pairs that get their own detailed replies; the rest share compact overflow replies */
-  maxPairsWithReplies?: number;
-}
+/** Rendering knobs, as the digest service names them; defaults keep the channel message short. */
+export type RenderOptions = DigestRenderOptions;
 
 const TYPE_LABEL: Record<EventType, string> = {
   visit: "Visit",
@@ -84,6 +74,12 @@ export function formatItemDate(it: Pick<DigestItem, "dateStart" | "dateEnd" | "d
 
 function pairTitle(p: { nameA: string; nameB: string }): string {
   return `${p.nameA} – ${p.nameB}`;
+}
+
+/** "Belarus – China: also newly on record: 6 older developments, 1996–2022 — `/relations belarus china`" */
+export function olderLineText(o: DigestOlderLine): string {
+  const years = o.fromYear === o.toYear ? o.fromYear : `${o.fromYear}–${o.toYear}`;
+  return `${pairTitle(o)}: also newly on record: ${plural(o.count, "older development")}, ${years} — \`/relations ${o.nameA.toLowerCase()} ${o.nameB.toLowerCase()}\``;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
@@ -152,7 +148,10 @@ function renderParent(digest: Digest, nonce: string, o: Required<RenderOptions>)
   const scope = digest.scope === "watched" ? " · watched pairs" : "";
   const pairs = digest.pairs;
   let text: string;
-  if (pairs.length === 0) {
+  if (pairs.length === 0 && digest.older.length > 0) {
+    text = `Defense cooperation digest ${when}: no recent developments; ${plural(digest.older.reduce((n, o) => n + o.count, 0), "older development")} newly on record.`;
+    blocks.push(section(`No developments dated this week or the month before were first reported ${when}${digest.scope === "watched" ? " for the pairs this channel watches" : ""}; older ones newly on record:`));
+  } else if (pairs.length === 0) {
     text = `Quiet week: no new defense-cooperation developments first reported ${when}.`;
     blocks.push(section(`:zzz: *Quiet week.* No new defense-cooperation developments were first reported ${when}${digest.scope === "watched" ? " for the pairs this channel watches" : ""}.`));
   } else {
@@ -160,6 +159,10 @@ function renderParent(digest: Digest, nonce: string, o: Required<RenderOptions>)
     blocks.push(context(`${digest.period.id} · ${plural(digest.totalDevelopments, "new development")} across ${plural(pairs.length, "pair")}${scope} · details in the thread`));
   }
   const tail: KnownBlock[] = [];
+  if (digest.older.length > 0) {
+    const lines = digest.older.map((o) => escapeMrkdwn(olderLineText(o)));
+    tail.push(context(fitLines(lines, 2900, (n) => `…and ${plural(n, "more pair")} with older developments newly on record`)));
+  }
   if (digest.quietWatched.length > 0) {
     const names = digest.quietWatched.map((w) => escapeMrkdwn(pairTitle(w)));
     tail.push(context(fitLines([`Nothing new this week for: ${names.join(", ")}`], 1500, () => `Nothing new this week for ${plural(names.length, "watched pair")}`)));
@@ -308,7 +311,7 @@ export function renderDigestPlan(digest: Digest, nonce: string, opts: RenderOpti
     maxPairsWithReplies: opts.maxPairsWithReplies ?? 50,
   };
   return {
-    quiet: digest.pairs.length === 0,
+    quiet: digest.pairs.length === 0 && digest.older.length === 0,
     parent: renderParent(digest, nonce, o),
     replies: [
       ...digest.pairs.slice(0, o.maxPairsWithReplies).flatMap((p) => renderPairReplies(p, digest.period, o)),
@@ -322,7 +325,8 @@ export function renderDigestText(digest: Digest): string {
   const when = formatPeriod(digest.period);
   const out: string[] = [`Defense cooperation digest · ${when} (${digest.period.id}, ${digest.period.tz})`];
   if (digest.channel) out.push(`Channel ${digest.channel}${digest.scope === "watched" ? " · watched pairs only" : ""}`);
-  if (digest.pairs.length === 0) out.push("", `Quiet week: no new developments first reported ${when}.`);
+  if (digest.pairs.length === 0 && digest.older.length === 0) out.push("", `Quiet week: no new developments first reported ${when}.`);
+  else if (digest.pairs.length === 0) out.push("", `No developments dated this week or the month before were first reported ${when}.`);
   else out.push(`${plural(digest.totalDevelopments, "new development")} across ${plural(digest.pairs.length, "pair")}`);
   for (const p of digest.pairs) {
     out.push("", `${pairTitle(p)} · ${plural(p.items.length, "new development")}`);
@@ -333,6 +337,7 @@ export function renderDigestText(digest: Digest): string {
       for (const s of it.sources) out.push(`      ${s.outlet ?? "source"}: ${s.url}`);
     });
   }
+  if (digest.older.length > 0) out.push("", ...digest.older.map(olderLineText));
   if (digest.quietWatched.length > 0) out.push("", `Nothing new for: ${digest.quietWatched.map(pairTitle).join(", ")}`);
   return out.join("\n");
 }

@@ -40,7 +40,7 @@ describe("relations export / explain / reanalyze", () => {
   }, 60_000);
 
   it("export refuses an unknown format", async () => {
-    const r = await runCli(["--db", db, "export", "--format", "csv"]);
+    const r = await runCli(["--db", db, "export", "--format", "xml"]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("export: unknown format");
   }, 60_000);

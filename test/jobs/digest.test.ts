@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadGazetteer } from "../../src/analyze/gazetteer.ts";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,7 +7,7 @@ import { closeDb, openDb, type Db } from "../../src/db/client.ts";
 import { getDigestRow, listDigestRuns } from "../../src/db/digests.repo.ts";
 import { lastCronFire, nextCronFire, startDigestScheduler, type DigestSchedule } from "../../src/jobs/digest.ts";
 import { createWatchesRepo } from "../../src/db/watches.repo.ts";
-import { createDigestWebClient } from "../../src/services/digest-post.ts";
+import { createDigestWebClient } from "../../src/slack/digest-port.ts";
 import { silentLogger } from "../../src/lib/log.ts";
 import { testDb } from "../helpers/db.ts";
 import { startDigestFakeSlack, type DigestFakeSlack } from "../helpers/digest-fake-slack.ts";
@@ -23,6 +24,7 @@ let seq = 0;
 const schedule = (over: Partial<DigestSchedule> = {}): DigestSchedule & { channel: string } => ({ cron: "0 8 * * 1", tz: TZ, channel: `CJOB${++seq}`, postQuiet: true, ...over }) as DigestSchedule & { channel: string };
 const deps = (db: Db, now: string, runner = "r1") => ({
   db,
+  countries: loadGazetteer(),
   slack: createDigestWebClient("xoxb-test", { slackApiUrl: slack.apiUrl }),
   clock: () => new Date(now),
   logger: silentLogger,

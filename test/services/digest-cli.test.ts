@@ -4,7 +4,7 @@ import type { CliContext } from "../../src/cli/context.ts";
 import { loadConfig } from "../../src/config.ts";
 import type { Db } from "../../src/db/client.ts";
 import { getDigestRow } from "../../src/db/digests.repo.ts";
-import { createDigestWebClient } from "../../src/services/digest-post.ts";
+import { createDigestWebClient } from "../../src/slack/digest-port.ts";
 import { silentLogger } from "../../src/lib/log.ts";
 import { testDb } from "../helpers/db.ts";
 import { startDigestFakeSlack, type DigestFakeSlack } from "../helpers/digest-fake-slack.ts";
@@ -42,6 +42,36 @@ function seeded(): Db {
 }
 
 describe("relations digest", () => {
+  it("--weeks lists the weeks with developments first reported in them, newest first, news and older counted as the digest does", async () => {
+    const db = seeded();
+    // a backfill in W43: one recent development, two from years ago
+    insertDevelopment(db, { a: "CN", b: "RU", type: "visit", dateStart: "2024-10-20", firstSeenAt: "2024-10-22T03:00:00.000Z" });
+    insertDevelopment(db, { a: "CN", b: "RU", type: "visit", dateStart: "1996-04-26", firstSeenAt: "2024-10-22T03:00:00.000Z" });
+    insertDevelopment(db, { a: "IN", b: "US", type: "talks", dateStart: "2019-01-01", firstSeenAt: "2024-10-22T04:00:00.000Z" });
+    const { ctx, out, err } = cli(db);
+    expect(await runDigestCli(["--weeks"], ctx)).toBe(0);
+    expect(err).toEqual([]);
+    expect(out).toEqual(["week      news  older", "2024-W43     1      2", "2024-W42     1      0", "2024-W41     1      0"]);
+    const empty = cli(testDb());
+    expect(await runDigestCli(["--weeks"], empty.ctx)).toBe(0);
+    expect(empty.out).toEqual(["no week has developments yet (run relations ingest first)"]);
+    expect(await runDigestCli(["--weeks", "--post"], empty.ctx)).toBe(2);
+  });
+
+  it("--dry-run on a quiet week says which weeks are not quiet", async () => {
+    const { ctx, out, err } = cli(seeded());
+    expect(await runDigestCli(["--dry-run", "--week", "2024-W30", "--no-llm"], ctx)).toBe(0);
+    expect(out.join("\n")).toContain("Quiet week");
+    expect(err).toEqual(["digest: 2024-W30 is quiet; weeks that are not: 2024-W42 (1 news, 0 older), 2024-W41 (1 news, 0 older)"]);
+    // a week with news gets no hint
+    const busy = cli(seeded());
+    expect(await runDigestCli(["--dry-run", "--week", "2024-W42", "--no-llm"], busy.ctx)).toBe(0);
+    expect(busy.err).toEqual([]);
+    const none = cli(testDb());
+    await runDigestCli(["--dry-run", "--no-llm"], none.ctx);
+    expect(none.err).toEqual(["digest: 2024-W42 is quiet, and so is every week: no development is on record yet (run relations ingest first)"]);
+  });
+
   it("--dry-run prints the previous week as text", async () => {
     const { ctx, out } = cli(seeded());
     expect(await runDigestCli(["--dry-run"], ctx)).toBe(0);

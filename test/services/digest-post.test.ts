@@ -1,10 +1,13 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadGazetteer } from "../../src/analyze/gazetteer.ts";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { closeDb, openDb, type Db } from "../../src/db/client.ts";
 import { getDigestRow, listDigestMessages, listDigestRuns } from "../../src/db/digests.repo.ts";
-import { classifySlackError, createDigestWebClient, postDigest, type DigestSlack, type PostDigestDeps, type PostDigestOptions } from "../../src/services/digest-post.ts";
+import { postDigest, type DigestPort, type PostDigestDeps, type PostDigestOptions } from "../../src/services/digest-post.ts";
+import { createDigestWebClient } from "../../src/slack/digest-port.ts";
+import { classifySlackError } from "../../src/slack/post-once.ts";
 import { silentLogger } from "../../src/lib/log.ts";
 import { testDb } from "../helpers/db.ts";
 import { startDigestFakeSlack, type DigestFakeSlack } from "../helpers/digest-fake-slack.ts";
@@ -38,6 +41,7 @@ function world(db: Db = testDb()) {
   const deps = (over: Partial<PostDigestDeps> = {}): PostDigestDeps => ({
     db,
     slack: client,
+    countries: loadGazetteer(),
     clock: () => new Date(now),
     logger: silentLogger,
     runner: "runner-1",
@@ -72,9 +76,11 @@ function seed(db: Db) {
 }
 
 /** Wraps a client so that something happens right after a successful chat.postMessage (a crash, a freeze). */
-function afterPost(inner: DigestSlack, hook: (n: number, ts: string) => Promise<void> | void): DigestSlack {
+function afterPost(inner: DigestPort, hook: (n: number, ts: string) => Promise<void> | void): DigestPort {
   let n = 0;
   return {
+    renderDigest: inner.renderDigest,
+    classifyError: inner.classifyError,
     chat: {
       postMessage: async (args) => {
         const res = await inner.chat.postMessage(args);
@@ -400,11 +406,31 @@ describe("postDigest", () => {
     expect(blocks).toContain("China and Belarus held joint drills &lt;!channel&gt;");
   });
 
-  it("names countries with the nameOf it is given (the gazetteer in the app)", async () => {
+  it("posts what the port renders: the service has no Slack of its own", async () => {
     const w = world();
     seed(w.db);
     const o = opts();
-    await postDigest(w.deps({ nameOf: (c) => `Land-${c}` }), o);
+    const client = w.deps().slack;
+    const port: DigestPort = {
+      chat: client.chat,
+      conversations: client.conversations,
+      classifyError: client.classifyError,
+      renderDigest: (d) => ({
+        quiet: false,
+        parent: { key: "parent", text: `rendered by the port: ${d.period.id}, ${d.pairs.length} pairs`, blocks: [{ type: "section", text: { type: "mrkdwn", text: "port" } }] },
+        replies: [],
+      }),
+    };
+    const r = await postDigest(w.deps({ slack: port }), o);
+    expect(r.outcome).toBe("posted");
+    expect(slack.topLevel(o.channel).map((m) => m.text)).toEqual([`rendered by the port: ${o.week}, 3 pairs`]);
+  });
+
+  it("names countries with the directory it is given (the gazetteer in the app)", async () => {
+    const w = world();
+    seed(w.db);
+    const o = opts();
+    await postDigest(w.deps({ countries: { country: (c) => ({ en: `Land-${c}` }) } }), o);
     expect(JSON.stringify(slack.topLevel(o.channel)[0]!.blocks)).toContain("Land-BY – Land-CN");
   });
 

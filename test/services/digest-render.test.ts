@@ -29,7 +29,7 @@ function pair(i: number, items: DigestItem[]): DigestPairEntry {
 }
 
 function digest(pairs: DigestPairEntry[], over: Partial<Digest> = {}): Digest {
-  return { period, channel: "C1", scope: "all", pairs, quietWatched: [], totalDevelopments: pairs.reduce((n, p) => n + p.items.length, 0), ...over };
+  return { period, channel: "C1", scope: "all", pairs, quietWatched: [], totalDevelopments: pairs.reduce((n, p) => n + p.items.length, 0), older: [], ...over };
 }
 
 function allMessages(plan: { parent: DigestMessage; replies: DigestMessage[] }): DigestMessage[] {
@@ -200,5 +200,27 @@ describe("renderDigestText", () => {
   });
   it("says quiet week", () => {
     expect(renderDigestText(digest([]))).toContain("Quiet week");
+  });
+});
+
+describe("older developments newly on record", () => {
+  const older = [
+    { a: "CN", b: "RU", nameA: "China", nameB: "Russia", count: 6, fromYear: "1996", toYear: "2022", latest: "2022-02-04" },
+    { a: "IN", b: "US", nameA: "India", nameB: "United States", count: 1, fromYear: "2001", toYear: "2001", latest: "2001-01-01" },
+  ];
+  it("are one line per pair naming how many, which years and the command for the timeline", () => {
+    const t = renderDigestText(digest([pair(0, [item(1)])], { older }));
+    expect(t).toContain("China – Russia: also newly on record: 6 older developments, 1996–2022 — `/relations china russia`");
+    expect(t).toContain("India – United States: also newly on record: 1 older development, 2001 — `/relations india united states`");
+    const plan = renderDigestPlan(digest([pair(0, [item(1)])], { older }), "n1");
+    expect(JSON.stringify(plan.parent.blocks)).toContain("also newly on record: 6 older developments, 1996–2022");
+    expect(blockKitViolations(plan.parent)).toEqual([]);
+  });
+  it("make a week with only history a short digest, not a quiet one", () => {
+    const plan = renderDigestPlan(digest([], { older }), "n2");
+    expect(plan.quiet).toBe(false);
+    expect(plan.replies).toEqual([]);
+    expect(plan.parent.text).toMatch(/no recent developments; 7 older developments newly on record/);
+    expect(renderDigestText(digest([], { older }))).not.toContain("Quiet week");
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadGazetteer } from "../../src/analyze/gazetteer.ts";
 import {
   acceptNarrative,
   addNarratives,
@@ -11,6 +12,8 @@ import {
 import { testDb } from "../helpers/db.ts";
 import { insertDevelopment, insertWatch } from "../helpers/digest-rows.ts";
 import { startFakeOpenAi, type FakeOpenAi } from "../helpers/fake-openai.ts";
+/** the gazetteer names countries in digests, as main.ts passes it */
+const countries = loadGazetteer();
 
 const TZ = "Asia/Ho_Chi_Minh";
 
@@ -67,14 +70,67 @@ describe("buildDigest", () => {
     insertDevelopment(db, { a: "BY", b: "CN", type: "visit", firstSeenAt: "2024-10-20T16:59:59.999Z" }); // last instant: in
     insertDevelopment(db, { a: "CN", b: "RU", type: "talks", firstSeenAt: "2024-10-20T17:00:00.000Z" }); // next week: out
     insertDevelopment(db, { a: "US", b: "VN", type: "visit", firstSeenAt: "2024-10-13T16:59:59.999Z" }); // previous week: out
-    // an old event reported for the first time this week belongs to this week's digest
-    insertDevelopment(db, { a: "RU", b: "VN", type: "agreement", dateStart: "2019-05-01", precision: "month", firstSeenAt: "2024-10-15T09:00:00.000Z" });
-    const d = buildDigest(db, { period: week });
-    expect(d.pairs.map((p) => `${p.a}-${p.b}`).sort()).toEqual(["BY-CN", "RU-VN"]);
-    expect(d.pairs.find((p) => p.a === "BY")!.items.map((i) => i.type)).toEqual(["exercise", "visit"]);
-    expect(d.totalDevelopments).toBe(3);
+    // an old event reported for the first time this week is newly on record, not the week's news
+    insertDevelopment(db, { a: "RU", b: "VN", type: "agreement", dateStart: "2019-05-01", dateEnd: "2019-05-31", precision: "month", firstSeenAt: "2024-10-15T09:00:00.000Z" });
+    const d = buildDigest(db, { countries, period: week });
+    expect(d.pairs.map((p) => `${p.a}-${p.b}`)).toEqual(["BY-CN"]);
+    expect(d.pairs[0]!.items.map((i) => i.type)).toEqual(["visit", "exercise"]);
+    expect(d.totalDevelopments).toBe(2);
+    expect(d.older).toMatchObject([{ a: "RU", b: "VN", count: 1, fromYear: "2019", toYear: "2019" }]);
     expect(d.scope).toBe("all");
     expect(d.pairs[0]!.nameA).toMatch(/Belarus|Russia/);
+  });
+
+  it("the main list is the week's news: dated within the period or the 30 days before it, or planned; older ones are one line per pair", () => {
+    const db = testDb();
+    const seen = "2024-10-15T09:00:00.000Z"; // week 2024-W42 starts 2024-10-14; 30 days before: 2024-09-14
+    const dev = (a: string, b: string, dateStart: string, more: { status?: "planned" | "announced"; dateEnd?: string } = {}) =>
+      insertDevelopment(db, { a, b, type: "talks", dateStart, dateEnd: more.dateEnd ?? dateStart, status: more.status, firstSeenAt: seen, summary: `${a}-${b} ${dateStart}` });
+    dev("CN", "RU", "2024-10-16"); // in the period
+    dev("CN", "RU", "2024-09-14"); // the 30th day before: in
+    dev("CN", "RU", "2024-09-13"); // the 31st: older
+    dev("CN", "RU", "1996-04-26");
+    dev("CN", "RU", "2022-02-04");
+    dev("KP", "RU", "2025-03-01", { status: "planned" }); // planned: news
+    dev("KP", "RU", "2019-01-01", { status: "planned" }); // planned, whatever its date
+    dev("BY", "CN", "2024-09-01", { dateEnd: "2024-09-20" }); // a span that reaches the window: news
+    dev("IN", "US", "2001-01-01");
+    const d = buildDigest(db, { countries, period: week });
+    expect(d.pairs.map((p) => [`${p.a}-${p.b}`, p.items.map((i) => i.dateStart)])).toEqual([
+      ["KP-RU", ["2025-03-01", "2019-01-01"]],
+      ["CN-RU", ["2024-10-16", "2024-09-14"]],
+      ["BY-CN", ["2024-09-01"]],
+    ]);
+    expect(d.totalDevelopments).toBe(5);
+    expect(d.older.map((o) => [`${o.a}-${o.b}`, o.count, o.fromYear, o.toYear])).toEqual([
+      ["CN-RU", 3, "1996", "2024"],
+      ["IN-US", 1, "2001", "2001"],
+    ]);
+  });
+
+  it("names countries as the gazetteer does (one source of names: 'Brunei', not the ISO 'Brunei Darussalam')", () => {
+    const db = testDb();
+    const seen = "2024-10-15T09:00:00.000Z";
+    insertDevelopment(db, { a: "BN", b: "VN", type: "talks", firstSeenAt: seen });
+    insertDevelopment(db, { a: "CZ", b: "KR", type: "arms", firstSeenAt: seen });
+    const d = buildDigest(db, { countries, period: week });
+    const names = d.pairs.flatMap((p) => [`${p.a}=${p.nameA}`, `${p.b}=${p.nameB}`]).sort();
+    expect(names).toEqual(["BN", "CZ", "KR", "VN"].map((c) => `${c}=${countries.country(c)!.en}`));
+    expect(names).toContain("BN=Brunei");
+  });
+
+  it("a first ingest of years of history makes a short digest: the history is one line per pair", () => {
+    const db = testDb();
+    const seen = "2024-10-15T09:00:00.000Z";
+    const pairs = [["CN", "RU"], ["KP", "RU"], ["IN", "US"], ["JP", "PH"], ["AU", "ID"]] as const;
+    for (const [i, [a, b]] of pairs.entries()) for (let y = 1990; y < 2024; y++) insertDevelopment(db, { a, b, type: "visit", dateStart: `${y}-0${1 + i}-10`, firstSeenAt: seen });
+    insertDevelopment(db, { a: "CN", b: "RU", type: "exercise", dateStart: "2024-10-12", firstSeenAt: seen, summary: "China and Russia held a joint naval exercise." });
+    const d = buildDigest(db, { countries, period: week });
+    expect(d.totalDevelopments).toBe(1);
+    expect(d.older).toHaveLength(5);
+    expect(d.older.every((o) => o.count === 34 && o.fromYear === "1990" && o.toYear === "2023")).toBe(true);
+    // the newest history first: AU-ID's is dated May, CN-RU's January
+    expect(d.older.map((o) => `${o.a}-${o.b}`)).toEqual(["AU-ID", "JP-PH", "IN-US", "KP-RU", "CN-RU"]);
   });
 
   it("orders developments and pairs by score, then type weight, then number of sources", () => {
@@ -89,7 +145,7 @@ describe("buildDigest", () => {
     insertDevelopment(db, { a: "KH", b: "CN", type: "exercise", score: 1, firstSeenAt: t });
     insertDevelopment(db, { a: "KH", b: "CN", type: "talks", score: 0, firstSeenAt: t });
     insertDevelopment(db, { a: "BY", b: "CN", type: "agreement", score: 3, firstSeenAt: t });
-    const d = buildDigest(db, { period: week });
+    const d = buildDigest(db, { countries, period: week });
     expect(d.pairs.find((p) => p.a === "CN")!.items.map((i) => i.summary)).toEqual(["visit, higher score", "arms", "talks, 3 sources", "talks, 1 source"]);
     // BY-CN has the top score; CN-RU next; KH-CN and LA-VN tie on their best, KH-CN has more developments
     expect(d.pairs.map((p) => `${p.a}-${p.b}`)).toEqual(["BY-CN", "CN-RU", "CN-KH", "LA-VN"]);
@@ -99,7 +155,7 @@ describe("buildDigest", () => {
     const db = testDb();
     const id = insertDevelopment(db, { a: "CN", b: "RU", firstSeenAt: "2024-10-15T00:00:00.000Z", sources: [{ url: "https://a.example/1", outlet: "A" }] });
     db.$client.prepare("insert into development_sources (development_id, article_id, extraction, sentence, span_start, span_end, added_at) select development_id, article_id, extraction, sentence, 50, 60, added_at from development_sources where development_id = ?").run(id);
-    expect(buildDigest(db, { period: week }).pairs[0]!.items[0]!.sources).toHaveLength(1);
+    expect(buildDigest(db, { countries, period: week }).pairs[0]!.items[0]!.sources).toHaveLength(1);
   });
 
   it("covers only the watched pairs of a channel that watches some, and names the quiet ones", () => {
@@ -112,22 +168,22 @@ describe("buildDigest", () => {
     // a row stored in the other order (older data, another writer) still counts
     db.$client.prepare("insert into watches (channel, country_a, country_b, created_at) values ('CWATCH', 'RU', 'IN', '2024-01-01')").run();
     insertDevelopment(db, { a: "IN", b: "RU", firstSeenAt: "2024-09-01T00:00:00.000Z" }); // not this week
-    const watched = buildDigest(db, { period: week, channel: "CWATCH" });
+    const watched = buildDigest(db, { countries, period: week, channel: "CWATCH" });
     expect(watched.scope).toBe("watched");
     expect(watched.pairs.map((p) => `${p.a}-${p.b}`)).toEqual(["BY-CN"]);
     expect(watched.quietWatched.map((p) => `${p.a}-${p.b}`)).toEqual(["IN-RU"]);
-    const other = buildDigest(db, { period: week, channel: "COTHER" });
+    const other = buildDigest(db, { countries, period: week, channel: "COTHER" });
     expect(other.scope).toBe("all");
     expect(other.pairs).toHaveLength(3);
     // unwatching everything returns the channel to all pairs
     db.$client.prepare("delete from watches where channel = 'CWATCH'").run();
-    expect(buildDigest(db, { period: week, channel: "CWATCH" }).pairs).toHaveLength(3);
+    expect(buildDigest(db, { countries, period: week, channel: "CWATCH" }).pairs).toHaveLength(3);
   });
 
   it("is empty for a week with nothing", () => {
     const db = testDb();
     insertDevelopment(db, { a: "CN", b: "RU", firstSeenAt: "2024-09-01T00:00:00.000Z" });
-    const d = buildDigest(db, { period: week });
+    const d = buildDigest(db, { countries, period: week });
     expect(d.pairs).toEqual([]);
     expect(d.totalDevelopments).toBe(0);
   });
@@ -145,8 +201,8 @@ describe("narratives", () => {
     const db = testDb();
     insertDevelopment(db, { a: "CN", b: "BY", type: "exercise", score: 2, summary: "China and Belarus held a joint exercise near Brest", firstSeenAt: "2024-10-15T00:00:00.000Z" });
     insertDevelopment(db, { a: "CN", b: "BY", type: "visit", score: 1, summary: "Belarus defense minister visited Beijing", firstSeenAt: "2024-10-15T00:00:00.000Z" });
-    insertDevelopment(db, { a: "RU", b: "VN", type: "talks", score: 1, summary: "Russia and Vietnam held defense talks", firstSeenAt: "2024-10-16T00:00:00.000Z" });
-    return buildDigest(db, { period: week });
+    insertDevelopment(db, { a: "RU", b: "VN", type: "talks", score: 1, summary: "Russia and Vietnam held defense talks", firstSeenAt: "2024-10-14T00:00:00.000Z" });
+    return buildDigest(db, { countries, period: week });
   };
   const settings = (timeoutMs = 5000) => ({ baseUrl: fake.baseUrl, model: "m", timeoutMs });
 

@@ -100,7 +100,8 @@ describe("ingest: a hostile page never freezes the process", () => {
     expect(first).toMatchObject({ failed: 1, newArticles: 1 });
     extracted = 0;
     const second = await ingestOnce(makeDeps(db, fetchers, { fetcher, extract }));
-    expect(second).toMatchObject({ failed: 0, skipped: 2, newArticles: 0 });
+    // nothing new in the feed (one item stored, one refused and unchanged): an unchanged source
+    expect(second).toMatchObject({ failed: 0, unchanged: 1, skipped: 0, newArticles: 0 });
     expect(extracted).toBe(0);
     // the site fixed the page: it is extracted again and stored
     srv.route("/wide", { body: (await import("node:fs")).readFileSync(new URL("../fixtures/site/pages/en-nodate.html", import.meta.url), "utf8"), headers: html });

@@ -103,14 +103,14 @@ describe("ingestOnce: feeds end to end", () => {
     expect(srv.hits(PAGES.viTapTran)).toBe(1);
   });
 
-  it("a feed without validators: known items are skipped without refetching their pages", async () => {
+  it("a feed without validators: known items are not refetched, and a feed with nothing new counts as unchanged, not skipped", async () => {
     const srv = await site();
     srv.route("/plain.xml", { body: fixtureText("feeds/rss.xml", srv.origin), headers: { "content-type": "application/rss+xml" } });
     const db = testDb();
     insertSource(db, { kind: "feed", url: srv.url("/plain.xml"), now });
     await ingestOnce(makeDeps(db, fetchers));
     const second = await ingestOnce(makeDeps(db, fetchers));
-    expect(second).toMatchObject({ newArticles: 0, unchanged: 0, skipped: 4, failed: 0 });
+    expect(second).toMatchObject({ newArticles: 0, unchanged: 1, skipped: 0, failed: 0 });
     expect(srv.hits(PAGES.enDrill)).toBe(1);
   });
 
@@ -123,7 +123,8 @@ describe("ingestOnce: feeds end to end", () => {
     expect(articlesOf(db).every((a) => a.source_id === null)).toBe(true);
     // the page source: found again by URL next time, not refetched
     const again = await ingestOnce(makeDeps(db, fetchers), { targets: [srv.url(PAGES.viHoiDam)] });
-    expect(again).toMatchObject({ newArticles: 0, skipped: 1 });
+    // a page already stored is an unchanged source, not a skipped item
+    expect(again).toMatchObject({ newArticles: 0, unchanged: 1, skipped: 0 });
     expect(srv.hits(PAGES.viHoiDam)).toBe(1);
   });
 });
@@ -270,7 +271,8 @@ describe("ingestOnce: text stored right", () => {
     // the html file's own canonical URL is stored, the file URL becomes an alias
     const html = arts.find((a) => a.canonical_url === "https://harbor-times.example/world/japan-philippines-raa")!;
     expect(listArticleAliases(db, html.id)[0]).toMatch(/^file:.*en-page\.html$/);
-    expect(await ingestOnce(deps, { targets: [dir] })).toMatchObject({ newArticles: 0, skipped: 5 });
+    // every file already stored: the folder is one unchanged source, not 5 skipped items
+    expect(await ingestOnce(deps, { targets: [dir] })).toMatchObject({ newArticles: 0, unchanged: 1, skipped: 0 });
   });
 });
 
