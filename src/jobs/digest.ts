@@ -75,6 +75,19 @@ export function makeRunnerId(): string {
  * `lookbackDays`; null when it did not fire in that window.
  */
 export function lastCronFire(expr: string, tz: string, now: Date, lookbackDays = 8): Date | null {
+  return cronFire(expr, tz, now, lookbackDays, -1);
+}
+
+/**
+ * The first minute after `now` at which `expr` fires in `tz`, looking ahead at most `lookaheadDays`
+ * (what `/relations watching` tells a channel); null when it does not fire in that window.
+ */
+export function nextCronFire(expr: string, tz: string, now: Date, lookaheadDays = 8): Date | null {
+  return cronFire(expr, tz, now, lookaheadDays, 1);
+}
+
+/** The nearest fire of `expr` from `now`, backwards (at or before now) or forwards (after now), within `days`. */
+function cronFire(expr: string, tz: string, now: Date, days: number, direction: 1 | -1): Date | null {
   const fields = cron.parse(expr);
   // every zone in use today is offset from UTC by a multiple of 15 minutes, so a local minute
   // allowed by the expression fixes the UTC minute modulo 15: test only those minutes (15x fewer)
@@ -83,36 +96,13 @@ export function lastCronFire(expr: string, tz: string, now: Date, lookbackDays =
   const task = cron.createTask(expr, () => {}, { timezone: tz });
   try {
     const start = Math.floor(now.getTime() / 60_000) * 60_000;
-    const steps = lookbackDays * 24 * 60;
+    const steps = days * 24 * 60;
     for (let i = 0; i <= steps; i++) {
-      const ms = start - i * 60_000;
+      const ms = start + direction * i * 60_000;
       if (!minuteMod.has(new Date(ms).getUTCMinutes() % 15)) continue;
       const t = new Date(ms + second * 1000);
-      if (t.getTime() <= now.getTime() && task.match(t)) return t;
-    }
-    return null;
-  } finally {
-    void task.destroy();
-  }
-}
-
-/**
- * The first minute after `now` at which `expr` fires in `tz`, looking ahead at most `lookaheadDays`
- * (what `/relations watching` tells a channel); null when it does not fire in that window.
- */
-export function nextCronFire(expr: string, tz: string, now: Date, lookaheadDays = 8): Date | null {
-  const fields = cron.parse(expr);
-  const minuteMod = new Set(fields.minute.map((m) => m % 15));
-  const second = fields.second.includes(0) ? 0 : (fields.second[0] ?? 0);
-  const task = cron.createTask(expr, () => {}, { timezone: tz });
-  try {
-    const start = Math.floor(now.getTime() / 60_000) * 60_000;
-    const steps = lookaheadDays * 24 * 60;
-    for (let i = 0; i <= steps; i++) {
-      const ms = start + i * 60_000;
-      if (!minuteMod.has(new Date(ms).getUTCMinutes() % 15)) continue;
-      const t = new Date(ms + second * 1000);
-      if (t.getTime() > now.getTime() && task.match(t)) return t;
+      const onSide = direction < 0 ? t.getTime() <= now.getTime() : t.getTime() > now.getTime();
+      if (onSide && task.match(t)) return t;
     }
     return null;
   } finally {

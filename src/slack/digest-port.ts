@@ -5,7 +5,7 @@
 import { webApi } from "@slack/bolt";
 import type { DigestPort } from "../services/digest-post.ts";
 import { renderDigestPlan } from "./digest-blocks.ts";
-import { classifySlackError } from "./post-once.ts";
+import { classifySlackError, createNoRetryWebClient } from "./post-once.ts";
 
 /**
  * A WebClient configured so that OUR logic owns retries: no automatic retries (a retry after a
@@ -13,12 +13,5 @@ import { classifySlackError } from "./post-once.ts";
  * digest port's rendering and error reading attached.
  */
 export function createDigestWebClient(token: string | undefined, opts: { slackApiUrl?: string; timeoutMs?: number } = {}): webApi.WebClient & DigestPort {
-  const client = new webApi.WebClient(token, {
-    slackApiUrl: opts.slackApiUrl,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: opts.timeoutMs ?? 15_000,
-    logLevel: webApi.LogLevel.ERROR,
-  });
-  return Object.assign(client, { renderDigest: renderDigestPlan, classifyError: classifySlackError });
+  return Object.assign(createNoRetryWebClient(token, opts), { renderDigest: renderDigestPlan, classifyError: classifySlackError });
 }
