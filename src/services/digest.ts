@@ -82,12 +82,13 @@ export interface Digest {
 export const NEWS_WINDOW_DAYS = 30;
 
 /**
- * Whether a development first reported in `period` is the period's news: planned, or dated
- * (its end) within the period, the 30 days before it, or after it. Older ones are history told
- * this week.
+ * Whether a development first reported in `period` is the period's news: dated (its end)
+ * within the period, the 30 days before it, or after it — so a plan ahead is news, a plan dated
+ * years ago is not. Older ones are history told this week.
  */
 export function isNewsOf(it: Pick<DigestItem, "status" | "dateEnd">, period: Pick<DigestPeriod, "startDate">): boolean {
-  if (it.status === "planned") return true;
+  // a plan is news while it lies ahead or within the window; a plan dated years ago is history
+  // (its date is already past), whatever its status says
   const cutoff = ymd(parseYmd(period.startDate) - NEWS_WINDOW_DAYS * DAY_MS);
   return it.dateEnd.slice(0, 10) >= cutoff;
 }

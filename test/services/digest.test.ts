@@ -81,7 +81,7 @@ describe("buildDigest", () => {
     expect(d.pairs[0]!.nameA).toMatch(/Belarus|Russia/);
   });
 
-  it("the main list is the week's news: dated within the period or the 30 days before it, or planned; older ones are one line per pair", () => {
+  it("the main list is the week's news: dated within the period or the 30 days before it, or planned ahead; older ones are one line per pair", () => {
     const db = testDb();
     const seen = "2024-10-15T09:00:00.000Z"; // week 2024-W42 starts 2024-10-14; 30 days before: 2024-09-14
     const dev = (a: string, b: string, dateStart: string, more: { status?: "planned" | "announced"; dateEnd?: string } = {}) =>
@@ -92,18 +92,19 @@ describe("buildDigest", () => {
     dev("CN", "RU", "1996-04-26");
     dev("CN", "RU", "2022-02-04");
     dev("KP", "RU", "2025-03-01", { status: "planned" }); // planned: news
-    dev("KP", "RU", "2019-01-01", { status: "planned" }); // planned, whatever its date
+    dev("KP", "RU", "2019-01-01", { status: "planned" }); // a plan dated years ago is history, not news
     dev("BY", "CN", "2024-09-01", { dateEnd: "2024-09-20" }); // a span that reaches the window: news
     dev("IN", "US", "2001-01-01");
     const d = buildDigest(db, { countries, period: week });
     expect(d.pairs.map((p) => [`${p.a}-${p.b}`, p.items.map((i) => i.dateStart)])).toEqual([
-      ["KP-RU", ["2025-03-01", "2019-01-01"]],
+      ["KP-RU", ["2025-03-01"]],
       ["CN-RU", ["2024-10-16", "2024-09-14"]],
       ["BY-CN", ["2024-09-01"]],
     ]);
-    expect(d.totalDevelopments).toBe(5);
+    expect(d.totalDevelopments).toBe(4);
     expect(d.older.map((o) => [`${o.a}-${o.b}`, o.count, o.fromYear, o.toYear])).toEqual([
       ["CN-RU", 3, "1996", "2024"],
+      ["KP-RU", 1, "2019", "2019"],
       ["IN-US", 1, "2001", "2001"],
     ]);
   });
