@@ -571,3 +571,14 @@ describe("a name read years before the person's first office", () => {
     expect(run("Cựu Tổng thống Trump đã có cuộc gặp với Tổng thống Ukraine Zelensky ngày 27/9.", "2024-09-28")[0]!.summary).toMatch(/Trump/);
   });
 });
+
+describe("Vietnamese 'Trong khi … thì …'", () => {
+  it("a cue in the opening 'while' clause takes neither the date nor the country of the clause after 'thì'", () => {
+    const out = run(
+      "Trong khi chuyến đi tới Moscow của Thủ tướng Hungary Viktor Orban vẫn còn được bàn tán thì nhà lãnh đạo Hungary lại bất ngờ đến thăm Trung Quốc vào sáng 8/7.",
+      "2024-07-09",
+    );
+    expect(out.filter((d) => d.pair === "HU-RU" && d.date === "2024-07-08")).toEqual([]);
+    expect(out.filter((d) => d.pair === "CN-RU")).toEqual([]);
+  });
+});

@@ -45,6 +45,8 @@ export interface LangRules {
   afterOpener: RegExp;
   /** a minister of a civil portfolio (trade, finance, health …), whose meetings are not defense cooperation */
   civilOffice: RegExp;
+  /** a sentence opening with a "while / when / if" clause closed by "thì" (Vietnamese only) */
+  thenAfterOpener: RegExp | null;
   /** between a cue and a later date: the date is a subordinate clause's ("after", "sau khi") */
   subordinateInside: RegExp;
   /** an anniversary sentence ("marks the 30th anniversary", "kỷ niệm") */

@@ -54,7 +54,11 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
   const cueAfterPreposition = ctx.rules.prepositionBeforeCue.test(lower.slice(Math.max(0, cue.start - s.start - 14), cue.start - s.start));
   const cueSubordinate = ctx.lex.subordinate.test(cueClause.text) || cueAfterPreposition;
   const inCueClause = (d: FoundDate) => d.start - s.start >= cueClause.start && d.end - s.start <= cueClause.start + cueClause.text.length;
-  const main = cueSubordinate ? usable.filter((d) => inCueClause(d) && (!cueAfterPreposition || d.start >= cue.start)) : usable.filter((d) => !inSubordinate(d) && !namesDocument(d));
+  // "Trong khi chuyến đi tới Moscow … thì … bay đến Trung Quốc vào sáng 8/7": a cue in the opening
+  // "while / if" clause does not take the dates of the clause after "thì / then"
+  const thenAt = ctx.rules.thenAfterOpener ? thenBreak(ctx, lower) : -1;
+  const beyondThen = (d: FoundDate) => thenAt >= 0 && cue.start - s.start < thenAt && d.start - s.start > thenAt;
+  const main = cueSubordinate ? usable.filter((d) => inCueClause(d) && !beyondThen(d) && (!cueAfterPreposition || d.start >= cue.start)) : usable.filter((d) => !inSubordinate(d) && !namesDocument(d) && !beyondThen(d));
   let pool = main.filter((d) => !d.rule.endsWith("name-year"));
   // a name's year dates only its own name ("tập trận Vostok-2022"), not a cue further off
   // ("… máy bay Mirage 2000 …, nhu cầu đào tạo phi công"); in an arms cue it is a model's number
@@ -88,6 +92,13 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
     return { span: { ...spanOf(spanIso, precision), certain: false }, rule: "publication" };
   }
   return { span: { start: "1970-01-01", end: "1970-01-01", precision: "year", certain: false }, rule: "none" };
+}
+
+/** Where "thì" closes an opening "Trong khi / Khi / Nếu …" clause, or -1. */
+function thenBreak(ctx: Ctx, lower: string): number {
+  if (!ctx.rules.thenAfterOpener!.test(lower)) return -1;
+  const m = /\sthì\s/u.exec(lower);
+  return m ? m.index : -1;
 }
 
 export function anniversaryDate(ctx: Ctx, s: Sentence, cue: CueHit): ChosenDate | null {

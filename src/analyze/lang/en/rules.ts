@@ -35,6 +35,7 @@ export const enRules: LangRules = {
   withBeforePartner: /\b(?:with|alongside|together with|along with)\s+(?:(?:the|our|its|their|allies|partners|ally|partner)\s+)*$/u,
   afterOpener: /^\s*(?:after|following)\s/u,
   civilOffice: /\b(?:commerce|trade|finance|economy|economic|agriculture|health|education|tourism|culture|transport|energy|industry|labou?r|environment|treasury)\s+(?:minister|ministers|secretary|secretaries)\b|\bministers? (?:of|for) (?:commerce|trade|finance|economy|agriculture|health|education|tourism|culture|transport|energy|industry|labou?r|environment)\b/iu,
+  thenAfterOpener: null,
   subordinateInside: /\b(?:after|before|since|following)\b/u,
   // "marks the 30th anniversary of the treaty"
   anniversaryMark: /anniversary|marks?|marking/u,

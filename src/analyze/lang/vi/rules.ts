@@ -13,7 +13,7 @@ export const viRules: LangRules = {
   // a target, an audience or a subject of worry, person or country, a few words on ("to counter the rise of China")
   targetBefore: /(?:^|[\s,(])(?:nhằm vào|kêu gọi|hối thúc|yêu cầu|đề nghị|thúc giục|cảnh báo|nhằm răn đe|răn đe|đối phó(?: với)?|kiềm chế|chống lại|đối trọng với|gửi (?:một )?(?:thông điệp|tín hiệu) (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|phô diễn sức mạnh (?:trước|với)|lo ngại về|quan ngại về|mối đe dọa từ|sức ép (?:từ|lên)|đặc phái viên (?:về|phụ trách))\s+(?:\S+\s+){0,3}$/u,
   // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
-  clauseBreak: /(?:;|,\s*sau\s|,\s*nơi\s|\s(?:trong khi|khi|sau khi|giữa lúc|trong bối cảnh|bất chấp|nhằm|trước khi|kể từ khi|sau đó|đồng thời|trong lúc)\s)/gu,
+  clauseBreak: /(?:;|,\s*sau\s|,\s*nơi\s|\s(?:thì|trong khi|khi|sau khi|giữa lúc|trong bối cảnh|bất chấp|nhằm|trước khi|kể từ khi|sau đó|đồng thời|trong lúc)\s)/gu,
   borderAfter: /^$/u,
   // "biên giới Ba Lan", "vùng biển của Nhật Bản"
   borderBefore: /(?:biên giới|đường biên|lãnh thổ|vùng biển|không phận|bờ biển)(?:\s+(?:với|của))?\s*$/u,
@@ -36,6 +36,7 @@ export const viRules: LangRules = {
   withBeforePartner: /(?:cùng với|cùng|với)\s+(?:(?:các|lực lượng|hải quân|quân đội|không quân|tàu|chiến hạm)\s+)*$/u,
   afterOpener: /^\s*(?:sau khi|sau)\s/u,
   civilOffice: /bộ trưởng (?:bộ )?(?:công thương|thương mại|tài chính|kế hoạch và đầu tư|nông nghiệp|y tế|giáo dục|văn hóa|giao thông|tài nguyên|tư pháp|lao động|xây dựng|khoa học|kinh tế|du lịch|năng lượng)/u,
+  thenAfterOpener: /^\s*(?:trong khi|khi|nếu|dù|mặc dù|trong lúc)\s/u,
   subordinateInside: /(?<![\p{L}])(?:sau khi|trước khi|kể từ khi|kể từ|từ khi)(?![\p{L}])/u,
   // "năm nay đánh dấu 30 năm thiết lập quan hệ …"
   anniversaryMark: /kỷ niệm|đánh dấu|tròn/u,
