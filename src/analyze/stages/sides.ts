@@ -90,6 +90,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   const to = cue.type === "pledge" || cue.type === "arms" ? recipient(ctx, mentions, cue, sides) : null;
   const list = cue.type === "agreement" || cue.type === "talks" ? listed(ctx, mentions, sides) : [];
   let pairs: [string, string][];
+  let partner: string | null = null;
   if (sides.length === 2) pairs = [pairOf(sides[0]!, sides[1]!)];
   else if (cue.type === "exercise" || cue.type === "patrol" || (sides.length === 3 && test(ctx.lex.trilateral, lower))) {
     pairs = allPairs(sides);
@@ -110,10 +111,10 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     pairs = sides.filter((c) => c !== actor).map((c) => pairOf(actor, c));
     via += "+each";
   } else if (cue.type === "visit" && destination && actor !== destination) pairs = [pairOf(actor, destination)];
-  else if (partnerAfter(ctx, mentions, cue, sides, actor)) {
+  else if ((partner = partnerAfter(ctx, mentions, cue, sides, actor))) {
     // "… including talks with Moscow over a new arms deal that could trigger US sanctions": the
     // one named right after "with" is the partner
-    pairs = [pairOf(actor, partnerAfter(ctx, mentions, cue, sides, actor)!)];
+    pairs = [pairOf(actor, partner)];
     via += "+with";
   } else if (main && sides.includes(main[0]) && sides.includes(main[1])) pairs = [main];
   else pairs = [pairOf(actor, sides.find((c) => c !== actor)!)];
@@ -125,7 +126,10 @@ function partnerAfter(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: s
   const m = mentions.find((x) => x.country && x.use === "side" && sides.includes(x.country) && x.start >= cue.end && x.start - cue.end <= 30);
   if (!m || m.country === actor) return null;
   const gap = ctx.doc.slice(cue.end, m.start).toLowerCase();
-  return /(?:^|\s)(?:with|với)\s+(?:the\s+|its\s+|\S+\s+)?$/u.test(gap) || /(?:with|với)\s*$/u.test(cue.text.toLowerCase()) && /^\s*(?:the\s+)?$/u.test(gap) ? m.country : null;
+  // "talks with Moscow" ("with" between the cue and the country), or "meeting with" + the country
+  const withBetween = /(?:^|\s)(?:with|với)\s+(?:the\s+|its\s+|\S+\s+)?$/u.test(gap);
+  const cueEndsWithWith = /(?:with|với)\s*$/u.test(cue.text.toLowerCase()) && /^\s*(?:the\s+)?$/u.test(gap);
+  return withBetween || cueEndsWithWith ? m.country : null;
 }
 
 /** Every pair of a list of countries. */
