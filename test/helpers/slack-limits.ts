@@ -28,8 +28,8 @@ function blocksOf(m: SlackMessageLike): Json[] {
   return Array.isArray(b) ? (b as Json[]) : [];
 }
 
-/** The characters of every text in the blocks (what Slack's total size check counts, near enough). */
-export function blocksTextTotal(m: SlackMessageLike): number {
+/** Every `text` string inside the blocks, in order. */
+function blockTexts(m: SlackMessageLike): string[] {
   const parts: string[] = [];
   const walk = (v: unknown) => {
     if (Array.isArray(v)) v.forEach(walk);
@@ -41,7 +41,12 @@ export function blocksTextTotal(m: SlackMessageLike): number {
     }
   };
   walk(blocksOf(m));
-  return parts.reduce((n, p) => n + p.length, 0);
+  return parts;
+}
+
+/** The characters of every text in the blocks (what Slack's total size check counts, near enough). */
+export function blocksTextTotal(m: SlackMessageLike): number {
+  return blockTexts(m).reduce((n, p) => n + p.length, 0);
 }
 
 /** True when Slack would reject the message with `msg_blocks_too_long`. */
@@ -94,19 +99,7 @@ export function assertBlockKitLimits(m: SlackMessageLike): void {
 
 /** Every piece of visible text in a message (fallback text, section, header, context, fields, buttons). */
 export function messageText(m: SlackMessageLike): string {
-  const parts: string[] = [];
-  if (typeof m.text === "string") parts.push(m.text);
-  const walk = (v: unknown) => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === "object") {
-      for (const [k, x] of Object.entries(v as Json)) {
-        if (k === "text" && typeof x === "string") parts.push(x);
-        else walk(x);
-      }
-    }
-  };
-  walk(blocksOf(m));
-  return parts.join("\n");
+  return [...(typeof m.text === "string" ? [m.text] : []), ...blockTexts(m)].join("\n");
 }
 
 /** Live mentions/specials in the message (`<!channel>`, `<!here>`, `<@U123>`, `<#C1>`, `<!subteam^S1>`). */
