@@ -98,7 +98,8 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
   const rel = cue.start - s.start;
   const before = lower.slice(0, rel);
   const clause = clauseAround(lower, rel);
-  const reason = dropReason({ ctx, s, lower, cue, rel, before, clause, dates, mentions, hasDate: v.hasDate, conflicts: v.conflicts, agreementAt });
+  const document = namesDocumentByYear(ctx, lower, rel, cue);
+  const reason = dropReason({ ctx, s, lower, cue, rel, before, clause, dates, mentions, hasDate: v.hasDate, conflicts: v.conflicts, agreementAt, documentByYear: document });
   if (reason) {
     decide(ctx, s, cue, "dropped", reason);
     return [];
@@ -108,7 +109,6 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
   // the clause, anywhere in it otherwise ("…, prompting US and Canadian jets to intercept them").
   // A document named by its year keeps the parties named after it ("condemned the 2014 … Agreement
   // between the Philippines and the United States").
-  const document = namesDocumentByYear(ctx, lower, rel, cue);
   const topical = mentions.map((m) =>
     !(document && m.start >= cue.start) &&
     v.conflicts.some((c) => (c.clauseStart <= cue.start && cue.start <= c.clauseEnd ? c.start < m.start && m.start <= c.clauseEnd : c.clauseStart <= m.start && m.start <= c.clauseEnd))

@@ -39,6 +39,9 @@ export interface Ctx {
 /** Sentences of the lead: the title and the first body sentences. */
 export const LEAD_SENTENCES = 3;
 
+/** A sentence that opens with a pronoun for the person just named ("Ông …", "He …", "His visit …"). */
+export const PRONOUN_START = /^(?:ông|bà|he|she|his|her)\b/iu;
+
 /** `re.test` that leaves a global regex's lastIndex at 0. */
 export function test(re: RegExp, s: string): boolean {
   re.lastIndex = 0;

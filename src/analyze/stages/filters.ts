@@ -6,7 +6,7 @@
 import type { Sentence } from "../sentences.ts";
 import type { EntityMention, FoundDate } from "../types.ts";
 import { wordExec } from "../lexicon.ts";
-import { isPastVerbCue, lastIndexOf, test, type Ctx } from "./context.ts";
+import { isPastVerbCue, lastIndexOf, PRONOUN_START, test, type Ctx } from "./context.ts";
 import type { CueHit } from "./cues.ts";
 
 /** A cue seen in its sentence, with what the filters read. */
@@ -29,6 +29,8 @@ export interface CueView {
   conflicts: ConflictSpan[];
   /** where the sentence's first agreement cue kept so far starts (article offset), or -1 */
   agreementAt: number;
+  /** the cue names a document by its own year (namesDocumentByYear), computed once per cue */
+  documentByYear: boolean;
 }
 
 export interface ConflictSpan {
@@ -47,7 +49,7 @@ export interface CueFilter {
   drop(v: CueView): string | null;
 }
 
-/** "the 2014 Enhanced Defense Cooperation Agreement" exists, whatever a critic or a hope says of it. */
+/** "the 2014 Enhanced Defense Cooperation Agreement" exists, whatever a critic or a hope says of it (CueView.documentByYear). */
 export function namesDocumentByYear(ctx: Ctx, lower: string, rel: number, cue: CueHit): boolean {
   return cue.type === "agreement" && ctx.rules.documentYear(lower, rel, cue.text.length);
 }
@@ -72,7 +74,7 @@ const agreementContent: CueFilter = {
 const conflictBefore: CueFilter = {
   name: "conflict-before",
   drop: (v) => {
-    if (namesDocumentByYear(v.ctx, v.lower, v.rel, v.cue)) return null;
+    if (v.documentByYear) return null;
     // the conflict's own clause must reach the cue: "X accused Y of …, and the two neighbours signed …" keeps the pact
     const at = v.conflicts.find((c) => c.start < v.cue.start && !c.context && c.clauseEnd >= v.cue.start);
     return at ? `conflict or criticism before the cue ("${at.text}")` : null;
@@ -105,7 +107,7 @@ const armistice: CueFilter = {
 const negated: CueFilter = {
   name: "negated",
   drop: (v) => {
-    if (namesDocumentByYear(v.ctx, v.lower, v.rel, v.cue)) return null;
+    if (v.documentByYear) return null;
     const { lower, clause, rel } = v;
     const end = clause.start + clause.text.length;
     let scope = lower.slice(clause.start, end);
@@ -135,7 +137,7 @@ const negated: CueFilter = {
 const modal: CueFilter = {
   name: "modal",
   drop: (v) => {
-    if (namesDocumentByYear(v.ctx, v.lower, v.rel, v.cue)) return null;
+    if (v.documentByYear) return null;
     const at = lastIndexOf(v.ctx.lex.modal, v.before);
     if (at < 0 || lastIndexOf(v.ctx.lex.past, v.before.slice(at)) >= 0 || isPastVerbCue(v.ctx, v.cue.text)) return null;
     // "ký ban hành luật cho phép viện trợ quân sự", "signed a bill allowing the sale": a law that
@@ -221,7 +223,7 @@ const nobodyTravels: CueFilter = {
   drop: (v) => {
     if (v.cue.type !== "visit") return null;
     if (v.mentions.some((m) => m.kind === "person")) return null;
-    if (test(v.ctx.lex.titles, v.lower) || test(v.ctx.lex.anaphoraPair, v.lower) || test(v.ctx.lex.mainEventRef, v.lower) || /^(?:ông|bà|he|she|his|her)\b/iu.test(v.s.text)) return null;
+    if (test(v.ctx.lex.titles, v.lower) || test(v.ctx.lex.anaphoraPair, v.lower) || test(v.ctx.lex.mainEventRef, v.lower) || PRONOUN_START.test(v.s.text)) return null;
     return "nobody named who travels";
   },
 };

@@ -6,7 +6,7 @@
 import { makePair } from "../../domain/types.ts";
 import type { Sentence } from "../sentences.ts";
 import type { EntityMention } from "../types.ts";
-import { test, type Ctx } from "./context.ts";
+import { PRONOUN_START, test, type Ctx } from "./context.ts";
 import type { CueHit } from "./cues.ts";
 
 export interface Sides {
@@ -29,7 +29,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     else if (m.use === "location" && !located.includes(m.country)) located.push(m.country);
   }
   // "Ông là nguyên thủ nước ngoài đầu tiên tới Bắc Kinh": the pronoun is the last person named.
-  if (prevPerson?.country && /^(?:ông|bà|he|she|his|her)\b/iu.test(s.text) && !mentions.some((m) => m.kind === "person" && m.start < cue.start)) {
+  if (prevPerson?.country && PRONOUN_START.test(s.text) && !mentions.some((m) => m.kind === "person" && m.start < cue.start)) {
     if (!primary.includes(prevPerson.country)) primary.unshift(prevPerson.country);
     via = "pronoun";
   }
