@@ -38,6 +38,10 @@ export const LexiconFileSchema = z.object({
   observers: PatternList,
   /** a date right after these names a document ("Kế hoạch hợp tác năm 2025"), not when it was signed */
   documentBefore: PatternList,
+  /** an act on a document: signed, adopted, upgraded, took effect ("ký", "thông qua"); a document named without one is only mentioned */
+  agreementActs: PatternList,
+  /** a statement is issued by being made: one dated in its sentence ("in a joint statement Sunday") needs no act word */
+  statementDocuments: PatternList,
   /** in the cue's clause: the development was cancelled, postponed, denied or did not happen */
   negation: PatternList,
   /** a contrast that ends the scope of a negation ("but", "nhưng") */
@@ -94,6 +98,8 @@ export interface Lexicon {
   participation: RegExp;
   observers: RegExp;
   documentBefore: RegExp;
+  agreementActs: RegExp;
+  statementDocuments: RegExp;
   negation: RegExp;
   contrast: RegExp;
   separate: RegExp;
@@ -204,6 +210,8 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     participation: anyOf(f.participation),
     observers: anyOf(f.observers),
     documentBefore: anyOf(f.documentBefore),
+    agreementActs: anyOf(f.agreementActs),
+    statementDocuments: anyOf(f.statementDocuments),
     negation: anyOf(f.negation),
     contrast: anyOf(f.contrast),
     separate: anyOf(f.separate),

@@ -582,3 +582,29 @@ describe("Vietnamese 'Trong khi … thì …'", () => {
     expect(out.filter((d) => d.pair === "CN-RU")).toEqual([]);
   });
 });
+
+describe("a document named without an act is only mentioned", () => {
+  it.each([
+    ["en support for a pact", "The prime minister said on Saturday he was confident the Japan-Australia defence pact would be backed by any future government in Tokyo.", []],
+    ["en a treaty as the ground of a presence", "About 1,200 Australian troops rotate through the Philippines under a defence treaty with Manila, an official said on Friday.", []],
+    ["vi theo hiệp định", "Theo hiệp định hợp tác quốc phòng giữa Việt Nam và Lào, hai bên phối hợp chặt chẽ trong công tác biên giới, ông nói ngày 14/6.", []],
+    ["en signed", "India and Vietnam signed a defence cooperation agreement on Friday.", ["IN-VN agreement"]],
+    ["en took effect", "The Japan-Philippines Reciprocal Access Agreement took effect on Wednesday.", ["JP-PH agreement"]],
+    ["en a dated joint statement is issued", "In a joint statement on Sunday, Japanese and Australian defence ministers pledged closer security cooperation.", ["AU-JP agreement"]],
+    ["vi ký", "Ngày 14/6, Việt Nam và Ấn Độ đã ký hiệp định hợp tác quốc phòng.", ["IN-VN agreement"]],
+    ["vi nâng cấp", "Ngày 14/6, Việt Nam và Úc nâng cấp quan hệ lên đối tác chiến lược toàn diện.", ["AU-VN agreement"]],
+    ["en a document by its own year", "Some 50,000 U.S. troops are stationed in Japan under a 1960 security treaty between Japan and the United States.", ["JP-US agreement"]],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text).filter((p) => p.endsWith("agreement"))).toEqual(want);
+  });
+
+  it("a mention right after the signing continues it, so a pronoun sentence after it can name an older document", () => {
+    const text = [
+      "Australia and Indonesia signed a defence cooperation agreement in Jakarta on Thursday.",
+      "The ceremony was held at the military academy.",
+      "The agreement covers maritime security and counter-terrorism.",
+      "It builds on the Lombok security treaty of 2006.",
+    ].join("\n\n");
+    expect(run(text, "2024-08-30").filter((d) => d.type === "agreement").map((d) => `${d.pair} ${d.date}`).sort()).toEqual(["AU-ID 2006", "AU-ID 2024-08-29"]);
+  });
+});

@@ -99,9 +99,12 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
   const before = lower.slice(0, rel);
   const clause = clauseAround(lower, rel);
   const document = namesDocumentByYear(ctx, lower, rel, cue);
-  const reason = dropReason({ ctx, s, lower, cue, rel, before, clause, dates, mentions, hasDate: v.hasDate, conflicts: v.conflicts, agreementAt, documentByYear: document });
-  if (reason) {
-    decide(ctx, s, cue, "dropped", reason);
+  const drop = dropReason({ ctx, s, lower, cue, rel, before, clause, dates, mentions, hasDate: v.hasDate, conflicts: v.conflicts, agreementAt, documentByYear: document });
+  if (drop) {
+    decide(ctx, s, cue, "dropped", drop.reason);
+    const last = memory.lastKept;
+    // "The agreement enhances …" a sentence or two after its signing still speaks of it
+    if (drop.continues && last && (i - last.sentence <= 2 || last.paragraph === s.paragraph)) memory.lastKept = { ...last, sentence: i, paragraph: s.paragraph };
     return [];
   }
 

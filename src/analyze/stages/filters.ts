@@ -47,6 +47,8 @@ export interface ConflictSpan {
 export interface CueFilter {
   name: string;
   drop(v: CueView): string | null;
+  /** what it drops still speaks of the development just reported ("The agreement enhances …"), so a next sentence may continue it */
+  continues?: boolean;
 }
 
 /** "the 2014 Enhanced Defense Cooperation Agreement" exists, whatever a critic or a hope says of it (CueView.documentByYear). */
@@ -171,6 +173,25 @@ const agreementWithoutDefense: CueFilter = {
 };
 
 /**
+ * "confident the AUKUS defence pact will be supported", "theo hiệp định …": a document named in a
+ * sentence that says nothing was signed, adopted, upgraded or took effect is only mentioned, not
+ * a development — unless it is named by its own year (documentByYear), which dates it, or it is a
+ * statement dated in its sentence ("in a joint statement Sunday"): a statement is issued by being made.
+ */
+const documentWithoutAct: CueFilter = {
+  name: "document-without-act",
+  continues: true,
+  drop: (v) =>
+    v.cue.type === "agreement" &&
+    !v.documentByYear &&
+    !test(v.ctx.lex.agreementActs, v.cue.text) &&
+    !test(v.ctx.lex.agreementActs, v.lower) &&
+    !(v.hasDate && test(v.ctx.lex.statementDocuments, v.cue.text))
+      ? "a document mentioned, not signed, adopted or upgraded"
+      : null,
+};
+
+/**
  * "China and Russia each held their own drills", "Japan drilled while China sent ships": an
  * exercise is joint only when the sentence says so (a joint word, "with", two countries named
  * together), and never when it says the drills were separate.
@@ -264,13 +285,13 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, generic, agreementWithoutDefense, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters];
 
-/** The first filter's reason to drop the cue, or null. */
-export function dropReason(v: CueView): string | null {
+/** The first filter's reason to drop the cue (and whether the cue still continues what was just reported), or null. */
+export function dropReason(v: CueView): { reason: string; continues: boolean } | null {
   for (const f of CUE_FILTERS) {
     const r = f.drop(v);
-    if (r) return r;
+    if (r) return { reason: r, continues: f.continues === true };
   }
   return null;
 }

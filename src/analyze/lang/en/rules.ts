@@ -66,6 +66,8 @@ export const enRules: LangRules = {
   notAName: /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|The|This|That|On|In|At|Of|And)\b/u,
   titleInEnglish: (t) => t.trim().replace(/^./u, (c) => c.toUpperCase()).replace(/Defence/u, "Defense").replace(/^Gen\.$/u, "General").replace(/^Adm\.$/u, "Admiral"),
   documentName,
-  // "the 2014 Enhanced Defense Cooperation Agreement", "their 2021 pact" (the cue is the noun)
-  documentYear: (lower, rel, len) => !/^(?:sign|ink|seal)/u.test(lower.slice(rel, rel + len)) && /\b(?:the|its|their)\s+(?:19|20)\d\d\s+(?:[\p{L}()'’-]+\s+){0,6}$/u.test(lower.slice(Math.max(0, rel - 90), rel)),
+  // "the 2014 Enhanced Defense Cooperation Agreement", "their 2021 pact", "the Lombok Treaty of 2006" (the cue is the noun)
+  documentYear: (lower, rel, len) =>
+    !/^(?:sign|ink|seal)/u.test(lower.slice(rel, rel + len)) &&
+    (/\b(?:the|its|their|a|an)\s+(?:19|20)\d\d\s+(?:[\p{L}()'’-]+\s+){0,6}$/u.test(lower.slice(Math.max(0, rel - 90), rel)) || /^\s+of\s+(?:19|20)\d\d\b/u.test(lower.slice(rel + len, rel + len + 12))),
 };
