@@ -42,6 +42,12 @@ export const LexiconFileSchema = z.object({
   agreementActs: PatternList,
   /** a statement is issued by being made: one dated in its sentence ("in a joint statement Sunday") needs no act word */
   statementDocuments: PatternList,
+  /** dialogue as a goal or a habit, ending with the cue ("tăng cường đối thoại", "keep dialogue open"): no meeting */
+  abstractDialogue: PatternList,
+  /** right after a visit cue: a region, not a country ("công du châu Á", "a tour of Asia") */
+  regionAfterVisit: PatternList,
+  /** after a contrast that follows a planned cue: the plan was blocked or dropped ("…, nhưng ông Trump bất ngờ chặn lại") */
+  planReversed: PatternList,
   /** in the cue's clause: the development was cancelled, postponed, denied or did not happen */
   negation: PatternList,
   /** a contrast that ends the scope of a negation ("but", "nhưng") */
@@ -100,6 +106,9 @@ export interface Lexicon {
   documentBefore: RegExp;
   agreementActs: RegExp;
   statementDocuments: RegExp;
+  abstractDialogue: RegExp;
+  regionAfterVisit: RegExp;
+  planReversed: RegExp;
   negation: RegExp;
   contrast: RegExp;
   separate: RegExp;
@@ -212,6 +221,9 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     documentBefore: anyOf(f.documentBefore),
     agreementActs: anyOf(f.agreementActs),
     statementDocuments: anyOf(f.statementDocuments),
+    abstractDialogue: anyOf(f.abstractDialogue),
+    planReversed: anyOf(f.planReversed),
+    regionAfterVisit: new RegExp(`^\\s*(?:${alternation(f.regionAfterVisit)})${B_END}`, "iu"),
     negation: anyOf(f.negation),
     contrast: anyOf(f.contrast),
     separate: anyOf(f.separate),

@@ -608,3 +608,32 @@ describe("a document named without an act is only mentioned", () => {
     expect(run(text, "2024-08-30").filter((d) => d.type === "agreement").map((d) => `${d.pair} ${d.date}`).sort()).toEqual(["AU-ID 2006", "AU-ID 2024-08-29"]);
   });
 });
+
+describe("words that look like cues but report no development", () => {
+  it.each([
+    ["vi a word of an organization's name", "Ngày 14/6, Tổng Thư ký Tổ chức Hiệp ước Bắc Đại Tây Dương cho biết Đức và Pháp sẽ tăng chi tiêu quốc phòng.", "agreement", []],
+    ["en a word of an organization's name", "On Friday the North Atlantic Treaty Organization said Germany and France would raise defence spending.", "agreement", []],
+    ["vi dialogue as a goal", "Ngày 14/6, Điện Kremlin cho biết Nga luôn hoan nghênh việc tăng cường đối thoại với Nhật Bản.", "talks", []],
+    ["en dialogue as a goal", "Russia said on Friday it was ready to keep dialogue open with Japan.", "talks", []],
+    ["vi a real dialogue", "Ngày 14/6, Nhật Bản và Nga đã tổ chức đối thoại an ninh tại Tokyo.", "talks", ["JP-RU talks"]],
+    ["vi a tour of a region", "Phát biểu khi công du châu Á ngày 14/6, Tổng thống Mỹ cho biết thỏa thuận quốc phòng Mỹ - Hàn Quốc sắp hoàn tất.", "visit", []],
+    ["en a tour of a region", "Speaking during a tour of Asia on Friday, the US president said a defence deal between the US and South Korea was close.", "visit", []],
+    ["en a tour of a region that stops in a country", "The US defence secretary began a tour of Asia on Friday, including Japan, to discuss defence ties.", "visit", ["JP-US visit"]],
+    ["vi a plan blocked", "Lầu Năm Góc đã chuẩn bị kế hoạch cung cấp tên lửa cho Ukraine, nhưng Tổng thống Mỹ bất ngờ chặn lại ngày 14/6.", "arms", []],
+    ["en a plan blocked", "The Pentagon had planned to supply missiles to Ukraine, but the White House blocked it on Friday.", "arms", []],
+    ["en a plan that went ahead", "The Pentagon had planned to supply missiles to Ukraine, but the deliveries were smaller than expected, officials said on Friday.", "arms", ["UA-US arms"]],
+  ])("%s", (_n, text, type, want) => {
+    expect(pairs(text).filter((p) => p.endsWith(type))).toEqual(want);
+  });
+
+  it.each([
+    ["en concern over", "Washington expressed concern over China's growing influence in the country, which the US envoy raised with officials during a visit to Cambodia on Friday.", "CN-US"],
+    ["vi quan ngại", "Mỹ bày tỏ quan ngại về ảnh hưởng của Trung Quốc, vấn đề được đặc phái viên Mỹ nêu ra trong chuyến thăm Campuchia ngày 14/6.", "CN-US"],
+  ])("a country someone voices concern over is no partner (%s)", (_n, text, notPair) => {
+    expect(pairs(text).map((p) => p.split(" ")[0])).not.toContain(notPair);
+  });
+
+  it("a phone conversation is talks", () => {
+    expect(pairs("During a phone conversation with Israeli Defense Minister Moshe Yaalon on Friday, Defense Secretary Chuck Hagel reiterated U.S. support for Israel's security.", "2014-03-21")).toContain("IL-US talks");
+  });
+});

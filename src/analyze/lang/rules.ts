@@ -32,6 +32,8 @@ export interface LangRules {
   /** right before a visit or talks cue: a series ("các chuyến", "several") */
   pluralBefore: RegExp;
   /** right before a cue: another, earlier event ("after his visit", "sau chuyến thăm") */
+  /** between a region a visit goes to and a country it stops in */
+  regionStopBefore: RegExp;
   prepositionBeforeCue: RegExp;
   /** a comma clause that describes a noun: an appositive or a relative clause ("a city destroyed …", "which …", "nơi …") */
   appositiveClause: RegExp;

@@ -117,15 +117,26 @@ const negated: CueFilter = {
     // cut the scope at a contrast on either side of the cue
     const contrast = v.ctx.lex.contrast;
     let from = 0;
+    let cut = end;
     contrast.lastIndex = 0;
     for (let m = wordExec(contrast, scope); m; m = wordExec(contrast, scope)) {
       if (m.index < cueAt) from = m.index + m[0].length;
       else {
+        cut = clause.start + m.index;
         scope = scope.slice(0, m.index);
         break;
       }
     }
     contrast.lastIndex = 0;
+    // "Lầu Năm Góc đã chuẩn bị kế hoạch cung cấp …, nhưng ông Trump bất ngờ chặn lại", "planned to
+    // supply …, but the White House blocked it": a plan the contrast right after reports reversed did not happen
+    if (test(v.ctx.lex.planned, scope.slice(from, cueAt))) {
+      const next = lower.slice(cut).replace(/^[\s,;]+/u, "");
+      contrast.lastIndex = 0;
+      const c = wordExec(contrast, next);
+      contrast.lastIndex = 0;
+      if (c && c.index === 0 && test(v.ctx.lex.planReversed, next.slice(c[0].length, c[0].length + 80))) return "a plan the next clause reports blocked or dropped";
+    }
     scope = scope.slice(from);
     const neg = v.ctx.lex.negation;
     neg.lastIndex = 0;
@@ -262,6 +273,41 @@ const civilMinisters: CueFilter = {
       : null,
 };
 
+/**
+ * "Phát biểu khi công du châu Á, Tổng thống Mỹ …", "during a tour of Asia": the trip goes to a
+ * region; a country named elsewhere in the sentence is not where it went — unless one follows the
+ * region ("a tour of Asia that took him to Japan").
+ */
+const regionTour: CueFilter = {
+  name: "region-tour",
+  drop: (v) => {
+    if (v.cue.type !== "visit") return null;
+    const after = v.lower.slice(v.rel + v.cue.text.length);
+    const m = v.ctx.lex.regionAfterVisit.exec(after);
+    if (!m) return null;
+    const regionEnd = v.cue.end + m[0].length;
+    const stop = (x: EntityMention) => v.ctx.rules.regionStopBefore.test(v.ctx.doc.slice(regionEnd, x.start).toLowerCase());
+    if (v.mentions.some((x) => x.country && x.kind !== "person" && x.start >= regionEnd && x.start <= regionEnd + 40 && stop(x))) return null;
+    return "a tour of a region: no country it went to is named";
+  },
+};
+
+/** "Nga luôn hoan nghênh việc tăng cường đối thoại với Nhật Bản", "to keep dialogue open": dialogue as a goal, not a meeting. */
+const abstractDialogue: CueFilter = {
+  name: "abstract-dialogue",
+  drop: (v) => {
+    if (v.cue.type !== "talks") return null;
+    const end = v.rel + v.cue.text.length;
+    const window = v.lower.slice(Math.max(0, v.rel - 50), end);
+    const re = v.ctx.lex.abstractDialogue;
+    re.lastIndex = 0;
+    let found = false;
+    for (let m = wordExec(re, window); m; m = wordExec(re, window)) if (m.index + m[0].length === window.length) found = true;
+    re.lastIndex = 0;
+    return found ? "dialogue as a goal or a habit, not a meeting" : null;
+  },
+};
+
 /** "a closed-door meeting of the UN Security Council": a forum's meeting, not talks of two countries. */
 const forumMeeting: CueFilter = {
   name: "forum-meeting",
@@ -285,7 +331,7 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters, abstractDialogue, regionTour];
 
 /** The first filter's reason to drop the cue (and whether the cue still continues what was just reported), or null. */
 export function dropReason(v: CueView): { reason: string; continues: boolean } | null {

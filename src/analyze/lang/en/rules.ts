@@ -28,6 +28,8 @@ export const enRules: LangRules = {
   pluralBefore: /\b(?:several|many|numerous|a series of|multiple|repeated|frequent|regular)\s+$/u,
   deadlineBefore: /(?:\bby|\bbefore|\bthrough|\buntil|\bno later than|\bvision|\bplan for|\bout to)\s+(?:the end of\s+|early\s+|late\s+|mid-?)?$/u,
   // "after his visit", "since the drills"
+  // between a region a visit goes to and a country it stops in ("a tour of Asia, including Japan")
+  regionStopBefore: /(?:including|with stops? in|stopping in|to|in|:)\s+(?:the\s+)?$/u,
   prepositionBeforeCue: /\b(?:after|before|since|following)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+)?$/u,
   appositiveClause: /^\s*(?:a|an|home to|the site of|the scene of)\s/u,
   armsContract: /\b(?:contracts?|deal|purchase agreement)\s+(?:(?:worth|valued at)\s+\S+\s+)?(?:for|to (?:buy|purchase|supply|build|acquire))\s+(?:\S+\s+){0,4}?(?:fighters?|jets?|aircraft|helicopters?|missiles?|tanks?|submarines?|frigates?|corvettes?|warships?|ships|vessels|drones?|howitzers?|artillery|air defen[cs]e|weapons?|arms|rifles)\b|\b(?:arms|weapons|defen[cs]e procurement) (?:deal|contract)s?\b/u,

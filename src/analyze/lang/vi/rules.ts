@@ -29,6 +29,8 @@ export const viRules: LangRules = {
   pluralBefore: /(?:^|\s)(?:các|những|nhiều|loạt|hàng loạt|một loạt)\s+$/u,
   deadlineBefore: /(?:đến|tới|trước|cho tới|cho đến|tầm nhìn(?: đến)?|giai đoạn(?: \d{4}\s*[-–])?)\s*(?:hết\s*)?(?:năm\s*)?$/u,
   // "sau chuyến thăm …", "kể từ cuộc tập trận …"
+  // between a region a visit goes to and a country it stops in ("a tour of Asia, including Japan")
+  regionStopBefore: /(?:tới|đến|sang|gồm|bao gồm|như|là|:)\s+$/u,
   prepositionBeforeCue: /(?:^|\s)(?:sau|trước|kể từ|sau khi|trước khi)\s+$/u,
   appositiveClause: /^\s*(?:vốn là|là nơi|từng là)\s/u,
   armsContract: /hợp đồng (?:mua|mua sắm|cung cấp|bán|chế tạo|đóng)\s+(?:\S+\s+){0,3}?(?:vũ khí|khí tài|tiêm kích|máy bay|trực thăng|tên lửa|xe tăng|tàu|pháo|đạn|hệ thống|uav|drone)|hợp đồng (?:vũ khí|quốc phòng)|thương vụ (?:vũ khí|\d+ (?:tiêm kích|máy bay|tàu|xe tăng))/u,
