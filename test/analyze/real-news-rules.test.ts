@@ -637,3 +637,27 @@ describe("words that look like cues but report no development", () => {
     expect(pairs("During a phone conversation with Israeli Defense Minister Moshe Yaalon on Friday, Defense Secretary Chuck Hagel reiterated U.S. support for Israel's security.", "2014-03-21")).toContain("IL-US talks");
   });
 });
+
+describe("who was met and where a visit went", () => {
+  it.each([
+    ["vi the one met after 'gặp'", "Kết thúc chuyến công du Ukraine, ngày 5/7, Thủ tướng Hungary Viktor Orban bay tới Moscow để gặp Tổng thống Vladimir Putin.", "HU-RU talks", "HU-UA talks"],
+    ["en the one met after 'met'", "After a trip to Ukraine, Hungarian Prime Minister Viktor Orban on Friday met President Vladimir Putin in Moscow.", "HU-RU talks", "HU-UA talks"],
+  ])("%s", (_n, text, want, not) => {
+    const out = pairs(text, "2024-07-06");
+    expect(out).toContain(want);
+    expect(out).not.toContain(not);
+  });
+
+  it.each([
+    ["vi", "Thủ tướng Hungary Viktor Orban đã liên tục có các chuyến công du không báo trước tới Ukraine, Nga và Trung Quốc trong tuần này."],
+    ["en", "Hungarian Prime Minister Viktor Orban has made several unannounced trips this week to Ukraine, Russia and China."],
+  ])("the destinations of a series of trips are not one visit each (%s)", (_n, text) => {
+    expect(run(text, "2024-07-09").filter((d) => d.type === "visit")).toEqual([]);
+  });
+
+  it("a visit goes where the motion word nearest it points, before or after the cue", () => {
+    const text = "Trong khi chuyến đi tới Moscow của Thủ tướng Hungary Viktor Orban vẫn còn được bàn tán, ông lại bay đến Trung Quốc vào sáng 8/7 trong một chuyến đi mà nhà lãnh đạo Hungary gọi là sứ mệnh hòa bình.";
+    const cnHu = run(text, "2024-07-09").find((d) => d.pair === "CN-HU" && d.type === "visit");
+    expect(cnHu?.summary).toContain("visited China");
+  });
+});

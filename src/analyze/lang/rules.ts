@@ -30,6 +30,8 @@ export interface LangRules {
   /** before a person, with a title between: the person frames the time, not the act ("under President …", "dưới thời …") */
   contextPersonBefore: RegExp;
   /** right before a visit or talks cue: a series ("các chuyến", "several") */
+  /** a plural visit phrase a little before a visit cue ("các chuyến công du … tới Ukraine, Nga", "several trips to"): a series */
+  seriesBefore: RegExp;
   pluralBefore: RegExp;
   /** right before a cue: another, earlier event ("after his visit", "sau chuyến thăm") */
   /** between a region a visit goes to and a country it stops in */
@@ -42,6 +44,10 @@ export interface LangRules {
   /** right before "allows / cho phép": a law or a bill, so what it allows is approved ("luật", "a bill") */
   lawBefore: RegExp;
   /** right before the one country of a drill: it is the partner of the report's unnamed subject ("with the", "cùng với hải quân") */
+  /** a talks cue that takes the one met as its object ("gặp", "met", "received"): the person or country right after is the partner */
+  meetsObject: RegExp;
+  /** right before a place a visit goes to ("bay đến", "tới", "arrived in") */
+  motionBefore: RegExp;
   withBeforePartner: RegExp;
   /** a sentence that opens with an "after" clause ("Sau cuộc gặp …", "After meeting …") */
   afterOpener: RegExp;

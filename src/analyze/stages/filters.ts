@@ -170,6 +170,8 @@ const generic: CueFilter = {
     if (test(v.ctx.lex.generic, v.clause.text) && !v.hasDate) return "generic: a habit or a series, not one event";
     // "các chuyến công du", "several visits": a series even when the sentence dates its start
     if ((v.cue.type === "visit" || v.cue.type === "talks") && v.ctx.rules.pluralBefore.test(v.before.slice(-25))) return "a series of visits or meetings, not one";
+    // "các chuyến công du "không báo trước" tới Ukraine, Nga …": the destinations of a series
+    if (v.cue.type === "visit" && v.ctx.rules.seriesBefore.test(v.before.slice(Math.max(v.clause.start, v.rel - 70)))) return "a series of visits or meetings, not one";
     return null;
   },
 };

@@ -71,10 +71,12 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
 
   // Destination of a visit: the first country or capital named after the cue ("thăm Belarus",
   // "tới Trung Quốc", "arrived in Beijing").
-  const destination =
-    cue.type === "visit"
-      ? (mentions.find((m) => m.country && m.start >= cue.start && m.use !== "topic" && m.kind !== "person" && sides.includes(m.country))?.country ?? null)
-      : null;
+  // Where a motion word names the place ("bay đến Trung Quốc … trong một chuyến đi"), the one
+  // nearest the cue wins, before or after it.
+  const placeable = mentions.filter((m) => m.country && m.use !== "topic" && m.kind !== "person" && sides.includes(m.country));
+  const moved = placeable.filter((m) => ctx.rules.motionBefore.test(ctx.doc.slice(Math.max(s.start, m.start - 20), m.start).toLowerCase()));
+  const nearest = moved.sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start))[0];
+  const destination = cue.type === "visit" ? (nearest?.country ?? placeable.find((m) => m.start >= cue.start)?.country ?? null) : null;
   // The actor is the person named nearest before the cue (the one who "có chuyến thăm"), or a
   // country named before it, and for a visit never the country visited; a capital is where
   // things happen, so it comes last.
@@ -129,7 +131,9 @@ function partnerAfter(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: s
   // "talks with Moscow" ("with" between the cue and the country), or "meeting with" + the country
   const withBetween = /(?:^|\s)(?:with|với)\s+(?:the\s+|its\s+|\S+\s+)?$/u.test(gap);
   const cueEndsWithWith = /(?:with|với)\s*$/u.test(cue.text.toLowerCase()) && /^\s*(?:the\s+)?$/u.test(gap);
-  return withBetween || cueEndsWithWith ? m.country : null;
+  // "bay tới Moscow để gặp Tổng thống Vladimir Putin", "met President Putin": the one met, right after the cue or its title
+  const object = ctx.rules.meetsObject.test(cue.text.toLowerCase()) && (/^\s*(?:the\s+)?$/u.test(gap) || ctx.lex.titleBefore.test(gap));
+  return withBetween || cueEndsWithWith || object ? m.country : null;
 }
 
 /** Every pair of a list of countries. */

@@ -25,6 +25,7 @@ export const enRules: LangRules = {
   duringBeforeCue: /\b(?:during|in the course of|on the sidelines of)\s+(?:the\s+|his\s+|her\s+|their\s+|a\s+)?$/u,
   recipientBefore: /\b(?:to|for)\s+(?:the\s+)?$/u,
   contextPersonBefore: /\b(?:under|succeeded|replaced|replacing|took over from|during the (?:presidency|tenure|term|rule) of|since|unlike|like|than|successor to|predecessor)\s+(?:[\p{L}.'’-]+\s+){0,5}$/u,
+  seriesBefore: /\b(?:several|many|numerous|a series of|multiple|repeated|frequent|regular)\s+(?:[\w-]+\s+)?(?:visits|trips|tours|journeys)\b[^,.;]{0,40}$/u,
   pluralBefore: /\b(?:several|many|numerous|a series of|multiple|repeated|frequent|regular)\s+$/u,
   deadlineBefore: /(?:\bby|\bbefore|\bthrough|\buntil|\bno later than|\bvision|\bplan for|\bout to)\s+(?:the end of\s+|early\s+|late\s+|mid-?)?$/u,
   // "after his visit", "since the drills"
@@ -34,6 +35,8 @@ export const enRules: LangRules = {
   appositiveClause: /^\s*(?:a|an|home to|the site of|the scene of)\s/u,
   armsContract: /\b(?:contracts?|deal|purchase agreement)\s+(?:(?:worth|valued at)\s+\S+\s+)?(?:for|to (?:buy|purchase|supply|build|acquire))\s+(?:\S+\s+){0,4}?(?:fighters?|jets?|aircraft|helicopters?|missiles?|tanks?|submarines?|frigates?|corvettes?|warships?|ships|vessels|drones?|howitzers?|artillery|air defen[cs]e|weapons?|arms|rifles)\b|\b(?:arms|weapons|defen[cs]e procurement) (?:deal|contract)s?\b/u,
   lawBefore: /\b(?:law|bill|legislation|act|measure|resolution)\s*$/u,
+  meetsObject: /(?:^|\s)(?:met|meets|meeting|received|receives|hosted|hosts|welcomed|welcomes)\s*$/u,
+  motionBefore: /\b(?:to|arrived in|arrives in|landed in|lands in|visit(?:s|ed|ing)?)\s+(?:the\s+)?$/u,
   withBeforePartner: /\b(?:with|alongside|together with|along with)\s+(?:(?:the|our|its|their|allies|partners|ally|partner)\s+)*$/u,
   afterOpener: /^\s*(?:after|following)\s/u,
   civilOffice: /\b(?:commerce|trade|finance|economy|economic|agriculture|health|education|tourism|culture|transport|energy|industry|labou?r|environment|treasury)\s+(?:minister|ministers|secretary|secretaries)\b|\bministers? (?:of|for) (?:commerce|trade|finance|economy|agriculture|health|education|tourism|culture|transport|energy|industry|labou?r|environment)\b/iu,

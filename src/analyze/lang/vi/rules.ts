@@ -26,6 +26,7 @@ export const viRules: LangRules = {
   duringBeforeCue: /(?:^|\s)(?:trong|nhân|trong khuôn khổ)\s+$/u,
   recipientBefore: /(?:^|\s)(?:cho|tới)\s+$/u,
   contextPersonBefore: /(?:dưới thời|kế nhiệm|thay thế|người tiền nhiệm|tiền nhiệm|thời|dưới sự lãnh đạo của|nhiệm kỳ của|kể từ khi|giống như|như)\s+(?:[\p{L}.-]+\s+){0,6}$/u,
+  seriesBefore: /(?:^|\s)(?:các|những|nhiều|loạt|hàng loạt|một loạt)\s+(?:chuyến|cuộc)\s+[^,.;]{0,50}$/u,
   pluralBefore: /(?:^|\s)(?:các|những|nhiều|loạt|hàng loạt|một loạt)\s+$/u,
   deadlineBefore: /(?:đến|tới|trước|cho tới|cho đến|tầm nhìn(?: đến)?|giai đoạn(?: \d{4}\s*[-–])?)\s*(?:hết\s*)?(?:năm\s*)?$/u,
   // "sau chuyến thăm …", "kể từ cuộc tập trận …"
@@ -35,6 +36,8 @@ export const viRules: LangRules = {
   appositiveClause: /^\s*(?:vốn là|là nơi|từng là)\s/u,
   armsContract: /hợp đồng (?:mua|mua sắm|cung cấp|bán|chế tạo|đóng)\s+(?:\S+\s+){0,3}?(?:vũ khí|khí tài|tiêm kích|máy bay|trực thăng|tên lửa|xe tăng|tàu|pháo|đạn|hệ thống|uav|drone)|hợp đồng (?:vũ khí|quốc phòng)|thương vụ (?:vũ khí|\d+ (?:tiêm kích|máy bay|tàu|xe tăng))/u,
   lawBefore: /(?:luật|dự luật|nghị quyết|đạo luật)\s*$/u,
+  meetsObject: /(?:^|\s)(?:gặp|gặp gỡ|gặp mặt|hội kiến|tiếp kiến|tiếp|đón|đón tiếp)\s*$/u,
+  motionBefore: /(?:^|\s)(?:đến|tới|sang|thăm)\s+(?:thủ đô\s+)?$/u,
   withBeforePartner: /(?:cùng với|cùng|với)\s+(?:(?:các|lực lượng|hải quân|quân đội|không quân|tàu|chiến hạm)\s+)*$/u,
   afterOpener: /^\s*(?:sau khi|sau)\s/u,
   civilOffice: /bộ trưởng (?:bộ )?(?:công thương|thương mại|tài chính|kế hoạch và đầu tư|nông nghiệp|y tế|giáo dục|văn hóa|giao thông|tài nguyên|tư pháp|lao động|xây dựng|khoa học|kinh tế|du lịch|năng lượng)/u,
