@@ -27,6 +27,10 @@ export const CHART_STRINGS_EN = {
   notInChannel: "I can't post files in this conversation. Invite me first (/invite @Relations), then press Chart again.",
   /** `/relations china chart`: one country is not a pair */
   needTwo: (country: string) => `A chart is of two countries, e.g. \`/relations ${country.toLowerCase()} russia chart\`.`,
+  /** the line of /relations help */
+  help: { lead: "/relations china belarus chart", text: "a chart of the pair's developments per quarter (per year over 8 years), by type, posted as an image" },
+  /** the shell's help line */
+  shellHelp: "  /relations china belarus chart  its activity chart, written to a PNG file",
   /** the terminal shell wrote it to a file */
   shellWritten: (path: string) => `Chart written to ${path}`,
 } as const;

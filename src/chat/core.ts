@@ -353,6 +353,7 @@ function helpReply(): Reply {
     items: [
       { lead: "/relations china belarus", text: "the timeline of defense cooperation between two countries, newest first, with sources" },
       { lead: "/relations north korea russia since 2023 exercises", text: "add a start (since 2023, since 2024-06) and a type: visits, talks, exercises, patrols, agreements, arms, training, pledges — or in Vietnamese: thăm, hội đàm, tập trận, tuần tra, thỏa thuận, vũ khí, huấn luyện, cam kết" },
+      CHART_STRINGS_EN.help,
       { lead: "/relations belarus", text: "a country's partners with counts by type and the latest date" },
       { lead: "/relations watch china belarus", text: "the weekly digest of this channel covers this pair (unwatch to stop, watching to list)" },
     ],
