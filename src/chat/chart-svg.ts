@@ -15,7 +15,7 @@ export const CHART_SIZE = { width: 960, height: 540 } as const;
 /** The font the SVG names; the renderer loads its files (chart-png.ts). */
 export const CHART_FONT = "Be Vietnam Pro";
 
-/** One colour per type (Okabe–Ito, told apart with colour-blindness too). */
+/** One saturated colour per type (mostly Okabe–Ito, told apart with colour-blindness too); grey is kept for the axes. */
 export const TYPE_COLORS: Record<EventType, string> = {
   visit: "#0072B2",
   talks: "#56B4E9",
@@ -24,7 +24,7 @@ export const TYPE_COLORS: Record<EventType, string> = {
   agreement: "#009E73",
   arms: "#CC79A7",
   training: "#B8A800",
-  pledge: "#7F7F7F",
+  pledge: "#6A3D9A",
 };
 
 /** What the SVG says, already worded. */

@@ -106,8 +106,9 @@ export function chartButtonAction(deps: SlackDeps) {
       const reply = channel ? await deps.chat.chart(body.actions[0]?.value ?? "") : null;
       if (!reply || !channel) return void (await respondReply(respond, stale));
       const message = body.message as { ts?: string; thread_ts?: string } | undefined;
-      const inChannel = body.container?.is_ephemeral === false;
-      const thread_ts = message?.thread_ts ?? (inChannel ? message?.ts : undefined);
+      const container = body.container as { message_ts?: string; thread_ts?: string; is_ephemeral?: boolean } | undefined;
+      const inChannel = container?.is_ephemeral === false;
+      const thread_ts = message?.thread_ts ?? container?.thread_ts ?? (inChannel ? (message?.ts ?? container?.message_ts) : undefined);
       const answer = await postChart(deps, reply, { channel, channelName: body.channel?.name, thread_ts });
       if (answer) await respondReply(respond, { ...answer, ephemeral: true }, { replace_original: false });
     } catch (err) {
