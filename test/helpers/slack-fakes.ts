@@ -4,7 +4,7 @@
  *   const api = await startFakeSlackApi();       // Web API: pass api.url as SLACK_API_URL / slackApiUrl
  *   api.calls                                     // every call: { method, body (form or JSON, blocks parsed), headers }
  *   api.on("chat.postMessage", (body, n) => …)    // custom answer: return { status?, headers?, json?, store? }, or "drop"
- *                                                 // to destroy the connection; n counts calls of that method (1-based);
+ *                                                 // to destroy the connection, or undefined for Slack's own; n counts calls of that method (1-based);
  *                                                 // `store: true` keeps the message first (Slack posted it, then
  *                                                 // answered 5xx), "store-and-drop" keeps it and drops the connection
  *   api.messages                                  // what chat.postMessage stored, with metadata and thread_ts; served back
@@ -51,7 +51,7 @@ export interface FakeCall {
 
 /** A custom answer for one method. */
 export type FakeAnswer = { status?: number; headers?: Record<string, string>; json?: unknown; store?: boolean } | "drop" | "store-and-drop";
-export type FakeHandler = (body: Json, n: number) => FakeAnswer | Promise<FakeAnswer>;
+export type FakeHandler = (body: Json, n: number) => FakeAnswer | undefined | Promise<FakeAnswer | undefined>;
 
 /** A message chat.postMessage stored. */
 export interface FakeMessage {
@@ -191,12 +191,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
       case "files.completeUploadExternal": {
         const list = (typeof body.files === "string" ? JSON.parse(body.files) : body.files) as { id: string; title?: string }[];
         if (!Array.isArray(list) || list.length === 0) return { ok: false, error: "invalid_arguments" };
-        if (ch && !isMember(ch)) return { ok: false, error: "not_in_channel" };
+        const to = String(body.channel_id ?? "");
+        if (to && !isMember(to)) return { ok: false, error: "not_in_channel" };
         const done = list.map((f) => ({ f, p: pending.get(f.id) }));
         if (done.some((d) => !d.p?.bytes)) return { ok: false, error: "file_not_found" };
         for (const { f, p } of done) {
           pending.delete(f.id);
-          files.push({ id: f.id, filename: p!.filename, title: f.title, alt_text: p!.alt_text, channel: ch, thread_ts: body.thread_ts ? String(body.thread_ts) : undefined, initial_comment: body.initial_comment as string | undefined, bytes: p!.bytes! });
+          files.push({ id: f.id, filename: p!.filename, title: f.title, alt_text: p!.alt_text, channel: to, thread_ts: body.thread_ts ? String(body.thread_ts) : undefined, initial_comment: body.initial_comment as string | undefined, bytes: p!.bytes! });
         }
         return { ok: true, files: list.map((f) => ({ id: f.id, title: f.title })) };
       }
