@@ -8,16 +8,16 @@ export const CHART_STRINGS_EN = {
   /** the chart's title: "Belarus – China: developments per quarter, 2019–2024" */
   title: (pair: string, unit: "quarter" | "year", span: string) => `${pair}: developments per ${unit}, ${span}`,
   /** the grey line under the title */
-  subtitle: (total: number, filter: string) => `${total} development${total === 1 ? "" : "s"}${filter ? ` · ${filter}` : ""} · stacked by type`,
+  subtitle: (total: number, filter: string) => `${total.toLocaleString("en")} development${total === 1 ? "" : "s"}${filter ? ` · ${filter}` : ""} · stacked by type`,
   /** the label over the latest period's bar */
   latest: "latest",
   /** a period's label: "Q3 2024", "2024" */
   quarter: (q: number, year: number) => `Q${q} ${year}`,
   /** the alt text Slack shows for the image (and screen readers read) */
   alt: (pair: string, unit: "quarter" | "year", span: string, total: number, latest: string, latestCount: number) =>
-    `Bar chart of ${total} defense-cooperation development${total === 1 ? "" : "s"} between ${pair} per ${unit}, ${span}, stacked by type; latest ${unit}: ${latest} with ${latestCount}.`,
+    `Bar chart of ${total.toLocaleString("en")} defense-cooperation development${total === 1 ? "" : "s"} between ${pair} per ${unit}, ${span}, stacked by type; latest ${unit}: ${latest} with ${latestCount}.`,
   /** the comment posted with the image */
-  caption: (pair: string, total: number, span: string) => `Activity chart: ${pair}, ${total} development${total === 1 ? "" : "s"}, ${span}.`,
+  caption: (pair: string, total: number, span: string) => `Activity chart: ${pair}, ${total.toLocaleString("en")} development${total === 1 ? "" : "s"}, ${span}.`,
   /** a pair with nothing to chart: a text answer instead of an image */
   empty: (a: string, b: string, filter: string) =>
     filter ? `Nothing to chart between ${a} and ${b} for ${filter}. Try without the filter.` : `Nothing to chart between ${a} and ${b}: no development found in the sources read so far.`,

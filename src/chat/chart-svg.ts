@@ -94,12 +94,15 @@ export function buildChartSvg(series: ActivitySeries, text: ChartText, s: ChartS
   });
   out.push(`<line x1="${left}" x2="${right}" y1="${baseline + 0.5}" y2="${baseline + 0.5}" stroke="#1d1c1d" stroke-width="1"/>`);
   out.push(`</g>`);
-  // the latest period: a marker and its label over its bar
+  // the latest period: a marker over its bar, a dashed guide up its own column, and its label
+  // above the plot, where no neighbouring bar can cover it
   const lp = series.periods[series.latest]!;
   const lx = left + Math.round(series.latest * slot + slot / 2);
-  const ly = baseline - Math.max(3, Math.round(lp.total * k)) - 8;
+  const ly = baseline - Math.max(3, Math.round(lp.total * k)) - 6;
   out.push(`<path d="M${lx - 6} ${ly - 10} L${lx + 6} ${ly - 10} L${lx} ${ly} Z" fill="#1d1c1d"/>`);
-  out.push(`<text x="${Math.min(right, Math.max(left, lx))}" y="${ly - 16}" font-size="13" font-weight="700" fill="#1d1c1d" text-anchor="${lx > right - 60 ? "end" : "middle"}">${esc(`${s.latest}: ${periodLabel(lp, s)} (${lp.total})`)}</text>`);
+  if (ly - 10 > top) out.push(`<line x1="${lx + 0.5}" x2="${lx + 0.5}" y1="${top - 4}" y2="${ly - 10}" stroke="#1d1c1d" stroke-width="1" stroke-dasharray="3 3"/>`);
+  const anchor = lx > right - 80 ? "end" : lx < left + 80 ? "start" : "middle";
+  out.push(`<text x="${lx + (anchor === "end" ? 6 : anchor === "start" ? -6 : 0)}" y="${Math.min(top - 10, ly - 14)}" font-size="13" font-weight="700" fill="#1d1c1d" text-anchor="${anchor}">${esc(`${s.latest}: ${periodLabel(lp, s)} (${lp.total})`)}</text>`);
   // x labels: the year under its first quarter, or every few years so labels never overlap
   const every = Math.max(1, Math.ceil(44 / slot));
   series.periods.forEach((p, i) => {
