@@ -13,6 +13,8 @@ export const CHART_STRINGS_EN = {
   latest: "latest",
   /** a period's label: "Q3 2024", "2024" */
   quarter: (q: number, year: number) => `Q${q} ${year}`,
+  /** a quarter under its bar: "Q3" */
+  quarterShort: (q: number) => `Q${q}`,
   /** the alt text Slack shows for the image (and screen readers read) */
   alt: (pair: string, unit: "quarter" | "year", span: string, total: number, latest: string, latestCount: number) =>
     `Bar chart of ${total.toLocaleString("en")} defense-cooperation development${total === 1 ? "" : "s"} between ${pair} per ${unit}, ${span}, stacked by type; latest ${unit}: ${latest} with ${latestCount}.`,

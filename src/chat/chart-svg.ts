@@ -62,7 +62,7 @@ export function buildChartSvg(series: ActivitySeries, text: ChartText, s: ChartS
   const yMax = Math.ceil(maxTotal / step) * step;
   const k = plotH / yMax;
   const slot = (right - left) / n;
-  let barW = Math.max(1, Math.floor(slot * 0.7));
+  let barW = Math.max(1, Math.min(48, Math.floor(slot * 0.7)));
   if (slot - barW < 2) barW = Math.max(1, Math.floor(slot) - 2);
   const out: string[] = [];
   out.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="${CHART_FONT}">`);
@@ -102,18 +102,23 @@ export function buildChartSvg(series: ActivitySeries, text: ChartText, s: ChartS
   out.push(`<path d="M${lx - 6} ${ly - 10} L${lx + 6} ${ly - 10} L${lx} ${ly} Z" fill="#1d1c1d"/>`);
   if (ly - 10 > top) out.push(`<line x1="${lx + 0.5}" x2="${lx + 0.5}" y1="${top - 4}" y2="${ly - 10}" stroke="#1d1c1d" stroke-width="1" stroke-dasharray="3 3"/>`);
   const anchor = lx > right - 80 ? "end" : lx < left + 80 ? "start" : "middle";
-  out.push(`<text x="${lx + (anchor === "end" ? 6 : anchor === "start" ? -6 : 0)}" y="${Math.min(top - 10, ly - 14)}" font-size="13" font-weight="700" fill="#1d1c1d" text-anchor="${anchor}">${esc(`${s.latest}: ${periodLabel(lp, s)} (${lp.total})`)}</text>`);
-  // x labels: the year under its first quarter, or every few years so labels never overlap
+  out.push(`<text x="${lx + (anchor === "end" ? 6 : anchor === "start" ? -6 : 0)}" y="${Math.min(top - 10, ly - 18)}" font-size="13" font-weight="700" fill="#1d1c1d" text-anchor="${anchor}">${esc(`${s.latest}: ${periodLabel(lp, s)} (${lp.total})`)}</text>`);
+  // x labels: with room, each quarter ("Q3") and its year under the year's first quarter; else the
+  // year under its first quarter, or every few years, so that labels never overlap
+  const quarters = series.unit === "quarter" && slot >= 36;
   const every = Math.max(1, Math.ceil(44 / slot));
   series.periods.forEach((p, i) => {
+    const mid = left + Math.round(i * slot + slot / 2);
+    if (quarters) out.push(`<text x="${mid}" y="${baseline + 20}" font-size="12" fill="#616061" text-anchor="middle">${esc(s.quarterShort(p.quarter))}</text>`);
     const show = series.unit === "quarter" ? p.quarter === 1 || i === 0 : (p.year - series.periods[0]!.year) % every === 0;
     if (!show) return;
-    const x = left + Math.round(i * slot + (series.unit === "quarter" ? 0 : slot / 2));
-    out.push(`<text x="${x}" y="${baseline + 22}" font-size="13" fill="#616061" text-anchor="${series.unit === "quarter" ? "start" : "middle"}">${p.year}</text>`);
+    const x = series.unit === "quarter" && !quarters ? left + Math.round(i * slot) : mid;
+    const anchor = series.unit === "quarter" && !quarters ? "start" : "middle";
+    out.push(`<text x="${x}" y="${baseline + (quarters ? 38 : 22)}" font-size="13" fill="#616061" text-anchor="${anchor}">${p.year}</text>`);
   });
   // legend
   let lxPos = left;
-  const legendY = H - 40;
+  const legendY = H - 20;
   for (const t of series.types) {
     const label = typeLabel(t);
     out.push(`<rect x="${lxPos}" y="${legendY - 12}" width="14" height="14" fill="${TYPE_COLORS[t]}"/>`);
