@@ -4,7 +4,8 @@
  * core, and a front end — Slack (Socket Mode or HTTP) when tokens are set, else the terminal shell.
  */
 import { existsSync } from "node:fs";
-import { resolve } from "node:path";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Readable, Writable } from "node:stream";
 import { ConfigError, loadConfig, type Config } from "./config.ts";
@@ -26,6 +27,11 @@ import { createLogger, type Logger } from "./lib/log.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
 
 /** The bundled sample articles registered on first start. */
+/** Where the shell writes charts: `charts/` beside the database file, or the temp folder for an in-memory one. */
+export function chartDirFor(databasePath: string): string {
+  return databasePath === ":memory:" || databasePath.startsWith("file:") ? join(tmpdir(), "relations-charts") : join(dirname(resolve(databasePath)), "charts");
+}
+
 export const DEFAULT_SAMPLES = fileURLToPath(new URL("../samples/articles/", import.meta.url));
 
 /** Where the shell talks when there is no Slack. */
@@ -287,7 +293,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     const mode = slackMode ?? "shell";
     const cpu = process.cpuUsage();
     log.info("main: ready", { mode, port, ms: readyMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000), db: config.DATABASE_PATH });
-    const done = mode === "shell" ? runShell({ chat, input: io.input, output: io.output, logger: log }) : new Promise<void>(() => {});
+    const done = mode === "shell" ? runShell({ chat, input: io.input, output: io.output, logger: log, chartDir: chartDirFor(config.DATABASE_PATH) }) : new Promise<void>(() => {});
     return { mode, port, chat, db, readyMs, done, shutdown };
   } catch (err) {
     await shutdown("start failed");

@@ -11,8 +11,10 @@ import type { TimelinePage, TimelineService } from "../services/timeline.ts";
 import { countryName, type CountryDirectory } from "./countries.ts";
 import { formatDateSpan, formatDay, typeLabel, typePlural } from "./format.ts";
 import { parseCommand, type CommandFilter } from "./parse.ts";
+import { CHART_STRINGS_EN } from "./chart-strings.ts";
+import { buildChartSvg, periodLabel } from "./chart-svg.ts";
 import type { FollowUpAnswerer, Reply, ReplyItem, ThreadContext, Topic } from "./reply.ts";
-import { decodePick, decodeTopic, encodeTopic, formatCursor, parseCursor } from "./topic.ts";
+import { chartAction, decodePick, decodeTopic, encodeTopic, formatCursor, parseCursor } from "./topic.ts";
 
 export type * from "./reply.ts";
 
@@ -47,6 +49,11 @@ export interface ChatCore {
   command(text: string, ctx: ChatContext): Promise<Reply>;
   /** The next older page of the timeline a "Show older" button carries; null for a stale/foreign value. */
   older(value: string): Reply | null;
+  /**
+   * The activity chart of the topic a "Chart" button carries: a reply with the PNG as its image,
+   * a text answer when the pair has nothing to chart; null for a stale/foreign value.
+   */
+  chart(value: string): Promise<Reply | null>;
   /** The timeline a "Share in channel" button carries, rebuilt for everyone to see. */
   shared(value: string): Reply | null;
   /** Records what a message posted in a channel is about, so its thread has a context. */
@@ -141,7 +148,35 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       });
     }
     if (ephemeral) actions.push({ id: "share", label: "Share in channel", value: encodeTopic(topic) });
+    actions.push(chartAction(topic));
     return { ephemeral, header, context, items, actions, topic: shown };
+  };
+
+  /** The pair's activity chart as a reply with a PNG; a text answer when it has nothing to chart. */
+  const chartReply = async (topic: Topic): Promise<Reply> => {
+    const S = CHART_STRINGS_EN;
+    const filter = { since: topic.since, type: topic.type };
+    const series = deps.timeline.activity(topic.pair, filter);
+    const ft = filterText(filter);
+    const title = pairTitle(topic.pair);
+    if (!series) return simple(S.empty(name(topic.pair.a), name(topic.pair.b), ft), { header: title });
+    const span = series.fromYear === series.toYear ? String(series.fromYear) : `${series.fromYear}–${series.toYear}`;
+    const svg = buildChartSvg(series, { title: S.title(title, series.unit, span), subtitle: S.subtitle(series.total, ft) }, S);
+    // the renderer (a native module) loads on the first chart, not at start
+    const { svgToPng } = await import("./chart-png.ts");
+    const latest = series.periods[series.latest]!;
+    return {
+      ephemeral: false,
+      items: [{ text: S.caption(title, series.total, span) }],
+      // the same chart again, for an answer that says the upload failed
+      actions: [chartAction(topic)],
+      image: {
+        png: svgToPng(svg),
+        filename: `relations-${topic.pair.a}-${topic.pair.b}-${series.unit}.png`.toLowerCase(),
+        title: S.title(title, series.unit, span),
+        alt: S.alt(title, series.unit, span, series.total, periodLabel(latest, S), latest.total),
+      },
+    };
   };
 
   const partnersReply = (code: string, filtered: boolean): Reply => {
@@ -181,6 +216,8 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
           return helpReply();
         case "timeline":
           return timelineReply({ kind: "timeline", pair: cmd.pair, since: cmd.filter.since, type: cmd.filter.type }, true);
+        case "chart":
+          return chartReply({ kind: "timeline", pair: cmd.pair, since: cmd.filter.since, type: cmd.filter.type });
         case "partners":
           return partnersReply(cmd.country.code, Boolean(cmd.filter.since || cmd.filter.type));
         case "same_country":
@@ -223,6 +260,11 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
     older(value) {
       const topic = decodeTopic(value);
       return topic ? timelineReply(topic, true) : null;
+    },
+
+    async chart(value) {
+      const topic = decodeTopic(value);
+      return topic ? chartReply(topic) : null;
     },
 
     shared(value) {
@@ -311,6 +353,7 @@ function helpReply(): Reply {
     items: [
       { lead: "/relations china belarus", text: "the timeline of defense cooperation between two countries, newest first, with sources" },
       { lead: "/relations north korea russia since 2023 exercises", text: "add a start (since 2023, since 2024-06) and a type: visits, talks, exercises, patrols, agreements, arms, training, pledges — or in Vietnamese: thăm, hội đàm, tập trận, tuần tra, thỏa thuận, vũ khí, huấn luyện, cam kết" },
+      CHART_STRINGS_EN.help,
       { lead: "/relations belarus", text: "a country's partners with counts by type and the latest date" },
       { lead: "/relations watch china belarus", text: "the weekly digest of this channel covers this pair (unwatch to stop, watching to list)" },
     ],

@@ -5,6 +5,7 @@
 import { fold } from "../lib/text.ts";
 import { makePair, type CountryPair, type EventType } from "../domain/types.ts";
 import type { CountryDirectory, CountryInfo } from "./countries.ts";
+import { CHART_STRINGS_EN } from "./chart-strings.ts";
 
 /** Options after the pair. */
 export interface CommandFilter {
@@ -17,6 +18,7 @@ export interface CommandFilter {
 export type Command =
   | { kind: "help" }
   | { kind: "timeline"; pair: CountryPair; filter: CommandFilter }
+  | { kind: "chart"; pair: CountryPair; filter: CommandFilter }
   | { kind: "partners"; country: CountryInfo; filter: CommandFilter }
   | { kind: "same_country"; country: CountryInfo }
   | { kind: "unknown_country"; name: string; suggestions: CountryInfo[] }
@@ -93,9 +95,11 @@ export function parseCommand(text: string, dir: CountryDirectory): Command {
     return { kind: "bad_option", message: `Give two countries to ${kind}, e.g. \`/relations ${kind} china belarus\`.` };
   }
 
-  // Options are peeled off the end: "… since 2023 exercises", "… tập trận từ năm 2023".
+  // Options are peeled off the end: "… since 2023 exercises", "… tập trận từ năm 2023", "… chart".
   const filter: CommandFilter = {};
   let end = words.length;
+  const chart = matchChartAtEnd(words, end);
+  end -= chart;
   for (let guard = 0; guard < 4 && end > 0; guard++) {
     const type = matchTypeAtEnd(words, end);
     if (type && !filter.type) {
@@ -124,12 +128,24 @@ export function parseCommand(text: string, dir: CountryDirectory): Command {
   const r = resolveNames(names, dir);
   switch (r.kind) {
     case "single":
+      if (chart) return { kind: "bad_option", message: CHART_STRINGS_EN.needTwo(r.first.en) };
       return { kind: "partners", country: r.first, filter };
     case "pair":
-      return r.pair.a === r.pair.b ? { kind: "same_country", country: r.first } : { kind: "timeline", pair: r.pair, filter };
+      return r.pair.a === r.pair.b ? { kind: "same_country", country: r.first } : { kind: chart ? "chart" : "timeline", pair: r.pair, filter };
     case "unknown":
       return { kind: "unknown_country", name: r.name, suggestions: r.suggestions };
   }
+}
+
+/** Words that ask for the activity chart instead of the timeline: "chart", "biểu đồ", "đồ thị". */
+const CHART_WORDS = ["chart", "graph", "bieu do", "do thi"].map((w) => w.split(" "));
+
+/** How many words at the end ask for the chart (0 when none do). */
+function matchChartAtEnd(words: string[], end: number): number {
+  for (const parts of CHART_WORDS) {
+    if (parts.length < end && parts.every((p, i) => words[end - parts.length + i] === p)) return parts.length;
+  }
+  return 0;
 }
 
 function matchTypeAtEnd(words: string[], end: number): { type: EventType; length: number } | null {

@@ -19,7 +19,7 @@ export interface ReplyItem {
 
 /** A button; `value` is opaque to the front end and handed back to the core when pressed. */
 export interface ReplyAction {
-  id: "older" | "share" | "pick";
+  id: "older" | "share" | "pick" | "chart";
   label: string;
   value: string;
 }
@@ -52,6 +52,16 @@ export interface Reply {
   footer?: string;
   actions: ReplyAction[];
   topic?: Topic;
+  /** a picture to post with the reply (the activity chart): Slack uploads it, the shell writes a file */
+  image?: ReplyImage;
+}
+
+/** A PNG to post: its bytes, a file name, a title and the alt text Slack shows and reads out. */
+export interface ReplyImage {
+  png: Buffer;
+  filename: string;
+  title: string;
+  alt: string;
 }
 
 /** The context of a thread reply: what the message it replies to was about. */

@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 import { EVENT_TYPES } from "../domain/types.ts";
-import type { Topic } from "./reply.ts";
+import type { ReplyAction, Topic } from "./reply.ts";
+import { CHART_STRINGS_EN } from "./chart-strings.ts";
 import type { TimelineCursor } from "../services/timeline.ts";
 
 const code = z.string().regex(/^[A-Z]{2}$/);
@@ -21,6 +22,11 @@ const PackedSchema = z.object({
 /** Packs a topic into a button value (about 80 characters). */
 export function encodeTopic(t: Topic): string {
   return JSON.stringify({ a: t.pair.a, b: t.pair.b, s: t.since, t: t.type, c: t.start, o: t.offset || undefined });
+}
+
+/** The "Chart" button of a pair (and its filters): the chart covers the whole pair, not one page. */
+export function chartAction(topic: Pick<Topic, "pair" | "since" | "type">): ReplyAction {
+  return { id: "chart", label: CHART_STRINGS_EN.button, value: encodeTopic({ kind: "timeline", pair: topic.pair, since: topic.since, type: topic.type }) };
 }
 
 /** Unpacks a button value; null when it is not one of ours. */

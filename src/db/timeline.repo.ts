@@ -8,6 +8,7 @@ import type { Db } from "./client.ts";
 import { articles, developmentSources, developments } from "./schema.ts";
 import { developmentFilterWhere } from "./developments.repo.ts";
 import type { CountryPair, DatePrecision, DevelopmentCore, EventType } from "../domain/types.ts";
+import type { MonthTypeCount } from "../services/activity.ts";
 
 /** Filters a user can add after the pair. */
 export interface TimelineFilter {
@@ -66,6 +67,8 @@ export interface TimelineRepo {
   statsFor(pair: CountryPair, filter: TimelineFilter): PairStats;
   /** Counts by partner and type for one country. */
   partnersOf(code: string): PartnerTypeRow[];
+  /** The pair's developments counted by month of their start and type (the activity chart). */
+  activityCounts(pair: CountryPair, filter: TimelineFilter): MonthTypeCount[];
   /** Changes whenever this connection writes anything or another process commits; costs microseconds. */
   dataStamp(): string;
   /** Highest rowids of developments and development_sources (chunk bounds for the scans below). */
@@ -178,6 +181,16 @@ export function createTimelineRepo(db: Db): TimelineRepo {
         .where(inArray(developmentSources.developmentId, db.select({ id: developments.id }).from(developments).where(w)))
         .get();
       return { developments: row?.n ?? 0, sources: src?.n ?? 0, lastUpdated: row?.last ?? null };
+    },
+
+    activityCounts(pair, filter) {
+      const month = sql<string>`substr(${developments.dateStart}, 1, 7)`;
+      return db
+        .select({ month, type: developments.type, n: sql<number>`count(*)` })
+        .from(developments)
+        .where(and(...filterWhere(pair, filter)))
+        .groupBy(month, developments.type)
+        .all();
     },
 
     partnersOf(code) {

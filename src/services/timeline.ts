@@ -6,6 +6,7 @@ import type { TimelineCursor, TimelineFilter, TimelineRepo, PairStats, SourceRow
 import { EVENT_TYPES, type CountryPair, type DatePrecision, type DevelopmentCore, type EventType } from "../domain/types.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/log.ts";
+import { buildActivity, type ActivitySeries } from "./activity.ts";
 
 export type { TimelineCursor, TimelineFilter, PairStats } from "../db/timeline.repo.ts";
 
@@ -41,6 +42,8 @@ export interface TimelineService {
   page(pair: CountryPair, filter: TimelineFilter, cursor: TimelineCursor | null, limit: number): TimelinePage;
   /** The country's partners, most developments first. */
   partners(code: string): PartnerSummary[];
+  /** The pair's developments per quarter or year and type (the activity chart); null when it has none. */
+  activity(pair: CountryPair, filter: TimelineFilter): ActivitySeries | null;
   /**
    * Builds the in-memory totals of every pair (in chunks, yielding to the event loop) and keeps
    * them fresh from then on; resolves when the first build is done.
@@ -243,6 +246,8 @@ export function createTimelineService(repo: TimelineRepo, opts: TimelineServiceO
         return [...by.values()].sort(byVolume);
       });
     },
+
+    activity: (pair, filter) => buildActivity(repo.activityCounts(pair, filter)),
 
     warm: () => totals.build(),
     stop: () => totals.stop(),

@@ -8,11 +8,15 @@
  *   help, quit
  * Each timeline answer gets a number, as a Slack message gets a thread.
  */
+import { mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { ChatCore } from "../chat/core.ts";
 import type { Reply, Topic } from "../chat/reply.ts";
 import { renderReplyText } from "../chat/text.ts";
+import { CHART_STRINGS_EN } from "../chat/chart-strings.ts";
 import type { Logger } from "../lib/log.ts";
 import { silentLogger } from "../lib/log.ts";
 
@@ -26,12 +30,15 @@ export interface ShellOptions {
   prompt?: string;
   /** channel name used for watch/unwatch (default "shell") */
   channel?: string;
+  /** where charts are written (default: relations-charts in the temp folder) */
+  chartDir?: string;
 }
 
 /** The shell's own help. */
 export const SHELL_HELP = [
   "Commands:",
   "  /relations china belarus      timeline of a pair (try /relations help)",
+  CHART_STRINGS_EN.shellHelp,
   "  more                          older entries of the last timeline",
   "  > <question>                  follow-up question on the last numbered answer",
   "  reply <n> <question>          follow-up question on answer #n",
@@ -47,7 +54,16 @@ export async function runShell(opts: ShellOptions): Promise<void> {
   const answers: Topic[] = [];
   let lastOlder: string | null = null;
 
-  const show = (reply: Reply) => {
+  const show = async (reply: Reply) => {
+    if (reply.image) {
+      // a chart: the PNG goes to a file (the same name for the same pair, so a new chart replaces the old one)
+      const dir = opts.chartDir ?? join(tmpdir(), "relations-charts");
+      await mkdir(dir, { recursive: true });
+      const path = join(dir, reply.image.filename);
+      await writeFile(path, reply.image.png);
+      write(`${reply.items[0]?.text ?? ""}\n${CHART_STRINGS_EN.shellWritten(path)}`);
+      return;
+    }
     const older = reply.actions.find((a) => a.id === "older");
     if (reply.topic) {
       lastOlder = older?.value ?? null;
@@ -71,10 +87,10 @@ export async function runShell(opts: ShellOptions): Promise<void> {
       } else if (line === "help") {
         write(SHELL_HELP);
       } else if (/^\/?relations(\s|$)/i.test(line)) {
-        show(await chat.command(line.replace(/^\/?relations\s*/i, ""), { channel: opts.channel ?? "shell", user: "shell" }));
+        await show(await chat.command(line.replace(/^\/?relations\s*/i, ""), { channel: opts.channel ?? "shell", user: "shell" }));
       } else if (line === "more" || line === "older") {
         const reply = lastOlder ? chat.older(lastOlder) : null;
-        if (reply) show(reply);
+        if (reply) await show(reply);
         else write("Nothing older: ask for a timeline first, or this one is complete.");
       } else if (line.startsWith(">") || /^reply\s+\d+\s/i.test(line)) {
         const m = /^reply\s+(\d+)\s+([\s\S]+)$/i.exec(line);

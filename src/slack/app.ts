@@ -129,6 +129,10 @@ export function createSlackApp(opts: SlackAppOptions): SlackApp {
     chat: opts.chat,
     logger: opts.logger,
     postOnce: (msg) => postMessageOnce(poster, msg, { logger: opts.logger, ...opts.postOptions }),
+    async uploadFile(f) {
+      const file = { file: f.bytes, filename: f.filename, title: f.title, alt_text: f.alt, ...(f.comment ? { initial_comment: f.comment } : {}) };
+      await poster.filesUploadV2(f.thread_ts ? { ...file, channel_id: f.channel, thread_ts: f.thread_ts } : { ...file, channel_id: f.channel });
+    },
     async join(channel): Promise<JoinResult> {
       try {
         await app.client.conversations.join({ token: opts.botToken, channel });

@@ -12,6 +12,17 @@ export type JoinResult =
   | "not_joinable" // a private channel or a DM: the app is in it only if someone invited it
   | "failed"; // a public channel it could not join (e.g. an install without channels:join)
 
+/** A file to upload with files.uploadV2. */
+export interface FileUpload {
+  channel: string;
+  thread_ts?: string;
+  bytes: Buffer;
+  filename: string;
+  title: string;
+  alt: string;
+  comment?: string;
+}
+
 export interface SlackDeps {
   chat: ChatCore;
   logger: Logger;
@@ -19,4 +30,6 @@ export interface SlackDeps {
   postOnce(msg: OutgoingMessage): Promise<PostedMessage>;
   /** conversations.join, so that follow-ups in a shared message's thread reach the app */
   join(channel: string): Promise<JoinResult>;
+  /** files.uploadV2 into a channel or a thread, without retries of its own (a 429 is thrown to us) */
+  uploadFile(file: FileUpload): Promise<void>;
 }

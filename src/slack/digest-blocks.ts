@@ -15,6 +15,8 @@ import type { Digest, DigestItem, DigestOlderLine, DigestPairEntry, DigestPeriod
 import type { DigestRenderOptions } from "../services/digest-post.ts";
 import type { EventType } from "../domain/types.ts";
 import { BLOCK_LIMITS, blocksTextLength, escapeMrkdwn, isHttpUrl, mrkdwnLink, truncate } from "../lib/mrkdwn.ts";
+import { chartAction } from "../chat/topic.ts";
+import { ACTION_IDS } from "./render.ts";
 
 type KnownBlock = types.KnownBlock;
 
@@ -194,7 +196,7 @@ function renderParent(digest: Digest, nonce: string, o: Required<RenderOptions>)
  * replies as the total budget needs (at most `maxRepliesPerPair`; beyond, a line points to /relations).
  */
 function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required<RenderOptions>): DigestMessage[] {
-  const per = Math.max(1, Math.min(o.itemsPerReply, BLOCK_LIMITS.blocksPerMessage - 3));
+  const per = Math.max(1, Math.min(o.itemsPerReply, BLOCK_LIMITS.blocksPerMessage - 4));
   const narrative = p.narrative ? context(escapeMrkdwn(truncate(p.narrative, 1500))) : null;
   // the head line, the narrative and the closing "…and N more" line are reserved in every part
   const reserve = 400 + (narrative ? blocksTextLength([narrative]) : 0);
@@ -242,6 +244,8 @@ function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required
     if (k === parts.length - 1 && p.items.length > shownCount) {
       blocks.push(context(`…and ${plural(p.items.length - shownCount, "more development")}: ask \`/relations ${p.a.toLowerCase()} ${p.b.toLowerCase()}\` for the full timeline.`));
     }
+    // the pair's activity chart, posted in this thread when pressed (under the pair's last part)
+    if (k === parts.length - 1) blocks.push(chartButton(p));
     out.push({
       key: `${p.a}-${p.b}#${k + 1}`,
       text: escapeMrkdwn(`${pairTitle(p)}: ${plural(p.items.length, "new development")}${partLabel}`),
@@ -250,6 +254,12 @@ function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required
     });
   });
   return out;
+}
+
+/** The "Chart" button of a pair's thread reply. */
+function chartButton(p: { a: string; b: string }): KnownBlock {
+  const action = chartAction({ pair: { a: p.a, b: p.b } });
+  return { type: "actions", elements: [{ type: "button", action_id: ACTION_IDS.chart, text: { type: "plain_text", text: action.label }, value: action.value }] };
 }
 
 /**

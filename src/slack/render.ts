@@ -13,7 +13,7 @@ import { BLOCK_LIMITS, blocksTextLength, escapeMrkdwn, mrkdwnLink, truncate } fr
 import type { Reply, ReplyItem } from "../chat/reply.ts";
 
 /** Action ids of our buttons (listeners/actions registers them). */
-export const ACTION_IDS = { older: "relations_older", share: "relations_share", pick: "relations_pick_pair" } as const;
+export const ACTION_IDS = { older: "relations_older", share: "relations_share", pick: "relations_pick_pair", chart: "relations_chart" } as const;
 
 /** A message ready for chat.postMessage or respond(). */
 export interface SlackMessage {

@@ -53,7 +53,7 @@ describe("chat core: timeline", () => {
     ]);
     // An article with no outlet is labelled by its host.
     expect(r.items[1]!.links).toEqual([{ url: "https://a.example/3", label: "a.example" }]);
-    expect(r.actions.map((a) => a.id)).toEqual(["share"]);
+    expect(r.actions.map((a) => a.id)).toEqual(["share", "chart"]);
   });
 
   it("the same answer for any spelling of the pair", async () => {
@@ -157,7 +157,7 @@ describe("chat core: share and threads", () => {
     const share = r.actions.find((a) => a.id === "share")!;
     const shared = chat.shared(share.value)!;
     expect(shared.ephemeral).toBe(false);
-    expect(shared.actions.map((a) => a.id)).toEqual([]);
+    expect(shared.actions.map((a) => a.id)).toEqual(["chart"]);
     expect(shared.items).toEqual(r.items);
     chat.recordPosted("C1", "1700000000.000200", shared.topic!);
     const ctx = chat.threadContext("C1", "1700000000.000200");

@@ -4,7 +4,7 @@
  *   const api = await startFakeSlackApi();       // Web API: pass api.url as SLACK_API_URL / slackApiUrl
  *   api.calls                                     // every call: { method, body (form or JSON, blocks parsed), headers }
  *   api.on("chat.postMessage", (body, n) => …)    // custom answer: return { status?, headers?, json?, store? }, or "drop"
- *                                                 // to destroy the connection; n counts calls of that method (1-based);
+ *                                                 // to destroy the connection, or undefined for Slack's own; n counts calls of that method (1-based);
  *                                                 // `store: true` keeps the message first (Slack posted it, then
  *                                                 // answered 5xx), "store-and-drop" keeps it and drops the connection
  *   api.messages                                  // what chat.postMessage stored, with metadata and thread_ts; served back
@@ -15,6 +15,13 @@
  *                                                 // reading its history answers not_in_channel; a private channel (or a
  *                                                 // DM, D…) it is not in refuses posts; conversations.join makes it a
  *                                                 // member of a public channel (method_not_supported_for_channel_type else)
+ *   api.files                                     // files shared by the real upload sequence of files.uploadV2:
+ *                                                 // files.getUploadURLExternal (filename, length; alt_text ≤ 1,000
+ *                                                 // characters) answers an upload_url on this server, the client POSTs
+ *                                                 // the bytes there (multipart, as @slack/web-api sends them; the length
+ *                                                 // must match), then files.completeUploadExternal shares them in
+ *                                                 // channel_id (and thread_ts) — not_in_channel unless a member, as Slack.
+ *                                                 // `api.on("upload", …)` answers the byte upload (e.g. { status: 500 })
  *   await api.waitFor("chat.postMessage", 1)      // resolves with the calls once there are ≥ n (2 s default timeout)
  *   await api.close()
  * Defaults: auth.test → bot UBOT/BBOT; chat.postMessage → ok with a fresh ts of the
@@ -44,7 +51,7 @@ export interface FakeCall {
 
 /** A custom answer for one method. */
 export type FakeAnswer = { status?: number; headers?: Record<string, string>; json?: unknown; store?: boolean } | "drop" | "store-and-drop";
-export type FakeHandler = (body: Json, n: number) => FakeAnswer | Promise<FakeAnswer>;
+export type FakeHandler = (body: Json, n: number) => FakeAnswer | undefined | Promise<FakeAnswer | undefined>;
 
 /** A message chat.postMessage stored. */
 export interface FakeMessage {
@@ -56,10 +63,14 @@ export interface FakeMessage {
   thread_ts?: string;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBytes(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const c of req) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString("utf8");
 }
 
 function parseBody(raw: string, contentType: string | undefined): Json {
@@ -95,6 +106,18 @@ function waiter<T>(list: T[], pred: (x: T) => boolean) {
   };
 }
 
+/** A file shared through files.uploadV2's three steps. */
+export interface FakeFile {
+  id: string;
+  filename: string;
+  title?: string;
+  alt_text?: string;
+  channel: string;
+  thread_ts?: string;
+  initial_comment?: string;
+  bytes: Buffer;
+}
+
 /** The fake Web API. */
 export interface FakeSlackApi {
   /** base URL ending in /api/ */
@@ -102,6 +125,7 @@ export interface FakeSlackApi {
   calls: FakeCall[];
   violations: string[];
   messages: FakeMessage[];
+  files: FakeFile[];
   membership(m: { member: string[]; private?: string[] }): void;
   on(method: string, handler: FakeHandler): void;
   waitFor(method: string, n?: number, timeoutMs?: number): Promise<FakeCall[]>;
@@ -118,6 +142,10 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
   const counts = new Map<string, number>();
   let seq = 100;
   const messages: FakeMessage[] = [];
+  const files: FakeFile[] = [];
+  /** files asked for with getUploadURLExternal, then given their bytes by the upload */
+  const pending = new Map<string, { filename: string; length: number; alt_text?: string; bytes?: Buffer }>();
+  let port = 0;
   const tsBase = Math.floor(Date.now() / 1000);
   let members: Set<string> | null = null;
   let privates = new Set<string>();
@@ -152,6 +180,27 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         const list = messages.filter((m) => m.channel === ch && (m.ts === body.ts || m.thread_ts === body.ts));
         return { ok: true, messages: list.map((m) => view(m, withMeta(body))), has_more: false, response_metadata: { next_cursor: "" } };
       }
+      case "files.getUploadURLExternal": {
+        const length = Number(body.length);
+        if (!body.filename || !Number.isInteger(length) || length <= 0) return { ok: false, error: "invalid_arguments" };
+        if (typeof body.alt_text === "string" && body.alt_text.length > 1000) return { ok: false, error: "invalid_arguments" };
+        const id = `F${String(++seq).padStart(8, "0")}`;
+        pending.set(id, { filename: String(body.filename), length, alt_text: body.alt_text as string | undefined });
+        return { ok: true, upload_url: `http://127.0.0.1:${port}/upload/${id}`, file_id: id };
+      }
+      case "files.completeUploadExternal": {
+        const list = (typeof body.files === "string" ? JSON.parse(body.files) : body.files) as { id: string; title?: string }[];
+        if (!Array.isArray(list) || list.length === 0) return { ok: false, error: "invalid_arguments" };
+        const to = String(body.channel_id ?? "");
+        if (to && !isMember(to)) return { ok: false, error: "not_in_channel" };
+        const done = list.map((f) => ({ f, p: pending.get(f.id) }));
+        if (done.some((d) => !d.p?.bytes)) return { ok: false, error: "file_not_found" };
+        for (const { f, p } of done) {
+          pending.delete(f.id);
+          files.push({ id: f.id, filename: p!.filename, title: f.title, alt_text: p!.alt_text, channel: to, thread_ts: body.thread_ts ? String(body.thread_ts) : undefined, initial_comment: body.initial_comment as string | undefined, bytes: p!.bytes! });
+        }
+        return { ok: true, files: list.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case "conversations.join": {
         if (!isPublic(ch)) return { ok: false, error: "method_not_supported_for_channel_type" };
         const already = isMember(ch);
@@ -162,7 +211,34 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
         return undefined;
     }
   };
+  /** The second step of files.uploadV2: the bytes, POSTed to the upload_url as multipart form data. */
+  const upload = async (req: IncomingMessage, res: import("node:http").ServerResponse, id: string) => {
+    const raw = await readBytes(req);
+    calls.push({ method: "upload", body: { id, bytes: raw.length }, headers: req.headers });
+    const n = (counts.get("upload") ?? 0) + 1;
+    counts.set("upload", n);
+    const answer = await handlers.get("upload")?.({ id }, n);
+    if (answer === "drop" || answer === "store-and-drop") return void req.socket.destroy();
+    if (answer?.status) {
+      res.writeHead(answer.status, answer.headers);
+      return void res.end("error");
+    }
+    const p = pending.get(id);
+    const form = await new Response(new Uint8Array(raw), { headers: { "content-type": String(req.headers["content-type"] ?? "") } }).formData().catch(() => null);
+    let file: Blob | undefined;
+    form?.forEach((v) => void (typeof v !== "string" && (file ??= v)));
+    const bytes = file ? Buffer.from(await file.arrayBuffer()) : raw;
+    if (!p || bytes.length !== p.length) {
+      res.writeHead(400, { "content-type": "text/plain" });
+      return void res.end(p ? "length mismatch" : "unknown upload");
+    }
+    p.bytes = bytes;
+    res.writeHead(200, { "content-type": "text/plain" });
+    res.end(`OK - ${bytes.length}`);
+  };
   const server = createServer(async (req, res) => {
+    const up = /^\/upload\/(F\d+)$/.exec(req.url ?? "");
+    if (up) return upload(req, res, up[1]!);
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     const body = parseBody(await readBody(req), req.headers["content-type"]);
     calls.push({ method, body, headers: req.headers });
@@ -187,12 +263,13 @@ export async function startFakeSlackApi(): Promise<FakeSlackApi> {
     res.writeHead(answer?.status ?? 200, { "content-type": "application/json", ...answer?.headers });
     res.end(JSON.stringify(json));
   });
-  const port = await listen(server);
+  port = await listen(server);
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
     violations,
     messages,
+    files,
     membership: (m) => {
       members = new Set(m.member);
       privates = new Set(m.private ?? []);

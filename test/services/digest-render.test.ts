@@ -3,6 +3,8 @@ import { formatItemDate, formatPeriod, renderDigestPlan, renderDigestText, type 
 import { periodForWeek, type Digest, type DigestItem, type DigestPairEntry } from "../../src/services/digest.ts";
 import { blockKitViolations, findMentions } from "../helpers/slack-limits.ts";
 import { EVENT_TYPES } from "../../src/domain/types.ts";
+import { ACTION_IDS } from "../../src/slack/render.ts";
+import { decodeTopic } from "../../src/chat/topic.ts";
 
 const period = periodForWeek("2024-W42", "Asia/Ho_Chi_Minh");
 
@@ -70,6 +72,16 @@ describe("renderDigestPlan", () => {
     expect(plan.replies.map((r) => r.key)).toEqual(["AA-BA#1", "AB-BA#1"]);
     expect(JSON.stringify(plan.replies[0]!.blocks)).toContain("Development number 4");
     expect(plan.quiet).toBe(false);
+  });
+
+  it("ends each pair's thread reply (its last part) with a Chart button for that pair", () => {
+    const plan = renderDigestPlan(digest([pair(0, Array.from({ length: 5 }, (_, i) => item(i))), pair(1, [item(9)])]), "n", { itemsPerReply: 3 });
+    const chartButtons = (m: DigestMessage) => (m.blocks as any[]).flatMap((b) => (b.type === "actions" ? b.elements : [])).filter((e: any) => e.action_id === ACTION_IDS.chart);
+    expect(plan.replies.map((r) => [r.key, chartButtons(r).length])).toEqual([["AA-BA#1", 0], ["AA-BA#2", 1], ["AB-BA#1", 1]]);
+    expect((plan.replies[1]!.blocks as any[]).at(-1).type).toBe("actions");
+    expect(decodeTopic(chartButtons(plan.replies[2]!)[0].value)?.pair).toEqual({ a: "AB", b: "BA" });
+    expect(chartButtons(plan.parent)).toEqual([]);
+    for (const m of allMessages(plan)) expect(blockKitViolations(m)).toEqual([]);
   });
 
   it("renders a quiet week", () => {

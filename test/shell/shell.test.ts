@@ -1,5 +1,12 @@
 /** The shell driven through its stdin/stdout streams, on a real in-memory database. */
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { PassThrough } from "node:stream";
+import { CHART_STRINGS_EN } from "../../src/chat/chart-strings.ts";
+import { PLOT } from "../../src/chat/chart-svg.ts";
+import { chartDirFor } from "../../src/main.ts";
+import { barsOnRow, decodePng } from "../helpers/png.ts";
 import { describe, expect, it } from "vitest";
 import { loadGazetteer } from "../../src/analyze/gazetteer.ts";
 import { createChatCore, type ChatCoreDeps } from "../../src/chat/core.ts";
@@ -32,6 +39,34 @@ async function session(db: Db, lines: string[], extra: Partial<ChatCoreDeps> = {
   await done;
   return out;
 }
+
+describe("terminal shell: chart", () => {
+  it("/relations a b chart writes the PNG to the chart folder and prints its path; an empty pair is answered in text", async () => {
+    const db = testDb();
+    seedMany(db, ["CN", "BY"], 14);
+    const dir = join(mkdtempSync(join(tmpdir(), "relations-shell-")), "charts");
+    const chat = createChatCore({ timeline: createTimelineService(createTimelineRepo(db)), countries: loadGazetteer(), watches: createWatchesRepo(db), botMessages: createBotMessagesRepo(db) });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = "";
+    output.on("data", (c: Buffer) => (out += c.toString("utf8")));
+    const done = runShell({ chat, input, output, prompt: "", chartDir: dir });
+    input.end("/relations china belarus chart\n/relations china russia chart\n");
+    await done;
+    const path = join(dir, "relations-by-cn-quarter.png");
+    expect(out).toContain(CHART_STRINGS_EN.shellWritten(path));
+    const img = decodePng(readFileSync(path));
+    expect([img.width, img.height]).toEqual([960, 540]);
+    // 14 monthly developments, Dec 2024 back to Nov 2023: 2023Q4 and the four quarters of 2024
+    expect(barsOnRow(img, PLOT.baseline - 1, PLOT.left, PLOT.right)).toBe(5);
+    expect(out).toContain(CHART_STRINGS_EN.empty("China", "Russia", ""));
+  });
+
+  it("charts go beside the database file, or to the temp folder for an in-memory one", () => {
+    expect(chartDirFor("/srv/relations/data/relations.db")).toBe("/srv/relations/data/charts");
+    expect(chartDirFor(":memory:")).toBe(join(tmpdir(), "relations-charts"));
+  });
+});
 
 describe("terminal shell", () => {
   it("answers /relations with a text timeline, pages with more, and takes thread replies", async () => {

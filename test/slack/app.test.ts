@@ -78,7 +78,7 @@ describe("slash command", () => {
     expect(m.response_type).toBe("ephemeral");
     expect(messageText(m)).toContain("Belarus – China");
     expect(messageText(m)).toContain("*8–19 Jul 2024 · Exercise*\nJoint exercise near Brest.\n<https://a.example/1|Xinhua>");
-    expect(buttons(m).map((b) => b.action_id)).toEqual([ACTION_IDS.share]);
+    expect(buttons(m).map((b) => b.action_id)).toEqual([ACTION_IDS.share, ACTION_IDS.chart]);
   });
 
   it.each([
@@ -210,7 +210,7 @@ describe("buttons", () => {
     await postInteraction(url, SECRET, buttonPayload({ actionId: ACTION_IDS.share, value: share.value, responseUrl: ru.url("share") }));
     const [post] = await api.waitFor("chat.postMessage");
     const older = buttons(post!.body).find((b) => b.action_id === ACTION_IDS.older)!;
-    expect(buttons(post!.body).map((b) => b.action_id)).toEqual([ACTION_IDS.older]);
+    expect(buttons(post!.body).map((b) => b.action_id)).toEqual([ACTION_IDS.older, ACTION_IDS.chart]);
     await postInteraction(url, SECRET, buttonPayload({ actionId: ACTION_IDS.older, value: older.value, responseUrl: ru.url("older-shared"), ephemeral: false }));
     for (let i = 0; i < 200 && !ru.received.some((r) => r.path.endsWith("/older-shared")); i++) await new Promise((r) => setTimeout(r, 10));
     const msg = ru.received.find((r) => r.path.endsWith("/older-shared"))!.body;
@@ -228,7 +228,7 @@ describe("buttons", () => {
     expect(post!.body.channel).toBe("C0042");
     expect(post!.headers.authorization).toBe("Bearer xoxb-test");
     expect(messageText(post!.body)).toContain("China – Russia · exercises");
-    expect(buttons(post!.body)).toEqual([]);
+    expect(buttons(post!.body).map((b) => b.action_id)).toEqual([ACTION_IDS.chart]);
     const [del] = await ru.waitFor(2).then((all) => all.filter((r) => r.path.endsWith("/share")));
     expect(del!.body.delete_original).toBe(true);
     expect(chat.threadContext("C0042", api.messages[0]!.ts)).toMatchObject({ kind: "timeline", pair: { a: "CN", b: "RU" }, type: "exercise" });

@@ -7,15 +7,12 @@ import type { SlackDeps } from "../../deps.ts";
 import { ACTION_IDS, renderBlocks } from "../../render.ts";
 import { respondReply } from "../commands/index.ts";
 import { classifySlackError } from "../../post-once.ts";
+import { isDirectMessage, postChart } from "../../chart-upload.ts";
 
 type ButtonArgs = { body: BlockButtonAction; ack: () => Promise<void>; respond: RespondFn };
 
 const stale = { ephemeral: true, items: [{ text: "This button is out of date; run the command again." }], actions: [] };
 
-/** A direct message (with the bot, or between people): nobody can /invite anyone there. */
-export function isDirectMessage(channelId: string, channelName?: string): boolean {
-  return channelId.startsWith("D") || channelName === "directmessage" || (channelName ?? "").startsWith("mpdm-");
-}
 
 /**
  * "Show older": replaces the ephemeral answer with the next older page. Under a message shared
@@ -95,9 +92,36 @@ export function pickAction(deps: SlackDeps) {
   };
 }
 
+/**
+ * "Chart": posts the pair's activity chart in the thread of the message the button is under (a
+ * digest's per-pair reply: the digest's thread; a shared timeline: its own thread); under an
+ * answer only the clicker sees, which has no thread, in the channel. A pair with nothing to chart,
+ * or an upload that failed, gets a text answer for the clicker only.
+ */
+export function chartButtonAction(deps: SlackDeps) {
+  return async ({ body, ack, respond }: ButtonArgs) => {
+    await ack();
+    try {
+      const channel = body.channel?.id ?? body.container?.channel_id;
+      const reply = channel ? await deps.chat.chart(body.actions[0]?.value ?? "") : null;
+      if (!reply || !channel) return void (await respondReply(respond, stale));
+      const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+      const container = body.container as { message_ts?: string; thread_ts?: string; is_ephemeral?: boolean } | undefined;
+      const inChannel = container?.is_ephemeral === false;
+      const thread_ts = message?.thread_ts ?? container?.thread_ts ?? (inChannel ? (message?.ts ?? container?.message_ts) : undefined);
+      const answer = await postChart(deps, reply, { channel, channelName: body.channel?.name, thread_ts });
+      if (answer) await respondReply(respond, { ...answer, ephemeral: true }, { replace_original: false });
+    } catch (err) {
+      deps.logger.error("slack: chart failed", { err });
+      await respondReply(respond, deps.chat.apology(), { replace_original: false }).catch(() => {});
+    }
+  };
+}
+
 /** Registers the button listeners. */
 export function register(app: App, deps: SlackDeps): void {
   app.action<BlockButtonAction>(ACTION_IDS.older, olderAction(deps));
   app.action<BlockButtonAction>(ACTION_IDS.share, shareAction(deps));
+  app.action<BlockButtonAction>(ACTION_IDS.chart, chartButtonAction(deps));
   app.action<BlockButtonAction>({ action_id: new RegExp(`^${ACTION_IDS.pick}_\\d+$`) }, pickAction(deps));
 }

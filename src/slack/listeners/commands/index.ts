@@ -4,6 +4,7 @@ import type { SlackDeps } from "../../deps.ts";
 import { renderBlocks } from "../../render.ts";
 import type { Reply } from "../../../chat/reply.ts";
 import { decodeSlackEntities } from "../../../lib/mrkdwn.ts";
+import { postChart } from "../../chart-upload.ts";
 
 /** Slack's command name; the manifest declares the same. */
 export const COMMAND = "/relations";
@@ -22,7 +23,9 @@ export function relationsCommand(deps: SlackDeps) {
       // Slack sends & < > as entities: the core parses what was typed, the renderer escapes it once
       const reply = await deps.chat.command(decodeSlackEntities(command.text ?? ""), { channel: command.channel_id, user: command.user_id });
       deps.logger.info("slack: command answered", { text: command.text, ms: Math.round((performance.now() - started) * 10) / 10 });
-      await respondReply(respond, reply);
+      // a chart goes to the channel as a file; what is left to say (nothing to chart, a failed upload) goes to the asker
+      const answer = reply.image ? await postChart(deps, reply, { channel: command.channel_id, channelName: command.channel_name }) : reply;
+      if (answer) await respondReply(respond, answer);
     } catch (err) {
       deps.logger.error("slack: /relations failed", { err, text: command.text });
       await respondReply(respond, deps.chat.apology()).catch((e) => deps.logger.error("slack: apology failed", { err: e }));
