@@ -4,13 +4,14 @@
  */
 import type { BotMessagesRepo } from "../db/bot-messages.repo.ts";
 import type { WatchesRepo } from "../db/watches.repo.ts";
-import { EVENT_TYPES, type CountryPair, type EventType } from "../domain/types.ts";
+import { ALERT_WINDOW_DAYS, EVENT_TYPES, type CountryPair, type EventType } from "../domain/types.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/log.ts";
 import type { TimelinePage, TimelineService } from "../services/timeline.ts";
 import { countryName, type CountryDirectory } from "./countries.ts";
-import { formatDateSpan, formatDay, typeLabel, typePlural } from "./format.ts";
+import { formatDateSpan, formatDay, hostOf, typeLabel, typePlural } from "./format.ts";
 import { parseCommand, type CommandFilter } from "./parse.ts";
+import { ALERT_STRINGS } from "./alert-strings.ts";
 import type { FollowUpAnswerer, Reply, ReplyItem, ThreadContext, Topic } from "./reply.ts";
 import { decodePick, decodeTopic, encodeTopic, formatCursor, parseCursor } from "./topic.ts";
 
@@ -204,12 +205,18 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
               ephemeral: true,
               header: "Pairs this channel watches",
               dense: true,
-              items: rows.map((r) => ({ text: pairTitle(r.pair) })),
+              items: rows.map((r) => ({ text: pairTitle(r.pair) + (r.alerts ? ALERT_STRINGS.watchingMarker : "") })),
               footer: `This channel gets a weekly digest of these pairs.${nextDigestText()} /relations unwatch <pair> removes one.`,
               actions: [],
             };
           }
           const title = pairTitle(cmd.pair);
+          if (cmd.alerts) {
+            const on = cmd.kind === "watch";
+            const changed = deps.watches.setAlerts(channel, cmd.pair, on, ctx.user ?? null, clock().toISOString());
+            if (on) return simple(changed ? ALERT_STRINGS.alertsOn(title, ALERT_WINDOW_DAYS) : ALERT_STRINGS.alertsAlreadyOn(title));
+            return simple(changed ? ALERT_STRINGS.alertsOff(title) : ALERT_STRINGS.alertsWereOff(title));
+          }
           if (cmd.kind === "watch") {
             const added = deps.watches.add(channel, cmd.pair, ctx.user ?? null, clock().toISOString());
             return simple(added ? `This channel now watches ${title} and gets a weekly digest of the pairs it watches.${nextDigestText()}` : `This channel already watches ${title}.`);
@@ -313,6 +320,7 @@ function helpReply(): Reply {
       { lead: "/relations north korea russia since 2023 exercises", text: "add a start (since 2023, since 2024-06) and a type: visits, talks, exercises, patrols, agreements, arms, training, pledges — or in Vietnamese: thăm, hội đàm, tập trận, tuần tra, thỏa thuận, vũ khí, huấn luyện, cam kết" },
       { lead: "/relations belarus", text: "a country's partners with counts by type and the latest date" },
       { lead: "/relations watch china belarus", text: "the weekly digest of this channel covers this pair (unwatch to stop, watching to list)" },
+      { lead: ALERT_STRINGS.helpLead, text: ALERT_STRINGS.helpText },
     ],
     footer: "Names work in English or Vietnamese, with or without diacritics, or as ISO codes (CN, BY). Share a timeline in the channel and ask follow-up questions in its thread.",
     actions: [],
@@ -321,12 +329,4 @@ function helpReply(): Reply {
 
 function orList(xs: string[]): string {
   return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return "source";
-  }
 }

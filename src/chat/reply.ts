@@ -56,7 +56,7 @@ export interface Reply {
 
 /** The context of a thread reply: what the message it replies to was about. */
 export interface ThreadContext {
-  kind: "timeline" | "digest" | "digest_pair" | "answer";
+  kind: "timeline" | "digest" | "digest_pair" | "answer" | "alert";
   pair: CountryPair | null;
   since: string | null;
   until: string | null;

@@ -8,7 +8,7 @@ import type { Db } from "./client.ts";
 import { botMessages } from "./schema.ts";
 
 /** The kinds of message the bot posts in a channel. */
-export type BotMessageKind = "timeline" | "digest" | "digest_pair" | "answer";
+export type BotMessageKind = "timeline" | "digest" | "digest_pair" | "answer" | "alert";
 
 /** One posted message and what it was about. */
 export interface BotMessage {
