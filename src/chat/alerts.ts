@@ -22,6 +22,8 @@ export function alertReply(m: AlertMessage): Reply {
     const links = d.sources.slice(0, burst ? 1 : MAX_LINKS).map((s) => ({ url: s.url, label: s.outlet?.trim() || hostOf(s.url) }));
     return { lead: burst ? S.burstLead(d.pairTitle, date, type) : S.singleLead(d.pairTitle, date, type), text: d.summary, links };
   };
-  if (!m.burst) return { ephemeral: false, items: m.developments.map((d) => item(d, false)), footer, actions: [] };
-  return { ephemeral: false, header: S.burstHeader(m.developments.length), items: m.developments.map((d) => item(d, true)), footer, actions: [] };
+  // about one pair: its thread (a numbered answer in the shell) follows up on that pair
+  const topic = pairs.size === 1 ? { topic: { kind: "timeline" as const, pair: first.pair } } : {};
+  if (!m.burst) return { ephemeral: false, items: m.developments.map((d) => item(d, false)), footer, actions: [], ...topic };
+  return { ephemeral: false, header: S.burstHeader(m.developments.length), items: m.developments.map((d) => item(d, true)), footer, actions: [], ...topic };
 }

@@ -4,7 +4,7 @@
  * chat.postMessage, conversations.history and conversations.replies like Slack does (metadata only
  * with include_all_metadata). Faults can be queued per method: 429 with Retry-After, an HTTP 500,
  * a platform error, or a dropped connection either before or AFTER the message was stored (the
- * nasty case: Slack posted, we never heard). Every posted message is checked against Block Kit
+ * nasty case: Slack posted, we never heard), or no answer at all after storing (`hold`). Every posted message is checked against Block Kit
  * limits (the shared checks in slack-limits.ts); violations are collected for the test to assert on,
  * and a message whose blocks carry more than 12,000 characters is refused (`msg_blocks_too_long`).
  */
@@ -27,7 +27,9 @@ export type FakeSlackFault =
   | { kind: "rate_limited"; retryAfter: number }
   | { kind: "http"; status: number }
   | { kind: "platform"; error: string }
-  | { kind: "drop"; afterStoring?: boolean };
+  | { kind: "drop"; afterStoring?: boolean }
+  /** store the message and never answer: the caller hangs as a process killed right after posting would */
+  | { kind: "hold" };
 
 /** A running fake. */
 export interface DigestFakeSlack {
@@ -130,6 +132,7 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
         if (blocksTooLong(msg)) return json(res, { ok: false, error: "msg_blocks_too_long" });
         messages.push(msg);
         if (fault?.kind === "drop") return req.socket.destroy();
+        if (fault?.kind === "hold") return;
         return json(res, { ok: true, channel, ts: msg.ts, message: view(msg, true) });
       }
       case "conversations.join": {
