@@ -90,10 +90,12 @@ export function parseCommand(text: string, dir: CountryDirectory): Command {
   if (words[0] === "watch" || words[0] === "unwatch") {
     const kind = words[0];
     const alerts = words.length > 1 && (ALERT_STRINGS.keywords as readonly string[]).includes(words[words.length - 1]!);
-    const r = resolveNames(raw.slice(1, alerts ? -1 : undefined), dir);
+    const names = raw.slice(1, alerts ? -1 : undefined);
+    const r = names.length ? resolveNames(names, dir) : null;
+    if (!r) return { kind: "bad_option", message: `Give two countries to ${kind}, e.g. \`/relations ${kind} china belarus${alerts ? " alerts" : ""}\`.` };
     if (r.kind === "pair") return r.pair.a === r.pair.b ? { kind: "same_country", country: r.first } : { kind, pair: r.pair, ...(alerts ? { alerts } : {}) };
     if (r.kind === "unknown") return { kind: "unknown_country", name: r.name, suggestions: r.suggestions };
-    return { kind: "bad_option", message: `Give two countries to ${kind}, e.g. \`/relations ${kind} china belarus\`.` };
+    return { kind: "bad_option", message: `Give two countries to ${kind}, e.g. \`/relations ${kind} china belarus${alerts ? " alerts" : ""}\`.` };
   }
 
   // Options are peeled off the end: "… since 2023 exercises", "… tập trận từ năm 2023".
