@@ -36,7 +36,8 @@ export interface DigestFakeSlack {
   /** pass as WebClient's slackApiUrl */
   apiUrl: string;
   messages: FakeSlackMessage[];
-  calls: { method: string; body: Record<string, unknown> }[];
+  /** every call with its arrival time (performance.now() of this process, for latency benchmarks) */
+  calls: { method: string; body: Record<string, unknown>; at: number }[];
   /** Block Kit limit violations seen in posted messages, one line each */
   violations: string[];
   fault(method: string, f: FakeSlackFault): void;
@@ -106,7 +107,7 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
   const server = createServer(async (req, res) => {
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     const body = await readBody(req);
-    calls.push({ method, body });
+    calls.push({ method, body, at: performance.now() });
     const fault = faults.get(method)?.shift();
     if (fault?.kind === "rate_limited") return json(res, { ok: false, error: "ratelimited" }, 429, { "retry-after": String(fault.retryAfter) });
     if (fault?.kind === "http") return json(res, { ok: false, error: "internal" }, fault.status);
