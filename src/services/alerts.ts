@@ -116,7 +116,7 @@ export async function runAlerts(deps: AlertDeps, opts: AlertOptions = {}): Promi
   }
   let pending: PendingMessage[];
   try {
-    pending = pendingMessages(db);
+    pending = pendingMessages(db, opts.maxAttempts ?? 5);
   } catch (err) {
     log.error("alerts: reading the messages to post failed", { err });
     return result;
@@ -178,17 +178,17 @@ interface PendingMessage {
   ids: number[];
 }
 
-/** Messages assigned and not yet posted (nor given up as skipped), oldest first. */
-function pendingMessages(db: Db): PendingMessage[] {
+/** Messages assigned and not yet posted (nor skipped, nor given up after `maxAttempts`), oldest first. */
+function pendingMessages(db: Db, maxAttempts: number): PendingMessage[] {
   const rows = db.$client
     .prepare(
       `SELECT x.channel AS channel, x.message_key AS key, group_concat(x.development_id) AS ids
        FROM alerts x LEFT JOIN digests g ON g.channel = x.channel AND g.period = x.message_key
-       WHERE g.status IS NULL OR g.status NOT IN ('posted', 'skipped')
+       WHERE g.status IS NULL OR (g.status NOT IN ('posted', 'skipped') AND g.attempts < ?)
        GROUP BY x.channel, x.message_key
        ORDER BY min(x.rowid)`,
     )
-    .all() as { channel: string; key: string; ids: string }[];
+    .all(maxAttempts) as { channel: string; key: string; ids: string }[];
   return rows.map((r) => ({ channel: r.channel, key: r.key, ids: r.ids.split(",").map(Number).sort((x, y) => x - y) }));
 }
 

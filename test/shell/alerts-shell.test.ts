@@ -10,6 +10,9 @@ import { join } from "node:path";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { startApp, type Running } from "../../src/main.ts";
+import { closeDb, openDb } from "../../src/db/client.ts";
+import { articles } from "../../src/db/schema.ts";
+import { createWatchesRepo } from "../../src/db/watches.repo.ts";
 
 const ARTICLE = join(import.meta.dirname, "fixtures/articles/t01-en-china-belarus-drill.txt");
 const dirs: string[] = [];
@@ -49,6 +52,39 @@ describe("alerts in the shell", () => {
     expect(out.split("--- alert in shell ---")).toHaveLength(2);
     input.write("reply 1 when did they last hold exercises?\n");
     await until(() => /Belarus – China · from/.test(out), "follow-up answer");
+    input.write("quit\n");
+    await running.done;
+  }, 60_000);
+
+  it("an article stored but not analyzed before a restart: the analysis after start files it and the alert prints", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relations-alerts-shell-"));
+    dirs.push(dir);
+    const path = join(dir, "r.db");
+    const db = openDb(path);
+    createWatchesRepo(db).setAlerts("shell", { a: "BY", b: "CN" }, true, "U1", "2024-07-11T00:00:00.000Z");
+    db.insert(articles)
+      .values({
+        canonicalUrl: "https://wire.example/eagle-assault",
+        outlet: "Test Wire",
+        title: "China and Belarus open joint anti-terror drill near Brest",
+        text: "BREST, July 10 - Chinese and Belarusian troops began a joint anti-terrorism training exercise near the border city of Brest on Monday, the Belarusian defence ministry said.",
+        language: "en",
+        publishedAt: "2024-07-10",
+        publishedPrecision: "day",
+        fetchedAt: "2024-07-11T01:00:00.000Z",
+        contentHash: "eagle",
+      })
+      .run();
+    closeDb(db);
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = "";
+    output.on("data", (d: Buffer) => (out += d.toString()));
+    running = await startApp({ DATABASE_PATH: path, INGEST_ON_START: "false", LOG_LEVEL: "error" }, { input, output }, () => new Date("2024-07-12T03:00:00Z"));
+    const end = Date.now() + 45_000;
+    while (!out.includes("--- alert in shell ---") && Date.now() < end) await new Promise((r) => setTimeout(r, 25));
+    expect(out).toMatch(/New · Belarus – China · [^\n]* · Exercise/);
+    expect(out).toContain("https://wire.example/eagle-assault");
     input.write("quit\n");
     await running.done;
   }, 60_000);
