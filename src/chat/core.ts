@@ -257,9 +257,12 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       if (!m) return null;
       let pair = m.countryA && m.countryB ? { a: m.countryA, b: m.countryB } : null;
       let choices: CountryPair[] | undefined;
-      // a digest's thread: its pair is the only pair of that digest, else one the question names or the person picks
-      if (m.kind === "digest" && !pair && m.since && m.until) {
-        const pairs = deps.botMessages.digestPairs(channel, m.since, m.until);
+      // a digest's (or an alert burst's) thread: its pair is the only pair it lists, else one the
+      // question names or the person picks
+      const listed = (): CountryPair[] =>
+        m.kind === "digest" && m.since && m.until ? deps.botMessages.digestPairs(channel, m.since, m.until) : m.kind === "alert" ? deps.botMessages.alertPairs(channel, threadTs) : [];
+      if (!pair) {
+        const pairs = listed();
         if (pairs.length === 1) pair = pairs[0]!;
         else if (pairs.length > 1) choices = pairs;
       }

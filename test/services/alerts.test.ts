@@ -21,6 +21,9 @@ import { silentLogger } from "../../src/lib/log.ts";
 import { runAlerts, type AlertDeps, type AlertOptions } from "../../src/services/alerts.ts";
 import { analyzeStoredArticle } from "../../src/services/analyze.ts";
 import { createDigestWebClient } from "../../src/slack/digest-port.ts";
+import { createChatCore } from "../../src/chat/core.ts";
+import { createTimelineRepo } from "../../src/db/timeline.repo.ts";
+import { createTimelineService } from "../../src/services/timeline.ts";
 import { ROOT } from "../cli/run-cli.ts";
 import { testDb } from "../helpers/db.ts";
 import { startDigestFakeSlack, type DigestFakeSlack, type FakeSlackMessage } from "../helpers/digest-fake-slack.ts";
@@ -269,5 +272,20 @@ describe("alerts for watched pairs", () => {
     expect(devs).toMatchObject([{ n: 2 }]);
     expect(await runAlerts(w.deps(), w.opts)).toMatchObject({ assigned: 0, posted: [] });
     expect(w.posted()).toHaveLength(1);
+  });
+});
+
+describe("the thread of an alert burst over several pairs", () => {
+  it("offers its pairs to pick from, as a digest's thread does", async () => {
+    const w = world();
+    w.watch();
+    w.watch("RU", "KP");
+    for (let i = 0; i < 3; i++) insertDevelopment(w.db, dev({ type: "talks", dateStart: `2026-11-1${i}` }));
+    for (let i = 0; i < 3; i++) insertDevelopment(w.db, dev({ a: "RU", b: "KP", type: "visit", dateStart: `2026-11-1${i}` }));
+    await runAlerts(w.deps(), w.opts);
+    const [burst] = w.posted();
+    expect(w.posted()).toHaveLength(1);
+    const chat = createChatCore({ timeline: createTimelineService(createTimelineRepo(w.db)), countries: gazetteer, watches: createWatchesRepo(w.db), botMessages: createBotMessagesRepo(w.db) });
+    expect(chat.threadContext(w.channel, burst!.ts)).toMatchObject({ kind: "alert", pair: null, choices: [{ a: "BY", b: "CN" }, { a: "KP", b: "RU" }] });
   });
 });
