@@ -308,14 +308,10 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     const mode = slackMode ?? "shell";
     const cpu = process.cpuUsage();
     log.info("main: ready", { mode, port, ms: readyMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000), db: config.DATABASE_PATH });
-    const done = mode === "shell" ? runShell({
-            chat,
-            input: io.input,
-            output: io.output,
-            logger: log,
-            notices: shellAlerts.notices,
-            ingest: async (targets) => (await jobsStarting!).ingestNow(targets),
-          }) : new Promise<void>(() => {});
+    const done =
+      mode === "shell"
+        ? runShell({ chat, input: io.input, output: io.output, logger: log, notices: shellAlerts.notices, ingest: async (targets) => (await jobsStarting!).ingestNow(targets) })
+        : new Promise<void>(() => {});
     return { mode, port, chat, db, readyMs, done, shutdown };
   } catch (err) {
     await shutdown("start failed");
