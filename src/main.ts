@@ -24,6 +24,8 @@ import { backfillSentenceIndexInBackground } from "./db/sentences.repo.ts";
 import { createSlackApp, type SlackApp } from "./slack/app.ts";
 import { runShell } from "./shell/shell.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
+import { createShellAlertPort } from "./shell/alert-port.ts";
+import type { AlertPort } from "./services/alerts.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
 
 /** The bundled sample articles registered on first start. */
@@ -92,6 +94,8 @@ export function seedSampleSources(
 /** The background jobs: ingest (with the analyzer on each new article) and the weekly digest. */
 interface Jobs {
   ingesting(): boolean;
+  /** an ingest run now (the shell's `ingest`), then its alerts; the summary line */
+  ingestNow(targets: string[]): Promise<string>;
   /** stops schedulers, abandoning a running ingest (it records the run as abandoned) */
   stop(): Promise<void>;
 }
@@ -107,15 +111,24 @@ async function startJobs(o: {
   isStopping: () => boolean;
   /** tells the chat core when the next digest comes, once the digest machinery is loaded */
   setNextDigest: (f: () => { at: Date; tz: string } | null) => void;
+  /** where alerts of watched pairs go in the terminal shell (Slack mode posts them to Slack) */
+  shellAlerts: AlertPort;
 }): Promise<Jobs> {
   const { db, config, clock, log } = o;
-  const [{ analyzePendingInBackground, analyzeStoredArticle }, { createAnalyzer }, { startIngestScheduler }, { fetcherFromConfig }, { createExtractPool }] = await Promise.all([
+  const [{ analyzePendingInBackground, analyzeStoredArticle }, { createAnalyzer }, { startIngestScheduler }, { fetcherFromConfig }, { createExtractPool }, { createAlertRunner }, { makeRunnerId }, { formatSummary }] = await Promise.all([
     import("./services/analyze.ts"),
     import("./analyze/index.ts"),
     import("./jobs/ingest.ts"),
     import("./cli/context.ts"),
     import("./ingest/extract-pool.ts"),
+    import("./jobs/alerts.ts"),
+    import("./jobs/digest.ts"),
+    import("./cli/ingest.ts"),
   ]);
+  // one Web API client for the digest and the alerts (no retries of its own: theirs are nonce-checked)
+  const slackPort = o.slackMode ? (await import("./slack/digest-port.ts")).createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }) : null;
+  // alerts of watched pairs after each ingest run and after the analysis at start (issue 13)
+  const alerts = createAlertRunner({ db, port: slackPort ?? o.shellAlerts, clock, logger: log, runner: makeRunnerId(), countries: o.gazetteer });
   const fetcher = fetcherFromConfig(config);
   // Pages are extracted in a worker thread with a time limit (issue 11): a hostile page is
   // refused, and meanwhile this thread answers Slack / the shell and renews the ingest lease.
@@ -123,21 +136,17 @@ async function startJobs(o: {
   const analyzeDeps = { db, analyzer: createAnalyzer(o.gazetteer), clock, logger: log };
   const scheduler = startIngestScheduler(
     { db, fetcher, clock, logger: log, timeZone: config.OUTLET_TZ, maxFileBytes: config.FETCH_MAX_BYTES, extract: extractPool.extract, onArticle: (id) => void analyzeStoredArticle(analyzeDeps, id) },
-    { cron: config.INGEST_CRON, runOnStart: config.INGEST_ON_START && !o.seeded },
+    { cron: config.INGEST_CRON, runOnStart: config.INGEST_ON_START && !o.seeded, afterRun: () => alerts.run("ingest") },
   );
   if (o.seeded) await scheduler.tick("first start");
 
   // The weekly digest goes to DIGEST_CHANNEL and to every channel that watches pairs (/relations watch).
   let digest: { stop(): Promise<void> } | null = null;
   if (o.slackMode) {
-    const [{ startDigestScheduler, nextCronFire }, { createDigestWebClient }, { llmSettingsFromConfig }] = await Promise.all([
-      import("./jobs/digest.ts"),
-      import("./slack/digest-port.ts"),
-      import("./services/llm.ts"),
-    ]);
+    const [{ startDigestScheduler, nextCronFire }, { llmSettingsFromConfig }] = await Promise.all([import("./jobs/digest.ts"), import("./services/llm.ts")]);
     const watches = createWatchesRepo(db);
     digest = startDigestScheduler(
-      { db, slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }), clock, logger: log, llm: llmSettingsFromConfig(config), countries: o.gazetteer },
+      { db, slack: slackPort!, clock, logger: log, llm: llmSettingsFromConfig(config), countries: o.gazetteer },
       {
         cron: config.DIGEST_CRON,
         tz: config.DIGEST_TZ,
@@ -171,15 +180,26 @@ async function startJobs(o: {
     // after an analyzer upgrade this is every stored article: in slices that leave the event loop
     // free, so Slack's acks and /healthz never wait for it
     reanalysis = analyzePendingInBackground(analyzeDeps, { isStopping: o.isStopping })
-      .then((s) => void (s.articles && log.info("main: analyzed pending articles", { ...s })))
+      .then(async (s) => {
+        if (!s.articles) return;
+        log.info("main: analyzed pending articles", { ...s });
+        await alerts.run("analysis");
+      })
       .catch((err) => log.error("main: analyzing pending articles failed", { err }));
   }, 50).unref();
 
   return {
     ingesting: () => scheduler.running,
+    async ingestNow(targets) {
+      const res = await scheduler.tick("shell", targets);
+      if (res.status === "skipped") return "An ingest run is going already; its alerts print when it ends.";
+      if (res.status === "busy") return "Another process is ingesting now; try again in a moment.";
+      return formatSummary(res);
+    },
     async stop() {
       await scheduler.stop({ abandon: true }).catch((err) => log.error("main: ingest scheduler stop failed", { err }));
       await digest?.stop().catch((err) => log.error("main: digest scheduler stop failed", { err }));
+      await alerts.stop();
       // it stops at its next slice (isStopping), before the database closes
       await reanalysis;
       fetcher.close();
@@ -281,7 +301,8 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
 
     // The ingest, analyzer and digest machinery loads after Slack is up (it is not needed to
     // answer), except on a first start, when the samples are read before the first question.
-    jobsStarting = startJobs({ db, config, clock, log, gazetteer, seeded: seeded !== null, slackMode: slackMode !== null, isStopping: () => stopping !== null, setNextDigest: (f) => (nextDigest = f) });
+    const shellAlerts = createShellAlertPort();
+    jobsStarting = startJobs({ db, config, clock, log, gazetteer, seeded: seeded !== null, slackMode: slackMode !== null, isStopping: () => stopping !== null, setNextDigest: (f) => (nextDigest = f), shellAlerts: shellAlerts.port });
     jobsStarting.then((j) => (jobs = j)).catch((err) => log.error("main: starting the jobs failed", { err }));
     if (seeded) await jobsStarting;
 
@@ -293,7 +314,10 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     const mode = slackMode ?? "shell";
     const cpu = process.cpuUsage();
     log.info("main: ready", { mode, port, ms: readyMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000), db: config.DATABASE_PATH });
-    const done = mode === "shell" ? runShell({ chat, input: io.input, output: io.output, logger: log, chartDir: chartDirFor(config.DATABASE_PATH) }) : new Promise<void>(() => {});
+    const done =
+      mode === "shell"
+        ? runShell({ chat, input: io.input, output: io.output, logger: log, chartDir: chartDirFor(config.DATABASE_PATH), notices: shellAlerts.notices, ingest: async (targets) => (await jobsStarting!).ingestNow(targets) })
+        : new Promise<void>(() => {});
     return { mode, port, chat, db, readyMs, done, shutdown };
   } catch (err) {
     await shutdown("start failed");

@@ -4,15 +4,16 @@
  */
 import type { BotMessagesRepo } from "../db/bot-messages.repo.ts";
 import type { WatchesRepo } from "../db/watches.repo.ts";
-import { EVENT_TYPES, type CountryPair, type EventType } from "../domain/types.ts";
+import { ALERT_WINDOW_DAYS, EVENT_TYPES, type CountryPair, type EventType } from "../domain/types.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/log.ts";
 import type { TimelinePage, TimelineService } from "../services/timeline.ts";
 import { countryName, type CountryDirectory } from "./countries.ts";
-import { formatDateSpan, formatDay, typeLabel, typePlural } from "./format.ts";
+import { formatDateSpan, formatDay, hostOf, typeLabel, typePlural } from "./format.ts";
 import { parseCommand, type CommandFilter } from "./parse.ts";
 import { CHART_STRINGS_EN } from "./chart-strings.ts";
 import { buildChartSvg, periodLabel } from "./chart-svg.ts";
+import { ALERT_STRINGS } from "./alert-strings.ts";
 import type { FollowUpAnswerer, Reply, ReplyItem, ThreadContext, Topic } from "./reply.ts";
 import { chartAction, decodePick, decodeTopic, encodeTopic, formatCursor, parseCursor } from "./topic.ts";
 
@@ -241,12 +242,18 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
               ephemeral: true,
               header: "Pairs this channel watches",
               dense: true,
-              items: rows.map((r) => ({ text: pairTitle(r.pair) })),
+              items: rows.map((r) => ({ text: pairTitle(r.pair) + (r.alerts ? ALERT_STRINGS.watchingMarker : "") })),
               footer: `This channel gets a weekly digest of these pairs.${nextDigestText()} /relations unwatch <pair> removes one.`,
               actions: [],
             };
           }
           const title = pairTitle(cmd.pair);
+          if (cmd.alerts) {
+            const on = cmd.kind === "watch";
+            const changed = deps.watches.setAlerts(channel, cmd.pair, on, ctx.user ?? null, clock().toISOString());
+            if (on) return simple(changed ? ALERT_STRINGS.alertsOn(title, ALERT_WINDOW_DAYS) : ALERT_STRINGS.alertsAlreadyOn(title));
+            return simple(changed ? ALERT_STRINGS.alertsOff(title) : ALERT_STRINGS.alertsWereOff(title));
+          }
           if (cmd.kind === "watch") {
             const added = deps.watches.add(channel, cmd.pair, ctx.user ?? null, clock().toISOString());
             return simple(added ? `This channel now watches ${title} and gets a weekly digest of the pairs it watches.${nextDigestText()}` : `This channel already watches ${title}.`);
@@ -292,9 +299,12 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       if (!m) return null;
       let pair = m.countryA && m.countryB ? { a: m.countryA, b: m.countryB } : null;
       let choices: CountryPair[] | undefined;
-      // a digest's thread: its pair is the only pair of that digest, else one the question names or the person picks
-      if (m.kind === "digest" && !pair && m.since && m.until) {
-        const pairs = deps.botMessages.digestPairs(channel, m.since, m.until);
+      // a digest's (or an alert burst's) thread: its pair is the only pair it lists, else one the
+      // question names or the person picks
+      const listed = (): CountryPair[] =>
+        m.kind === "digest" && m.since && m.until ? deps.botMessages.digestPairs(channel, m.since, m.until) : m.kind === "alert" ? deps.botMessages.alertPairs(channel, threadTs) : [];
+      if (!pair) {
+        const pairs = listed();
         if (pairs.length === 1) pair = pairs[0]!;
         else if (pairs.length > 1) choices = pairs;
       }
@@ -356,6 +366,7 @@ function helpReply(): Reply {
       CHART_STRINGS_EN.help,
       { lead: "/relations belarus", text: "a country's partners with counts by type and the latest date" },
       { lead: "/relations watch china belarus", text: "the weekly digest of this channel covers this pair (unwatch to stop, watching to list)" },
+      { lead: ALERT_STRINGS.helpLead, text: ALERT_STRINGS.helpText },
     ],
     footer: "Names work in English or Vietnamese, with or without diacritics, or as ISO codes (CN, BY). Share a timeline in the channel and ask follow-up questions in its thread.",
     actions: [],
@@ -364,12 +375,4 @@ function helpReply(): Reply {
 
 function orList(xs: string[]): string {
   return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`;
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return "source";
-  }
 }

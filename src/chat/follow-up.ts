@@ -9,7 +9,7 @@ import type { BotMessagesRepo } from "../db/bot-messages.repo.ts";
 import { silentLogger } from "../lib/log.ts";
 import { answerQuestion, type Answer, type AnswerDeps, type AnswerItem } from "../services/answer.ts";
 import { countryName, type CountryDirectory } from "./countries.ts";
-import { formatDateSpan, typeLabel } from "./format.ts";
+import { formatDateSpan, hostOf, typeLabel } from "./format.ts";
 import type { FollowUpAnswerer, Reply, ReplyItem, ReplyLink, ThreadContext } from "./reply.ts";
 import { encodePick } from "./topic.ts";
 
@@ -111,12 +111,4 @@ function itemToReply(it: AnswerItem, allLinks: boolean): ReplyItem {
     text: it.summary + (it.quote ? `\n“${it.quote.text}”` : "") + more,
     links,
   };
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.replace(/^www\./, "");
-  } catch {
-    return "source";
-  }
 }

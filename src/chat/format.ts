@@ -49,3 +49,12 @@ export function typeLabel(type: EventType, status?: DevelopmentStatus): string {
 export function typePlural(type: EventType): string {
   return LABELS[type][1];
 }
+
+/** A source's label when its outlet is unknown: the URL's host without "www.". */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "");
+  } catch {
+    return "source";
+  }
+}

@@ -2,6 +2,7 @@
  * Parses the text after `/relations` into a command. Countries are resolved through the
  * gazetteer; multi-word names need no quotes because every split of the words is tried.
  */
+import { ALERT_STRINGS } from "./alert-strings.ts";
 import { fold } from "../lib/text.ts";
 import { makePair, type CountryPair, type EventType } from "../domain/types.ts";
 import type { CountryDirectory, CountryInfo } from "./countries.ts";
@@ -23,7 +24,8 @@ export type Command =
   | { kind: "same_country"; country: CountryInfo }
   | { kind: "unknown_country"; name: string; suggestions: CountryInfo[] }
   | { kind: "bad_option"; message: string }
-  | { kind: "watch" | "unwatch"; pair: CountryPair }
+  /** `alerts`: `watch a b alerts` / `unwatch a b alerts` turn the pair's alerts on or off (issue 13) */
+  | { kind: "watch" | "unwatch"; pair: CountryPair; alerts?: boolean }
   | { kind: "watching" };
 
 /**
@@ -89,10 +91,13 @@ export function parseCommand(text: string, dir: CountryDirectory): Command {
   if (words[0] === "watching" && words.length === 1) return { kind: "watching" };
   if (words[0] === "watch" || words[0] === "unwatch") {
     const kind = words[0];
-    const r = resolveNames(raw.slice(1), dir);
-    if (r.kind === "pair") return r.pair.a === r.pair.b ? { kind: "same_country", country: r.first } : { kind, pair: r.pair };
+    const alerts = words.length > 1 && (ALERT_STRINGS.keywords as readonly string[]).includes(words[words.length - 1]!);
+    const names = raw.slice(1, alerts ? -1 : undefined);
+    const r = names.length ? resolveNames(names, dir) : null;
+    if (!r) return { kind: "bad_option", message: `Give two countries to ${kind}, e.g. \`/relations ${kind} china belarus${alerts ? " alerts" : ""}\`.` };
+    if (r.kind === "pair") return r.pair.a === r.pair.b ? { kind: "same_country", country: r.first } : { kind, pair: r.pair, ...(alerts ? { alerts } : {}) };
     if (r.kind === "unknown") return { kind: "unknown_country", name: r.name, suggestions: r.suggestions };
-    return { kind: "bad_option", message: `Give two countries to ${kind}, e.g. \`/relations ${kind} china belarus\`.` };
+    return { kind: "bad_option", message: `Give two countries to ${kind}, e.g. \`/relations ${kind} china belarus${alerts ? " alerts" : ""}\`.` };
   }
 
   // Options are peeled off the end: "… since 2023 exercises", "… tập trận từ năm 2023", "… chart".

@@ -66,7 +66,7 @@ export interface ReplyImage {
 
 /** The context of a thread reply: what the message it replies to was about. */
 export interface ThreadContext {
-  kind: "timeline" | "digest" | "digest_pair" | "answer";
+  kind: "timeline" | "digest" | "digest_pair" | "answer" | "alert";
   pair: CountryPair | null;
   since: string | null;
   until: string | null;

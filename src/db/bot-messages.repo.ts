@@ -8,7 +8,7 @@ import type { Db } from "./client.ts";
 import { botMessages } from "./schema.ts";
 
 /** The kinds of message the bot posts in a channel. */
-export type BotMessageKind = "timeline" | "digest" | "digest_pair" | "answer";
+export type BotMessageKind = "timeline" | "digest" | "digest_pair" | "answer" | "alert";
 
 /** One posted message and what it was about. */
 export interface BotMessage {
@@ -36,6 +36,8 @@ export interface BotMessagesRepo {
    * are flat, so a reply under a pair's reply carries the digest parent's ts, not the pair's.
    */
   digestPairs(channel: string, since: string, until: string): CountryPair[];
+  /** The pairs an alert posted at (channel, ts) is about (a burst may list several). */
+  alertPairs(channel: string, ts: string): CountryPair[];
 }
 
 /** Builds the repo on an open database. */
@@ -66,6 +68,15 @@ export function createBotMessagesRepo(db: Db): BotMessagesRepo {
           .where(and(eq(botMessages.channel, channel), eq(botMessages.ts, ts)))
           .get() ?? null
       );
+    },
+    alertPairs(channel, ts) {
+      // the alert's claim (digests, period = message key) holds its ts; its developments are in alerts
+      return db.$client
+        .prepare(
+          `SELECT DISTINCT x.country_a AS a, x.country_b AS b FROM digests g JOIN alerts x ON x.channel = g.channel AND x.message_key = g.period
+           WHERE g.channel = ? AND g.ts = ? ORDER BY x.country_a, x.country_b`,
+        )
+        .all(channel, ts) as CountryPair[];
     },
     digestPairs(channel, since, until) {
       const rows = db

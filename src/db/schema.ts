@@ -208,7 +208,7 @@ export const developmentSources = sqliteTable(
   ],
 );
 
-/** Pairs a channel watches for its weekly digest. */
+/** Pairs a channel watches for its weekly digest, and whether it also wants an alert per new development. */
 export const watches = sqliteTable(
   "watches",
   {
@@ -217,11 +217,18 @@ export const watches = sqliteTable(
     countryB: text("country_b").notNull(),
     createdBy: text("created_by"),
     createdAt: text("created_at").notNull(),
+    /** `/relations watch a b alerts`: the channel gets a short message for each new development of the pair */
+    alerts: integer("alerts", { mode: "boolean" }).notNull().default(false),
+    /** when alerts were turned on: only developments first seen since then are alerted (no flood of history) */
+    alertsSince: text("alerts_since"),
   },
   (t) => [primaryKey({ columns: [t.channel, t.countryA, t.countryB] })],
 );
 
-/** One digest per (channel, period): the row is claimed before posting and completed after. */
+/**
+ * One digest per (channel, period): the row is claimed before posting and completed after. Alerts
+ * reuse the same claim with the message key as the period (`alert-…`, `burst-…`; see `alerts`).
+ */
 export const digests = sqliteTable(
   "digests",
   {
@@ -242,6 +249,34 @@ export const digests = sqliteTable(
   (t) => [primaryKey({ columns: [t.channel, t.period] })],
 );
 
+/**
+ * Which developments a channel was alerted to, and in which message (issue 13). A row is written
+ * in the same IMMEDIATE transaction that picks the development, so of two processes one assigns it;
+ * the message itself is posted exactly once through a `digests` claim whose period is the message
+ * key (`alert-<id>`, or `burst-<first id>` for a burst), with the digest's rules. No foreign key:
+ * the row outlives a re-analysis that rebuilds the development under a new id, and its pair, type
+ * and date keep that rebuilt development from being alerted again.
+ */
+export const alerts = sqliteTable(
+  "alerts",
+  {
+    channel: text("channel").notNull(),
+    developmentId: integer("development_id").notNull(),
+    countryA: text("country_a").notNull(),
+    countryB: text("country_b").notNull(),
+    type: text("type").notNull(),
+    dateStart: text("date_start").notNull(),
+    /** the `digests.period` of the claim that posts it */
+    messageKey: text("message_key").notNull(),
+    createdAt: text("created_at").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.channel, t.developmentId] }),
+    index("alerts_message_idx").on(t.channel, t.messageKey),
+    index("alerts_signature_idx").on(t.channel, t.countryA, t.countryB, t.type, t.dateStart),
+  ],
+);
+
 /** Each digest run and its outcome. */
 export const digestRuns = sqliteTable("digest_runs", {
   id: integer("id").primaryKey({ autoIncrement: true }),
@@ -259,7 +294,7 @@ export const botMessages = sqliteTable(
   {
     channel: text("channel").notNull(),
     ts: text("ts").notNull(),
-    kind: text("kind", { enum: ["timeline", "digest", "digest_pair", "answer"] }).notNull(),
+    kind: text("kind", { enum: ["timeline", "digest", "digest_pair", "answer", "alert"] }).notNull(),
     countryA: text("country_a"),
     countryB: text("country_b"),
     since: text("since"),

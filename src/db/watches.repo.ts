@@ -10,12 +10,19 @@ export interface WatchRow {
   pair: CountryPair;
   createdBy: string | null;
   createdAt: string;
+  /** the channel also gets an alert per new development of the pair */
+  alerts: boolean;
 }
 
 /** Queries on the watches table. */
 export interface WatchesRepo {
   /** Adds the watch; false when the channel already watched the pair. */
   add(channel: string, pair: CountryPair, createdBy: string | null, at: string): boolean;
+  /**
+   * Turns alerts for the pair on (watching it too, for the digest, when it was not) or off (the
+   * digest watch stays). Returns whether anything changed.
+   */
+  setAlerts(channel: string, pair: CountryPair, on: boolean, createdBy: string | null, at: string): boolean;
   /** Removes the watch; false when there was none. */
   remove(channel: string, pair: CountryPair): boolean;
   /** The channel's watched pairs in pair order. */
@@ -31,6 +38,7 @@ export function createWatchesRepo(db: Db): WatchesRepo {
     pair: { a: r.countryA, b: r.countryB },
     createdBy: r.createdBy,
     createdAt: r.createdAt,
+    alerts: r.alerts,
   });
   return {
     add(channel, pair, createdBy, at) {
@@ -40,6 +48,14 @@ export function createWatchesRepo(db: Db): WatchesRepo {
         .onConflictDoNothing()
         .run();
       return res.changes > 0;
+    },
+    setAlerts(channel, pair, on, createdBy, at) {
+      const where = and(eq(watches.channel, channel), eq(watches.countryA, pair.a), eq(watches.countryB, pair.b), eq(watches.alerts, !on));
+      if (!on) return db.update(watches).set({ alerts: false, alertsSince: null }).where(where).run().changes > 0;
+      return db.$client.transaction(() => {
+        db.insert(watches).values({ channel, countryA: pair.a, countryB: pair.b, createdBy, createdAt: at }).onConflictDoNothing().run();
+        return db.update(watches).set({ alerts: true, alertsSince: at }).where(where).run().changes > 0;
+      })();
     },
     remove(channel, pair) {
       const res = db

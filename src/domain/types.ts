@@ -61,3 +61,6 @@ export function makePair(x: CountryCode, y: CountryCode): CountryPair {
 export function formatAtPrecision(iso: string, precision: DatePrecision): string {
   return precision === "year" ? iso.slice(0, 4) : precision === "month" ? iso.slice(0, 7) : iso.slice(0, 10);
 }
+
+/** Alerts (issue 13) go out for new developments dated within this many days before the run, or later. */
+export const ALERT_WINDOW_DAYS = 14;

@@ -57,12 +57,14 @@ export interface IngestSchedulerOptions extends IngestLeaseOptions {
   /** run once right away (INGEST_ON_START) */
   runOnStart?: boolean;
   timezone?: string;
+  /** after each run that happened (alerts for the developments it filed); errors are logged */
+  afterRun?: (summary: IngestSummary) => Promise<unknown>;
 }
 
 /** The running scheduler. */
 export interface IngestScheduler {
   /** runs now unless a run is going (then returns "skipped" without waiting) */
-  tick(trigger?: string): Promise<IngestSummary | IngestBusy | { status: "skipped" }>;
+  tick(trigger?: string, targets?: string[]): Promise<IngestSummary | IngestBusy | { status: "skipped" }>;
   readonly running: boolean;
   /**
    * Stops scheduling. With `abandon: true` a running job stops starting new items and ends as
@@ -78,16 +80,18 @@ export function startIngestScheduler(deps: IngestDeps, opts: IngestSchedulerOpti
   let stopped = false;
   const abort = new AbortController();
 
-  const tick: IngestScheduler["tick"] = async (trigger = "schedule") => {
+  const tick: IngestScheduler["tick"] = async (trigger = "schedule", targets) => {
     if (stopped) return { status: "skipped" };
     if (current) {
       deps.logger.info("ingest: previous run still going; tick skipped");
       return { status: "skipped" };
     }
-    const p = runIngestExclusive(deps, { trigger, signal: abort.signal, holder: opts.holder, leaseTtlMs: opts.leaseTtlMs });
+    const p = runIngestExclusive(deps, { trigger, targets: targets?.length ? targets : undefined, signal: abort.signal, holder: opts.holder, leaseTtlMs: opts.leaseTtlMs });
     current = p;
     try {
-      return await p;
+      const res = await p;
+      if (opts.afterRun && res.status !== "busy") await opts.afterRun(res).catch((err) => deps.logger.error("ingest: after-run step failed", { err }));
+      return res;
     } catch (err) {
       deps.logger.error("ingest: run crashed", { err });
       throw err;

@@ -186,7 +186,8 @@ export interface PostDigestResult {
   error?: string;
 }
 
-class LostClaimError extends Error {
+/** Thrown when another runner took the claim over (we looked dead): stop without posting. */
+export class LostClaimError extends Error {
   constructor() {
     super("digest: our claim was taken over by another runner");
   }
@@ -200,7 +201,8 @@ export function makeDigestNonce(period: string, now: Date): string {
 
 /** The creation time encoded in a nonce (ms), or null when it is not one of ours. */
 export function nonceTime(nonce: string): number | null {
-  const m = /^dg-\d{4}-W\d{2}-([0-9a-z]+)-[0-9a-f]+$/.exec(nonce);
+  // the period is an ISO week or an alert's message key (alert-12, burst-7): the last two parts are time and random
+  const m = /^dg-.+-([0-9a-z]+)-[0-9a-f]{8}$/.exec(nonce);
   return m ? parseInt(m[1]!, 36) : null;
 }
 
@@ -211,9 +213,156 @@ function carriesNonce(m: SlackHistoryMessage, nonce: string): boolean {
 }
 
 const EVENT_TYPE = "relations_digest";
-// Slack ts and our clock may disagree a little; start the search this much before the nonce was made.
-const CLOCK_SKEW_MS = 10 * 60_000;
+/** Slack ts and our clock may disagree a little; a search starts this much before the nonce was made. */
+export const CLOCK_SKEW_MS = 10 * 60_000;
 const MAX_PAGES = 10;
+
+/** What a poster under a claim needs from the outside world. */
+export interface ClaimedPosterDeps {
+  db: Db;
+  slack: DigestSlack & { classifyError(err: unknown): PostFailure };
+  clock: Clock;
+  logger: Logger;
+  sleep: (ms: number) => Promise<void>;
+}
+
+/** The claim a poster works under, and how hard it tries. */
+export interface ClaimedPosterOptions {
+  channel: string;
+  /** the claimed `digests.period`: an ISO week, or an alert's message key */
+  period: string;
+  runner: string;
+  /** the channel's history is searched for a nonce from this Slack ts on */
+  searchFrom: string;
+  /** the metadata event type of the posted messages */
+  eventType: string;
+  /** "digest", "alert": the prefix of logs and errors */
+  label: string;
+  maxCallTries: number;
+  maxRetryAfterMs: number;
+  backoffMs: number;
+}
+
+/** A message to post under a claim (a digest's parent or reply, an alert). */
+export interface ClaimedMessage {
+  key: string;
+  text: string;
+  blocks: unknown[];
+}
+
+/**
+ * The digest's posting rules, for any message posted under a `digests` claim (the digest, and
+ * alerts): a heartbeat on the claim before each Slack call, a search for the message's nonce
+ * before any post that might repeat an earlier one, Retry-After honoured for 429s, backoff and a
+ * search after 5xx / dropped connections, and a join when the history cannot be read.
+ */
+export function createClaimedPoster(deps: ClaimedPosterDeps, o: ClaimedPosterOptions) {
+  const { db, slack, clock, logger: log, sleep } = deps;
+  const { channel, period, runner, searchFrom, eventType, label, maxCallTries, maxRetryAfterMs, backoffMs } = o;
+  /**
+   * Finds a message carrying `marker`. The app may post in a public channel it is not in, but not
+   * read its history (not_in_channel): then it joins once and reads again; where it cannot join (a
+   * private channel), the run fails saying why, and posts nothing it could not check.
+   */
+  let joined = false;
+  const findByNonce = async (marker: string, threadTs?: string): Promise<string | null> => {
+    try {
+      return await searchNonce(marker, threadTs);
+    } catch (err) {
+      const code = (err as { data?: { error?: string } }).data?.error;
+      if (code !== "not_in_channel" || joined) throw err;
+      joined = true;
+      try {
+        await slack.conversations.join?.({ channel });
+      } catch (joinErr) {
+        const why = (joinErr as { data?: { error?: string } }).data?.error ?? (joinErr as Error).message;
+        throw Object.assign(
+          new Error(`${label}: cannot read ${channel}'s history to check whether the ${label} was already posted: the app is not in the channel and could not join it (${why}); invite it with /invite @Relations`),
+          { code: "relations_not_member" },
+        );
+      }
+      log.info(`${label}: joined the channel to read its history`, { channel });
+      return await searchNonce(marker, threadTs);
+    }
+  };
+  const searchNonce = async (marker: string, threadTs?: string): Promise<string | null> => {
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const res = threadTs
+        ? await slack.conversations.replies({ channel, ts: threadTs, limit: 200, cursor, include_all_metadata: true })
+        : await slack.conversations.history({ channel, oldest: searchFrom, limit: 200, cursor, include_all_metadata: true });
+      const hit = res.messages?.find((m) => m.ts !== threadTs && carriesNonce(m, marker));
+      if (hit?.ts) return hit.ts;
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!cursor) return null;
+    }
+    return null;
+  };
+
+  /** Reads the thread once and maps reply nonces to their ts (for resuming). */
+  const threadNonces = async (threadTs: string): Promise<Map<string, string>> => {
+    const found = new Map<string, string>();
+    let cursor: string | undefined;
+    for (let page = 0; page < MAX_PAGES * 2; page++) {
+      const res = await slack.conversations.replies({ channel, ts: threadTs, limit: 200, cursor, include_all_metadata: true });
+      for (const m of res.messages ?? []) {
+        const n = m.metadata?.event_payload?.nonce;
+        if (typeof n === "string" && m.ts) found.set(n, m.ts);
+      }
+      cursor = res.response_metadata?.next_cursor || undefined;
+      if (!cursor) break;
+    }
+    return found;
+  };
+
+  /**
+   * Posts `msg` unless it is already there. `mustSearch` starts true when an earlier attempt may
+   * have posted it; any uncertain failure sets it, so no retry ever posts blindly.
+   */
+  const ensurePosted = async (msg: ClaimedMessage, marker: string, threadTs: string | undefined, mustSearch: boolean, isParent: boolean) => {
+    let search = mustSearch;
+    let last = "";
+    for (let attempt = 1; attempt <= maxCallTries; attempt++) {
+      // attempts counts runs that tried to post the parent, not tries within a run
+      if (!renewClaim(db, channel, period, runner, clock(), isParent && attempt === 1)) throw new LostClaimError();
+      try {
+        if (search) {
+          const ts = await findByNonce(marker, threadTs);
+          if (ts) return { ts, adopted: true };
+        }
+        const res = await slack.chat.postMessage({
+          channel,
+          text: msg.text,
+          blocks: msg.blocks,
+          thread_ts: threadTs,
+          metadata: { event_type: eventType, event_payload: { nonce: marker, period: period, key: msg.key } },
+          unfurl_links: false,
+          unfurl_media: false,
+        });
+        if (!res.ts) throw Object.assign(new Error("chat.postMessage answered without a ts"), { code: "slack_webapi_request_error" });
+        return { ts: res.ts, adopted: false };
+      } catch (err) {
+        const f = slack.classifyError(err);
+        last = f.kind === "rate_limited" ? `rate limited (Retry-After ${f.retryAfterMs} ms)` : f.reason;
+        if (f.kind === "fatal" || attempt === maxCallTries) throw new Error(`${label}: posting ${msg.key} failed: ${last}`);
+        if (f.kind === "rate_limited") {
+          if (f.retryAfterMs > maxRetryAfterMs) throw new Error(`${label}: posting ${msg.key} failed: Retry-After ${f.retryAfterMs} ms is over the ${maxRetryAfterMs} ms we wait`);
+          log.warn(`${label}: rate limited, waiting`, { key: msg.key, ms: f.retryAfterMs });
+          await sleep(f.retryAfterMs);
+        } else {
+          // the post (or the search) may or may not have happened: search before the next post
+          search = true;
+          const wait = backoffMs * 2 ** (attempt - 1);
+          log.warn(`${label}: Slack call failed, will search for the nonce and retry`, { key: msg.key, reason: f.reason, waitMs: wait });
+          await sleep(wait);
+        }
+      }
+    }
+    throw new Error(`${label}: posting ${msg.key} failed: ${last}`);
+  };
+
+  return { ensurePosted, threadNonces, findByNonce };
+}
 
 /** Posts (or finishes, or adopts) the digest for one channel and week, exactly once. Never throws. */
 export async function postDigest(deps: PostDigestDeps, opts: PostDigestOptions): Promise<PostDigestResult> {
@@ -269,107 +418,10 @@ export async function postDigest(deps: PostDigestDeps, opts: PostDigestOptions):
   const nonce = row.nonce!;
   const searchFrom = String(Math.floor(((nonceTime(nonce) ?? Date.parse(period.fromUtc)) - CLOCK_SKEW_MS) / 1000));
 
-  /**
-   * Finds a message carrying `marker`. The app may post in a public channel it is not in, but not
-   * read its history (not_in_channel): then it joins once and reads again; where it cannot join (a
-   * private channel), the run fails saying why, and posts nothing it could not check.
-   */
-  let joined = false;
-  const findByNonce = async (marker: string, threadTs?: string): Promise<string | null> => {
-    try {
-      return await searchNonce(marker, threadTs);
-    } catch (err) {
-      const code = (err as { data?: { error?: string } }).data?.error;
-      if (code !== "not_in_channel" || joined) throw err;
-      joined = true;
-      try {
-        await slack.conversations.join?.({ channel });
-      } catch (joinErr) {
-        const why = (joinErr as { data?: { error?: string } }).data?.error ?? (joinErr as Error).message;
-        throw Object.assign(
-          new Error(`digest: cannot read ${channel}'s history to check whether the digest was already posted: the app is not in the channel and could not join it (${why}); invite it with /invite @Relations`),
-          { code: "relations_not_member" },
-        );
-      }
-      log.info("digest: joined the channel to read its history", { channel });
-      return await searchNonce(marker, threadTs);
-    }
-  };
-  const searchNonce = async (marker: string, threadTs?: string): Promise<string | null> => {
-    let cursor: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const res = threadTs
-        ? await slack.conversations.replies({ channel, ts: threadTs, limit: 200, cursor, include_all_metadata: true })
-        : await slack.conversations.history({ channel, oldest: searchFrom, limit: 200, cursor, include_all_metadata: true });
-      const hit = res.messages?.find((m) => m.ts !== threadTs && carriesNonce(m, marker));
-      if (hit?.ts) return hit.ts;
-      cursor = res.response_metadata?.next_cursor || undefined;
-      if (!cursor) return null;
-    }
-    return null;
-  };
-
-  /** Reads the thread once and maps reply nonces to their ts (for resuming). */
-  const threadNonces = async (threadTs: string): Promise<Map<string, string>> => {
-    const found = new Map<string, string>();
-    let cursor: string | undefined;
-    for (let page = 0; page < MAX_PAGES * 2; page++) {
-      const res = await slack.conversations.replies({ channel, ts: threadTs, limit: 200, cursor, include_all_metadata: true });
-      for (const m of res.messages ?? []) {
-        const n = m.metadata?.event_payload?.nonce;
-        if (typeof n === "string" && m.ts) found.set(n, m.ts);
-      }
-      cursor = res.response_metadata?.next_cursor || undefined;
-      if (!cursor) break;
-    }
-    return found;
-  };
-
-  /**
-   * Posts `msg` unless it is already there. `mustSearch` starts true when an earlier attempt may
-   * have posted it; any uncertain failure sets it, so no retry ever posts blindly.
-   */
-  const ensurePosted = async (msg: DigestMessage, marker: string, threadTs: string | undefined, mustSearch: boolean, isParent: boolean) => {
-    let search = mustSearch;
-    let last = "";
-    for (let attempt = 1; attempt <= maxCallTries; attempt++) {
-      // attempts counts runs that tried to post the parent, not tries within a run
-      if (!renewClaim(db, channel, period.id, runner, clock(), isParent && attempt === 1)) throw new LostClaimError();
-      try {
-        if (search) {
-          const ts = await findByNonce(marker, threadTs);
-          if (ts) return { ts, adopted: true };
-        }
-        const res = await slack.chat.postMessage({
-          channel,
-          text: msg.text,
-          blocks: msg.blocks,
-          thread_ts: threadTs,
-          metadata: { event_type: EVENT_TYPE, event_payload: { nonce: marker, period: period.id, key: msg.key } },
-          unfurl_links: false,
-          unfurl_media: false,
-        });
-        if (!res.ts) throw Object.assign(new Error("chat.postMessage answered without a ts"), { code: "slack_webapi_request_error" });
-        return { ts: res.ts, adopted: false };
-      } catch (err) {
-        const f = slack.classifyError(err);
-        last = f.kind === "rate_limited" ? `rate limited (Retry-After ${f.retryAfterMs} ms)` : f.reason;
-        if (f.kind === "fatal" || attempt === maxCallTries) throw new Error(`digest: posting ${msg.key} failed: ${last}`);
-        if (f.kind === "rate_limited") {
-          if (f.retryAfterMs > maxRetryAfterMs) throw new Error(`digest: posting ${msg.key} failed: Retry-After ${f.retryAfterMs} ms is over the ${maxRetryAfterMs} ms we wait`);
-          log.warn("digest: rate limited, waiting", { key: msg.key, ms: f.retryAfterMs });
-          await sleep(f.retryAfterMs);
-        } else {
-          // the post (or the search) may or may not have happened: search before the next post
-          search = true;
-          const wait = backoffMs * 2 ** (attempt - 1);
-          log.warn("digest: Slack call failed, will search for the nonce and retry", { key: msg.key, reason: f.reason, waitMs: wait });
-          await sleep(wait);
-        }
-      }
-    }
-    throw new Error(`digest: posting ${msg.key} failed: ${last}`);
-  };
+  const { ensurePosted, threadNonces } = createClaimedPoster(
+    { db, slack, clock, logger: log, sleep },
+    { channel, period: period.id, runner, searchFrom, eventType: EVENT_TYPE, label: "digest", maxCallTries, maxRetryAfterMs, backoffMs },
+  );
 
   try {
     const digest = buildDigest(db, { period, channel, countries: deps.countries });

@@ -5,6 +5,7 @@
  *   more                         the next older page of the last timeline
  *   > when did they last drill?  a thread reply to the last numbered answer
  *   reply 2 any arms deals?      a thread reply to answer #2
+ *   ingest [PATH|URL …]          an ingest run now (then alerts of watched pairs print here)
  *   help, quit
  * Each timeline answer gets a number, as a Slack message gets a thread.
  */
@@ -19,6 +20,8 @@ import { renderReplyText } from "../chat/text.ts";
 import { CHART_STRINGS_EN } from "../chat/chart-strings.ts";
 import type { Logger } from "../lib/log.ts";
 import { silentLogger } from "../lib/log.ts";
+import { ALERT_STRINGS } from "../chat/alert-strings.ts";
+import type { ShellNotices } from "./alert-port.ts";
 
 /** Where the shell reads and writes. */
 export interface ShellOptions {
@@ -32,6 +35,10 @@ export interface ShellOptions {
   channel?: string;
   /** where charts are written (default: relations-charts in the temp folder) */
   chartDir?: string;
+  /** alerts of watched pairs (`watch a b alerts`) print here as they come */
+  notices?: ShellNotices;
+  /** `ingest [targets]`: runs an ingest now and returns its summary line */
+  ingest?: (targets: string[]) => Promise<string>;
 }
 
 /** The shell's own help. */
@@ -42,6 +49,7 @@ export const SHELL_HELP = [
   "  more                          older entries of the last timeline",
   "  > <question>                  follow-up question on the last numbered answer",
   "  reply <n> <question>          follow-up question on answer #n",
+  "  ingest [path|url …]           read the sources (or these) now; alerts of watched pairs print here",
   "  help | quit",
 ].join("\n");
 
@@ -75,6 +83,16 @@ export async function runShell(opts: ShellOptions): Promise<void> {
     }
   };
 
+  // an alert comes between two commands: shown like an answer (numbered when it is about one pair)
+  opts.notices?.attach((reply, channel) => {
+    write(ALERT_STRINGS.shellBanner(channel));
+    if (!reply.topic) return write(renderReplyText(reply));
+    // numbered for `reply <n> …`; "more" keeps paging the last timeline
+    answers.push(reply.topic);
+    write(`[#${answers.length}] ` + renderReplyText(reply));
+    write(`(reply ${answers.length} <question>: follow-up on this alert)`);
+  });
+
   const rl = createInterface({ input: opts.input, terminal: false, crlfDelay: Infinity });
   write("Relations shell. Type /relations help, or help for shell commands.");
   if (prompt) output.write(prompt);
@@ -88,6 +106,9 @@ export async function runShell(opts: ShellOptions): Promise<void> {
         write(SHELL_HELP);
       } else if (/^\/?relations(\s|$)/i.test(line)) {
         await show(await chat.command(line.replace(/^\/?relations\s*/i, ""), { channel: opts.channel ?? "shell", user: "shell" }));
+      } else if (/^ingest(\s|$)/i.test(line)) {
+        if (!opts.ingest) write("Ingest is not available here.");
+        else write(await opts.ingest(line.split(/\s+/).slice(1)));
       } else if (line === "more" || line === "older") {
         const reply = lastOlder ? chat.older(lastOlder) : null;
         if (reply) await show(reply);

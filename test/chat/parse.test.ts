@@ -18,7 +18,7 @@ function summarize(text: string): string {
       return `unknown "${c.name}" → ${c.suggestions[0]?.code ?? "none"}`;
     case "watch":
     case "unwatch":
-      return `${c.kind} ${c.pair.a}-${c.pair.b}`;
+      return `${c.kind} ${c.pair.a}-${c.pair.b}${c.alerts ? " alerts" : ""}`;
     default:
       return c.kind;
   }
@@ -94,6 +94,10 @@ describe("parseCommand: subcommands", () => {
     ["unwatch", "unwatch north korea russia", "unwatch KP-RU"],
     ["watching", "watching", "watching"],
     ["watch same twice", "watch china china", "same CN"],
+    ["watch with alerts", "watch china belarus alerts", "watch BY-CN alerts"],
+    ["unwatch alerts, vietnamese names, singular", "unwatch Trung Quốc Nga alert", "unwatch CN-RU alerts"],
+    ["alerts with no pair", "watch alerts", "bad_option"],
+    ["alerts with one country", "watch china alerts", "bad_option"],
   ])("%s", (_n, text, want) => {
     expect(summarize(text)).toBe(want);
   });

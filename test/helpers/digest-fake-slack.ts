@@ -4,7 +4,7 @@
  * chat.postMessage, conversations.history and conversations.replies like Slack does (metadata only
  * with include_all_metadata). Faults can be queued per method: 429 with Retry-After, an HTTP 500,
  * a platform error, or a dropped connection either before or AFTER the message was stored (the
- * nasty case: Slack posted, we never heard). Every posted message is checked against Block Kit
+ * nasty case: Slack posted, we never heard), or no answer at all after storing (`hold`). Every posted message is checked against Block Kit
  * limits (the shared checks in slack-limits.ts); violations are collected for the test to assert on,
  * and a message whose blocks carry more than 12,000 characters is refused (`msg_blocks_too_long`).
  */
@@ -27,14 +27,17 @@ export type FakeSlackFault =
   | { kind: "rate_limited"; retryAfter: number }
   | { kind: "http"; status: number }
   | { kind: "platform"; error: string }
-  | { kind: "drop"; afterStoring?: boolean };
+  | { kind: "drop"; afterStoring?: boolean }
+  /** store the message and never answer: the caller hangs as a process killed right after posting would */
+  | { kind: "hold" };
 
 /** A running fake. */
 export interface DigestFakeSlack {
   /** pass as WebClient's slackApiUrl */
   apiUrl: string;
   messages: FakeSlackMessage[];
-  calls: { method: string; body: Record<string, unknown> }[];
+  /** every call with its arrival time (performance.now() of this process, for latency benchmarks) */
+  calls: { method: string; body: Record<string, unknown>; at: number }[];
   /** Block Kit limit violations seen in posted messages, one line each */
   violations: string[];
   fault(method: string, f: FakeSlackFault): void;
@@ -104,7 +107,7 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
   const server = createServer(async (req, res) => {
     const method = (req.url ?? "").replace(/^\/api\//, "").split("?")[0] ?? "";
     const body = await readBody(req);
-    calls.push({ method, body });
+    calls.push({ method, body, at: performance.now() });
     const fault = faults.get(method)?.shift();
     if (fault?.kind === "rate_limited") return json(res, { ok: false, error: "ratelimited" }, 429, { "retry-after": String(fault.retryAfter) });
     if (fault?.kind === "http") return json(res, { ok: false, error: "internal" }, fault.status);
@@ -130,6 +133,7 @@ export async function startDigestFakeSlack(): Promise<DigestFakeSlack> {
         if (blocksTooLong(msg)) return json(res, { ok: false, error: "msg_blocks_too_long" });
         messages.push(msg);
         if (fault?.kind === "drop") return req.socket.destroy();
+        if (fault?.kind === "hold") return;
         return json(res, { ok: true, channel, ts: msg.ts, message: view(msg, true) });
       }
       case "conversations.join": {
