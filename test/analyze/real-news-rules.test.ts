@@ -661,3 +661,16 @@ describe("who was met and where a visit went", () => {
     expect(cnHu?.summary).toContain("visited China");
   });
 });
+
+describe("a meeting with one named side", () => {
+  it.each([
+    ["vi", "Bộ trưởng Quốc phòng Mỹ Pete Hegseth ngày 31/10 phát biểu về an ninh khu vực.\n\nNgày 30/10, trong cuộc gặp với Bộ trưởng Quốc phòng Malaysia Mohamed Khaled Nordin, an ninh hàng hải được bàn thảo kỹ."],
+    ["en", "U.S. Defense Secretary Pete Hegseth spoke about regional security on Friday.\n\nOn Thursday, in a meeting with Malaysian Defence Minister Mohamed Khaled Nordin, maritime security was high on the agenda."],
+  ])("is with the last person named before (%s)", (_n, text) => {
+    expect(pairs(text, "2025-11-01")).toContain("MY-US talks");
+  });
+
+  it("a person named in the sentence before the cue is the one who met", () => {
+    expect(pairs("U.S. Defense Secretary Pete Hegseth arrived in Manila on Friday.\n\nOn Thursday, Japanese Defense Minister Gen Nakatani held a meeting with Malaysian Defence Minister Mohamed Khaled Nordin.", "2025-11-01")).not.toContain("MY-US talks");
+  });
+});

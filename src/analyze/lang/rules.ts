@@ -45,6 +45,8 @@ export interface LangRules {
   lawBefore: RegExp;
   /** right before the one country of a drill: it is the partner of the report's unnamed subject ("with the", "cùng với hải quân") */
   /** a talks cue that takes the one met as its object ("gặp", "met", "received"): the person or country right after is the partner */
+  /** a talks cue that ends with "with" ("cuộc gặp với", "a meeting with") */
+  meetsWithCue: RegExp;
   meetsObject: RegExp;
   /** right before a place a visit goes to ("bay đến", "tới", "arrived in") */
   motionBefore: RegExp;

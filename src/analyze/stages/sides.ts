@@ -33,6 +33,16 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     if (!primary.includes(prevPerson.country)) primary.unshift(prevPerson.country);
     via = "pronoun";
   }
+  // "Một ngày trước đó, trong cuộc gặp với Bộ trưởng Quốc phòng Malaysia …": a meeting with one
+  // named side, nobody named before the cue — the one who met is the last person named before.
+  if (primary.length === 1 && cue.type === "talks" && prevPerson?.country && prevPerson.country !== primary[0] && !mentions.some((m) => m.kind === "person" && m.start < cue.start)) {
+    const next = mentions.find((m) => m.country === primary[0] && m.start >= cue.end);
+    const gap = next ? ctx.doc.slice(cue.end, next.start).toLowerCase() : "";
+    if (next && next.start - cue.end <= 40 && (ctx.rules.meetsWithCue.test(cue.text.toLowerCase()) || ctx.rules.meetsWithCue.test(`${cue.text.toLowerCase()} ${gap.split(/\s+/u)[1] ?? ""}`))) {
+      primary.unshift(prevPerson.country);
+      via = "previous-person";
+    }
+  }
   // "Trong cuộc hội đàm, …", "during the talks": the article's own event, so its pair.
   const anaphora = test(ctx.lex.anaphoraPair, lower) || test(ctx.lex.mainEventRef, lower);
   const counterpart = test(ctx.lex.counterpart, lower);
