@@ -1,5 +1,5 @@
 /**
- * The `relations` command (bin/relations.mjs runs this file through tsx).
+ * The `relations` command (bin/relations.mjs runs its compiled copy, dist/cli.js).
  *
  *   relations [--db PATH] <command> [args…]
  *

@@ -295,7 +295,8 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
   }
 }
 
-async function main(): Promise<void> {
+/** Runs the program on this process's environment until a signal or the shell's end. */
+export async function main(): Promise<void> {
   let running: Running;
   try {
     running = await startApp(process.env, { input: process.stdin, output: process.stdout });
@@ -313,4 +314,5 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
+// `tsx src/main.ts` in development; `npm start` runs the compiled file through bin/start.mjs
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) void main();
