@@ -20,8 +20,8 @@ import { createChatCore, type ChatCore, type FollowUpAnswerer } from "./chat/cor
 // follow-up questions in threads (issue 6); the answerer itself is loaded after ready
 import { claimEvent, pruneProcessedEvents } from "./db/processed-events.repo.ts";
 import { backfillSentenceIndexInBackground } from "./db/sentences.repo.ts";
-import { createSlackApp, type SlackApp } from "./slack/app.ts";
-import { runShell } from "./shell/shell.ts";
+// Bolt is loaded only in the Slack modes, the shell only without Slack (each costs start-up time)
+import type { SlackApp } from "./slack/app.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
 import { systemClock, type Clock } from "./lib/clock.ts";
 
@@ -259,6 +259,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
 
     let port: number | undefined;
     if (slackMode) {
+      const { createSlackApp } = await import("./slack/app.ts");
       slack = createSlackApp({
         botToken: config.SLACK_BOT_TOKEN!,
         signingSecret: config.SLACK_SIGNING_SECRET ?? "",
@@ -272,6 +273,8 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
       });
       port = (await slack.start()).port;
     }
+    // (imported before the work queued below for after ready, which an await here would let run first)
+    const shell = slackMode ? null : await import("./shell/shell.ts");
 
     // The ingest, analyzer and digest machinery loads after Slack is up (it is not needed to
     // answer), except on a first start, when the samples are read before the first question.
@@ -284,11 +287,11 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     // Pair totals for the context line are built in the background, after ready (the build's
     // first slice is synchronous: started here, it read 20,000 developments before ready).
     setImmediate(() => void timeline.warm().catch((err) => log.error("main: building pair totals failed", { err })));
-    const readyMs = Math.round(performance.now());
     const mode = slackMode ?? "shell";
+    const readyMs = Math.round(performance.now());
     const cpu = process.cpuUsage();
     log.info("main: ready", { mode, port, ms: readyMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000), db: config.DATABASE_PATH });
-    const done = mode === "shell" ? runShell({ chat, input: io.input, output: io.output, logger: log }) : new Promise<void>(() => {});
+    const done = shell ? shell.runShell({ chat, input: io.input, output: io.output, logger: log }) : new Promise<void>(() => {});
     return { mode, port, chat, db, readyMs, done, shutdown };
   } catch (err) {
     await shutdown("start failed");
