@@ -1,5 +1,5 @@
 /**
- * bench:hostile — the real program (`src/main.ts`, shell mode, as `npm start` runs it) ingests a
+ * bench:hostile — the real program (`bin/start.mjs`, shell mode, as `npm start` runs it) ingests a
  * hostile page from a loopback "evil" server while the shell is asked `/relations china belarus`
  * every 250 ms. For each page: the time from the page being served to its failure being recorded
  * (the ingest's warn line, written with the ingest_errors row), and the shell's answer times
@@ -47,7 +47,7 @@ async function runCase(srv: FixtureServer, c: { name: string; html: string }, i:
   const db = openDb(dbPath);
   insertSource(db, { kind: "page", url: srv.url(path), now: new Date() });
   closeDb(db);
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
+  const child = spawn(process.execPath, [join(ROOT, "bin/start.mjs")], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, DATABASE_PATH: dbPath, ALLOW_PRIVATE_HOSTS: "true", FETCH_PER_HOST_DELAY_MS: "0", EXTRACT_TIMEOUT_MS: values["timeout-ms"], LOG_LEVEL: "info" },
     stdio: ["pipe", "pipe", "pipe"],

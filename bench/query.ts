@@ -148,13 +148,13 @@ async function benchQueries(path: string) {
   }
 }
 
-/** Spawns `tsx src/main.ts` in HTTP mode on the benchmark DB and times it to a 200 from /healthz. */
+/** Spawns what `npm start` runs (bin/start.mjs, the compiled dist/) in HTTP mode on the benchmark DB and times it to a 200 from /healthz. */
 async function benchColdStart(path: string, runs = 3) {
   const api = await startFakeSlackApi();
   const results: { wall: number; ready: number; cpu: number }[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
+    const child = spawn(process.execPath, [join(ROOT, "bin/start.mjs")], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,

@@ -1,7 +1,7 @@
 /**
  * bench:startup — the app started on a database whose articles were all analyzed by an older
  * analyzer version (as after an upgrade), so every one is analyzed again on start. The app runs
- * as `tsx src/main.ts` in HTTP mode in a child process; this process probes it every 200 ms while
+ * as `npm start` runs it (bin/start.mjs) in HTTP mode in a child process; this process probes it every 200 ms while
  * the re-analysis runs: GET /healthz and a signed /relations command, timed to their answer
  * (the command's ack, i.e. HTTP 200, is what Slack waits 3 s for).
  *
@@ -47,7 +47,7 @@ async function main() {
   const api = await startFakeSlackApi();
   const ru = await startResponseUrlServer();
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
+  const child = spawn(process.execPath, [join(ROOT, "bin/start.mjs")], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, DATABASE_PATH: path, SLACK_BOT_TOKEN: "xoxb-bench", SLACK_SIGNING_SECRET: SECRET, SLACK_API_URL: api.url, PORT: "0", INGEST_ON_START: "false", LOG_LEVEL: "info" },
     stdio: ["ignore", "ignore", "pipe"],

@@ -1,5 +1,5 @@
 /**
- * The `relations` command (bin/relations.mjs runs this file through tsx).
+ * The `relations` command (bin/relations.mjs runs its compiled copy, dist/cli.js).
  *
  *   relations [--db PATH] <command> [args…]
  *
@@ -7,10 +7,11 @@
  * one line to COMMANDS. Only this entry reads process.env; it hands it to loadConfig.
  */
 import { readFileSync } from "node:fs";
-import { ConfigError, loadConfig, type Config } from "./config.ts";
-import { lazyResources, type CliContext, type CliRun } from "./cli/context.ts";
-import { systemClock } from "./lib/clock.ts";
-import { createLogger, type LogLevel } from "./lib/log.ts";
+// the config schema (zod) and the database plumbing (drizzle) load only once a command runs:
+// --version and --help need neither
+import type { Config } from "./config.ts";
+import type { CliContext, CliRun } from "./cli/context.ts";
+import type { LogLevel } from "./lib/log.ts";
 
 /** One command: a one-line summary for `relations help`, its full help, and the module that runs it. */
 export interface CommandSpec {
@@ -209,6 +210,12 @@ export async function main(argv: string[], env: Record<string, string | undefine
     out(cmd.help);
     return 0;
   }
+  const [{ ConfigError, loadConfig }, { lazyResources }, { systemClock }, { createLogger }] = await Promise.all([
+    import("./config.ts"),
+    import("./cli/context.ts"),
+    import("./lib/clock.ts"),
+    import("./lib/log.ts"),
+  ]);
   let config: Config;
   try {
     config = loadConfig(parsed.db ? { ...env, DATABASE_PATH: parsed.db } : env);

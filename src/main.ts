@@ -21,8 +21,8 @@ import { createChatCore, type ChatCore, type FollowUpAnswerer } from "./chat/cor
 // follow-up questions in threads (issue 6); the answerer itself is loaded after ready
 import { claimEvent, pruneProcessedEvents } from "./db/processed-events.repo.ts";
 import { backfillSentenceIndexInBackground } from "./db/sentences.repo.ts";
-import { createSlackApp, type SlackApp } from "./slack/app.ts";
-import { runShell } from "./shell/shell.ts";
+// Bolt is loaded only in the Slack modes, the shell only without Slack (each costs start-up time)
+import type { SlackApp } from "./slack/app.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
 import { createShellAlertPort } from "./shell/alert-port.ts";
 import type { AlertPort } from "./services/alerts.ts";
@@ -285,6 +285,7 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
 
     let port: number | undefined;
     if (slackMode) {
+      const { createSlackApp } = await import("./slack/app.ts");
       slack = createSlackApp({
         botToken: config.SLACK_BOT_TOKEN!,
         signingSecret: config.SLACK_SIGNING_SECRET ?? "",
@@ -298,6 +299,8 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
       });
       port = (await slack.start()).port;
     }
+    // (imported before the work queued below for after ready, which an await here would let run first)
+    const shell = slackMode ? null : await import("./shell/shell.ts");
 
     // The ingest, analyzer and digest machinery loads after Slack is up (it is not needed to
     // answer), except on a first start, when the samples are read before the first question.
@@ -308,16 +311,16 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
 
     setImmediate(() => void loadGazetteer());
     void loadAnswerer().catch((err) => log.error("main: loading the follow-up answerer failed", { err }));
-    // Pair totals for the context line are built in the background, after ready.
-    void timeline.warm().catch((err) => log.error("main: building pair totals failed", { err }));
-    const readyMs = Math.round(performance.now());
+    // Pair totals for the context line are built in the background, after ready (the build's
+    // first slice is synchronous: started here, it read 20,000 developments before ready).
+    setImmediate(() => void timeline.warm().catch((err) => log.error("main: building pair totals failed", { err })));
     const mode = slackMode ?? "shell";
+    const readyMs = Math.round(performance.now());
     const cpu = process.cpuUsage();
     log.info("main: ready", { mode, port, ms: readyMs, cpuMs: Math.round((cpu.user + cpu.system) / 1000), db: config.DATABASE_PATH });
-    const done =
-      mode === "shell"
-        ? runShell({ chat, input: io.input, output: io.output, logger: log, chartDir: chartDirFor(config.DATABASE_PATH), notices: shellAlerts.notices, ingest: async (targets) => (await jobsStarting!).ingestNow(targets) })
-        : new Promise<void>(() => {});
+    const done = shell
+      ? shell.runShell({ chat, input: io.input, output: io.output, logger: log, chartDir: chartDirFor(config.DATABASE_PATH), notices: shellAlerts.notices, ingest: async (targets) => (await jobsStarting!).ingestNow(targets) })
+      : new Promise<void>(() => {});
     return { mode, port, chat, db, readyMs, done, shutdown };
   } catch (err) {
     await shutdown("start failed");
@@ -325,7 +328,8 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
   }
 }
 
-async function main(): Promise<void> {
+/** Runs the program on this process's environment until a signal or the shell's end. */
+export async function main(): Promise<void> {
   let running: Running;
   try {
     running = await startApp(process.env, { input: process.stdin, output: process.stdout });
@@ -343,4 +347,5 @@ async function main(): Promise<void> {
   process.exit(0);
 }
 
+// `tsx src/main.ts` in development; `npm start` runs the compiled file through bin/start.mjs
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) void main();

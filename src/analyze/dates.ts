@@ -16,7 +16,7 @@ import { EN_DATE_LANGUAGE } from "./lang/en/dates.ts";
 import { VI_DATE_LANGUAGE } from "./lang/vi/dates.ts";
 
 /** One date expression found in a text, with the span it denotes. */
-export interface DateMention {
+export interface FoundDate {
   /** offsets in the text passed in */
   start: number;
   end: number;
@@ -446,8 +446,8 @@ function pickCandidates(cands: DateCandidate[]): DateCandidate[] {
 }
 
 /** Merges "X to Y" pairs of mentions into one range mention (stage 4). */
-function mergeRanges(text: string, ms: DateMention[], lang: DateLanguage, langCode: string): DateMention[] {
-  const out: DateMention[] = [];
+function mergeRanges(text: string, ms: FoundDate[], lang: DateLanguage, langCode: string): FoundDate[] {
+  const out: FoundDate[] = [];
   for (let i = 0; i < ms.length; i++) {
     const a = ms[i]!;
     const b = ms[i + 1];
@@ -488,14 +488,14 @@ function mergeRanges(text: string, ms: DateMention[], lang: DateLanguage, langCo
  * Every date expression in `text`, resolved against `ctx.ref`: sorted, non-overlapping.
  * Throws only on a malformed context (bad ISO ref).
  */
-export function findDates(text: string, ctx: DateContext): DateMention[] {
+export function findDates(text: string, ctx: DateContext): FoundDate[] {
   const lang = LANGUAGES[ctx.lang];
   if (!lang) throw new Error(`dates: unsupported language: ${String(ctx.lang)}`);
   // Rules are written for NFC; NFD input is scanned in NFC and offsets mapped back.
   const norm = text.normalize("NFC");
   const map = norm === text ? null : nfcOffsetMap(text);
   const resolver = new DateResolver(ctx, norm, lang.futureCue);
-  const mentions: DateMention[] = [];
+  const mentions: FoundDate[] = [];
   for (const c of pickCandidates(lang.scan(norm))) {
     resolver.at = c.start;
     const res = c.resolve(resolver);

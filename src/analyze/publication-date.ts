@@ -12,7 +12,7 @@
  * are plans, not a floor. The caller stores the result with publishedSource 'inferred'.
  */
 import type { DatePrecision } from "../domain/types.ts";
-import { findDates, type DateMention } from "./dates.ts";
+import { findDates, type FoundDate } from "./dates.ts";
 import { EN_DATE_LANGUAGE } from "./lang/en/dates.ts";
 import { VI_DATE_LANGUAGE } from "./lang/vi/dates.ts";
 
@@ -56,7 +56,7 @@ function firstOnOrAfter(month: string, day: string, floor: string): string {
  */
 export function inferPublicationDate(text: string, lang: "vi" | "en"): InferredPublication | null {
   const cue = (lang === "vi" ? VI_DATE_LANGUAGE : EN_DATE_LANGUAGE).futureCue;
-  const future = (m: DateMention) => {
+  const future = (m: FoundDate) => {
     let before = text.slice(Math.max(0, m.start - 80), m.start);
     const cut = Math.max(before.lastIndexOf(". "), before.lastIndexOf("\n"));
     if (cut >= 0) before = before.slice(cut + 1);
@@ -65,7 +65,7 @@ export function inferPublicationDate(text: string, lang: "vi" | "en"): InferredP
   const mentions = findDates(text, { ref: OPEN_REF, refPrecision: "day", lang }).filter((m) => !future(m));
 
   // Floor: the latest explicit day or month with its year written.
-  let floor: DateMention | null = null;
+  let floor: FoundDate | null = null;
   for (const m of mentions) {
     if (!m.span.certain || m.relative || m.span.precision === "year" || m.rule.includes("name-year")) continue;
     if (!floor || m.span.start > floor.span.start) floor = m;
@@ -82,7 +82,7 @@ export function inferPublicationDate(text: string, lang: "vi" | "en"): InferredP
   }
 
   // Yearless days placed after the floor.
-  let best: { iso: string; m: DateMention } | null = null;
+  let best: { iso: string; m: FoundDate } | null = null;
   for (const m of mentions) {
     if (m.span.certain || m.span.precision !== "day" || m.relative) continue;
     const last = m.span.end;

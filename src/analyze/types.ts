@@ -1,5 +1,8 @@
 /** Types the analyzer produces: article-level developments and the trace that explains them. */
 import type { DateSpan, DevelopmentStatus, EventType } from "../domain/types.ts";
+import type { FoundDate } from "./dates.ts";
+
+export type { FoundDate } from "./dates.ts";
 
 /** An entity mention in the article (offsets into the article's analysis text). */
 export interface EntityMention {
@@ -13,16 +16,6 @@ export interface EntityMention {
   via: string;
   /** how the candidate stage read it: a side of the pair, a location, or a topic (war in X) */
   use?: "side" | "location" | "topic" | "org";
-}
-
-/** A date found in the text, resolved against the reference date. */
-export interface FoundDate {
-  start: number;
-  end: number;
-  text: string;
-  span: DateSpan;
-  rule: string;
-  relative: boolean;
 }
 
 /** Where a development was read from. */

@@ -4,7 +4,7 @@
  * Raw prepared statements: this runs on every question and drizzle's row mapping costs more
  * than the query on large pairs.
  */
-import type { DevelopmentCore, DevelopmentStatus, EventType } from "../domain/types.ts";
+import type { DevelopmentCore } from "../domain/types.ts";
 import type { Db } from "./client.ts";
 
 /** A development of the pair, as the answerer scores it. */
@@ -40,12 +40,7 @@ const CANDIDATE_COLS =
   "id, type, status, date_start AS dateStart, date_end AS dateEnd, date_precision AS datePrecision, summary, actors, places, score";
 
 /** A development as the first ranking pass sees it (from the covering index, no text). */
-export interface LightCandidate {
-  id: number;
-  type: EventType;
-  status: DevelopmentStatus;
-  dateStart: string;
-  dateEnd: string;
+export interface LightCandidate extends Pick<DevelopmentCore, "id" | "type" | "status" | "dateStart" | "dateEnd"> {
   score: number;
 }
 

@@ -1,10 +1,10 @@
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as schema from "./schema.ts";
+import { makeDirs } from "../lib/make-dirs.ts";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -22,7 +22,7 @@ export interface OpenDbOptions {
  * foreign keys and a busy timeout, and applies every pending migration.
  */
 export function openDb(path: string, opts: OpenDbOptions = {}): Db {
-  if (path !== ":memory:" && !path.startsWith("file:")) mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (path !== ":memory:" && !path.startsWith("file:")) makeDirs(dirname(resolve(path)));
   const sqlite = new Database(path, { readonly: opts.readonly ?? false });
   sqlite.pragma(`busy_timeout = ${opts.busyTimeoutMs ?? 5000}`);
   if (path !== ":memory:") sqlite.pragma("journal_mode = WAL");

@@ -14,19 +14,12 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
 import { createBotMessagesRepo } from "./bot-messages.repo.ts";
 import { botMessages, digestRuns, digests, watches } from "./schema.ts";
-import type { DatePrecision, DevelopmentStatus, EventType } from "../domain/types.ts";
+import type { DevelopmentCore } from "../domain/types.ts";
 
 /** A development row as the digest needs it. */
-export interface DigestDevelopmentRow {
-  id: number;
+export interface DigestDevelopmentRow extends DevelopmentCore {
   countryA: string;
   countryB: string;
-  type: EventType;
-  status: DevelopmentStatus;
-  dateStart: string;
-  dateEnd: string;
-  datePrecision: DatePrecision;
-  summary: string;
   score: number;
   firstSeenAt: string;
   sources: { url: string; outlet: string | null; title: string }[];

@@ -80,14 +80,9 @@ export interface TimelineRepo {
 }
 
 /** A development reduced for pair totals. */
-export interface DevelopmentScanRow {
-  id: number;
+export interface DevelopmentScanRow extends Pick<DevelopmentCore, "id" | "type" | "dateStart" | "dateEnd" | "datePrecision"> {
   a: string;
   b: string;
-  type: EventType;
-  dateStart: string;
-  dateEnd: string;
-  datePrecision: DatePrecision;
   updatedAt: string;
 }
 

@@ -31,20 +31,6 @@ export interface DevelopmentCore {
   summary: string;
 }
 
-/** An article as the analyzer sees it: text in, no database ids needed. */
-export interface ArticleInput {
-  id?: number;
-  url: string;
-  title: string;
-  text: string;
-  captions?: string[];
-  language?: string | null;
-  /** publication date-time (ISO) when known */
-  publishedAt?: string | null;
-  publishedPrecision?: "minute" | "day" | "month" | "year" | null;
-  outlet?: string | null;
-}
-
 /** A country pair in canonical order (a < b). */
 export interface CountryPair {
   a: CountryCode;

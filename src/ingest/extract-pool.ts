@@ -44,7 +44,9 @@ export interface ExtractPool {
 /** Default wall-time limit for one page. */
 export const EXTRACT_TIMEOUT_MS = 10_000;
 
-const WORKER_ENTRY = new URL("./extract-worker.mjs", import.meta.url);
+// Compiled (dist/ingest/extract-pool.js) the worker is its compiled neighbour; from the sources
+// (tsx, vitest) it is the .mjs shim that registers tsx in the worker first.
+const WORKER_ENTRY = new URL(import.meta.url.endsWith(".ts") ? "./extract-worker.mjs" : "./extract-worker.js", import.meta.url);
 
 interface Pending {
   job: ExtractJob;

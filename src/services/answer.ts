@@ -7,7 +7,7 @@
  * reports. With an OpenAI-compatible endpoint, a fluent answer may be composed from the retrieved
  * passages only, with numbered citations; any failure falls back to the offline answer.
  */
-import { makePair, type CountryPair, type DatePrecision, type DevelopmentStatus, type EventType } from "../domain/types.ts";
+import { makePair, type CountryPair, type DevelopmentCore, type EventType } from "../domain/types.ts";
 import { buildMatchExpression, type ParsedQuestion, type QuestionParser } from "../analyze/question.ts";
 import type { Db } from "../db/client.ts";
 import { getCandidates, listCitedSources, listOlderCandidates, listPairCandidates, listPairDevelopmentsNaming, listReports, readSentence, type CandidateRow, type CitedSource } from "../db/answer.repo.ts";
@@ -47,15 +47,8 @@ export interface AnswerSource {
 }
 
 /** One development given as (part of) the answer. */
-export interface AnswerItem {
+export interface AnswerItem extends Omit<DevelopmentCore, "id"> {
   developmentId: number;
-  type: EventType;
-  status: DevelopmentStatus;
-  dateStart: string;
-  dateEnd: string;
-  datePrecision: DatePrecision;
-  /** what happened, in English */
-  summary: string;
   /** a short quote from a source, in its language */
   quote: { text: string; lang: string | null; articleId: number; outlet: string | null } | null;
   /** every report of it with an http(s) URL, the quoted one first */

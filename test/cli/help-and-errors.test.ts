@@ -51,9 +51,21 @@ describe("relations --help, --version and user errors", { timeout: 90_000 }, () 
     const cli = await runCli(["sources", "list"], { DATABASE_PATH: notDb });
     expect(cli.code).toBe(1);
     expect(cli.stderr).toBe(`db: cannot open DATABASE_PATH ${JSON.stringify(notDb)}: file is not a database\n`);
-    const start = await runNode(["--import", "tsx", "src/main.ts"], { DATABASE_PATH: notDb });
+    const start = await runNode(["bin/start.mjs"], { DATABASE_PATH: notDb });
     expect(start.code).toBe(1);
     expect(start.stderr).toMatch(new RegExp(`DATABASE_PATH: cannot open ${JSON.stringify(notDb).replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}: file is not a database`));
+    expect(start.stderr).not.toMatch(STACK);
+  });
+
+  // Node's recursive mkdir spins forever where mkdir answers ENOENT under a folder that exists, as
+  // in /proc: `relations --db /proc/x/r.db sources list` hung at full CPU instead of exiting
+  it.runIf(existsSync("/proc/self"))("a database under a folder that cannot be made (/proc/x/…) is one line naming the path and that folder, CLI and npm start, no hang", async () => {
+    const cli = await runCli(["--db", "/proc/x/r.db", "sources", "list"]);
+    expect(cli).toMatchObject({ code: 1, stdout: "" });
+    expect(cli.stderr).toBe('db: cannot open DATABASE_PATH "/proc/x/r.db": cannot create the folder /proc/x (ENOENT)\n');
+    const start = await runNode(["bin/start.mjs"], { DATABASE_PATH: "/proc/x/r.db" });
+    expect(start.code).toBe(1);
+    expect(start.stderr).toContain('DATABASE_PATH: cannot open "/proc/x/r.db": cannot create the folder /proc/x (ENOENT)');
     expect(start.stderr).not.toMatch(STACK);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * `npm start` as a user runs it: src/main.ts in a child process. Without Slack tokens it seeds the
+ * `npm start` as a user runs it: bin/start.mjs in a child process, running the compiled dist/main.js
+ * (the module loads are traced, to see that it is the compiled code and no tsx). Without Slack tokens it seeds the
  * sample folder, ingests it and opens the shell on stdin/stdout; with tokens it serves HTTP and
  * stops cleanly on SIGTERM.
  */
@@ -28,7 +29,7 @@ afterEach(() => {
 function startMain(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), "relations-main-"));
   dirs.push(dir);
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "src/main.ts")], {
+  const child = spawn(process.execPath, ["--import", "./test/helpers/trace-loads.mjs", join(ROOT, "bin/start.mjs")], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, DATABASE_PATH: join(dir, "r.db"), SAMPLE_SOURCES: FIXTURES, LOG_LEVEL: "info", ...env },
     stdio: ["pipe", "pipe", "pipe"],
@@ -63,6 +64,10 @@ describe("npm start", () => {
     expect(app.out()).toContain("(sample)");
     expect(app.out()).toContain("Did you mean Belarus");
     expect(app.err()).toContain('"msg":"main: stopped"');
+    // one process, compiled: dist/main.js, its worker and modules, never tsx or a .ts source
+    const loaded = app.err().split("\n").filter((l) => l.startsWith("load file:")).map((l) => l.slice(5));
+    expect(loaded).toContain(new URL("dist/main.js", `file://${ROOT}/`).href);
+    expect(loaded.filter((u) => /\/node_modules\/tsx\/|\.ts$/.test(u))).toEqual([]);
   }, 60_000);
 
   it("with Slack tokens: serves /healthz over HTTP and stops cleanly on SIGTERM", async () => {

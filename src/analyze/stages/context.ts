@@ -2,7 +2,7 @@
  * What the analyzer's stages share: the dependencies, the input, the per-article context that each
  * stage fills in order, and small text helpers.
  */
-import type { ArticleInput, DatePrecision } from "../../domain/types.ts";
+import type { DatePrecision } from "../../domain/types.ts";
 import type { LangRules } from "../lang/rules.ts";
 import { wordExec, type Lexicon } from "../lexicon.ts";
 import type { DateFinderPort, GazetteerPort } from "../ports.ts";
@@ -14,8 +14,16 @@ export interface AnalyzerDeps {
   dates: DateFinderPort;
 }
 
-/** What the analyzer reads of an article (the domain's ArticleInput without its ids); publishedAt may be YYYY or YYYY-MM with the matching precision. */
-export type AnalyzeInput = Pick<ArticleInput, "title" | "text" | "captions" | "language" | "publishedAt" | "publishedPrecision">;
+/** An article as the analyzer reads it: text in, no database ids, URL or outlet needed. */
+export interface AnalyzeInput {
+  title: string;
+  text: string;
+  captions?: string[];
+  language?: string | null;
+  /** publication date-time (ISO) when known; may be YYYY or YYYY-MM with the matching precision */
+  publishedAt?: string | null;
+  publishedPrecision?: "minute" | "day" | "month" | "year" | null;
+}
 
 
 export interface Ctx {
