@@ -674,3 +674,21 @@ describe("a meeting with one named side", () => {
     expect(pairs("U.S. Defense Secretary Pete Hegseth arrived in Manila on Friday.\n\nOn Thursday, Japanese Defense Minister Gen Nakatani held a meeting with Malaysian Defence Minister Mohamed Khaled Nordin.", "2025-11-01")).not.toContain("MY-US talks");
   });
 });
+
+describe("who met whom when a third country hosts, and suspicions", () => {
+  it.each([
+    ["vi", "Ngày 28/7, Thủ tướng Malaysia Anwar Ibrahim đã chủ trì một cuộc họp quan trọng tại Putrajaya giữa Thủ tướng Campuchia Hun Manet và Thủ tướng Thái Lan.", ["KH-TH talks"]],
+    ["en", "On July 28, Malaysian Prime Minister Anwar Ibrahim hosted a meeting in Putrajaya between Cambodian Prime Minister Hun Manet and Thailand's acting prime minister.", ["KH-TH talks"]],
+    ["en, three named after 'between'", "The meeting follows a trilateral meeting on Sunday between defense chiefs from the United States, Japan and South Korea, officials said.", ["JP-KR talks", "JP-US talks", "KR-US talks"]],
+  ])("the ones named after 'between' met, not the host (%s)", (_n, text, want) => {
+    expect(pairs(text, "2025-07-29").filter((p) => p.endsWith("talks"))).toEqual(want);
+  });
+
+  it.each([
+    ["vi suspicion", "Ngày 1/11, Mỹ nghi UAE cung cấp công nghệ tên lửa giúp Trung Quốc."],
+    ["vi warning", "Hồi tháng 10, Tổng thống Putin cảnh báo ông sẽ coi việc chuyển giao tên lửa Tomahawk của Mỹ cho Ukraine là hành động leo thang."],
+    ["en suspicion", "The United States suspects the UAE supplied missile technology to China, officials said on Friday."],
+  ])("a suspicion or a warning about a transfer is no arms development (%s)", (_n, text) => {
+    expect(run(text, "2025-11-02").filter((d) => d.type === "arms")).toEqual([]);
+  });
+});

@@ -47,6 +47,8 @@ export interface LangRules {
   /** a talks cue that takes the one met as its object ("gặp", "met", "received"): the person or country right after is the partner */
   /** a talks cue that ends with "with" ("cuộc gặp với", "a meeting with") */
   meetsWithCue: RegExp;
+  /** right after a talks or agreement cue: "between" the two who met ("cuộc họp … giữa Thủ tướng Campuchia và …"), whoever hosted it */
+  betweenAfterCue: RegExp;
   meetsObject: RegExp;
   /** right before a place a visit goes to ("bay đến", "tới", "arrived in") */
   motionBefore: RegExp;

@@ -103,7 +103,14 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   const list = cue.type === "agreement" || cue.type === "talks" ? listed(ctx, mentions, sides) : [];
   let pairs: [string, string][];
   let partner: string | null = null;
-  if (sides.length === 2) pairs = [pairOf(sides[0]!, sides[1]!)];
+  // "một cuộc họp … giữa Thủ tướng Campuchia Hun Manet và quyền Thủ tướng Thái Lan", "talks
+  // between Cambodia and Thailand hosted by Malaysia": the two named after "between" met
+  const between = (cue.type === "talks" || cue.type === "agreement") && ctx.rules.betweenAfterCue.exec(ctx.doc.slice(cue.end, cue.end + 90).toLowerCase());
+  const betweenSides = between ? [...new Set(mentions.filter((m) => m.country && m.use === "side" && sides.includes(m.country) && m.start >= cue.end + between[0].length && m.start <= cue.end + between[0].length + 80).map((m) => m.country!))] : [];
+  if (betweenSides.length >= 2 && sides.length > 2) {
+    pairs = betweenSides.length === 2 ? [pairOf(betweenSides[0]!, betweenSides[1]!)] : allPairs(betweenSides);
+    via += "+between";
+  } else if (sides.length === 2) pairs = [pairOf(sides[0]!, sides[1]!)];
   else if (cue.type === "exercise" || cue.type === "patrol" || (sides.length === 3 && test(ctx.lex.trilateral, lower))) {
     pairs = allPairs(sides);
     via += "+multilateral";

@@ -36,6 +36,7 @@ export const enRules: LangRules = {
   armsContract: /\b(?:contracts?|deal|purchase agreement)\s+(?:(?:worth|valued at)\s+\S+\s+)?(?:for|to (?:buy|purchase|supply|build|acquire))\s+(?:\S+\s+){0,4}?(?:fighters?|jets?|aircraft|helicopters?|missiles?|tanks?|submarines?|frigates?|corvettes?|warships?|ships|vessels|drones?|howitzers?|artillery|air defen[cs]e|weapons?|arms|rifles)\b|\b(?:arms|weapons|defen[cs]e procurement) (?:deal|contract)s?\b/u,
   lawBefore: /\b(?:law|bill|legislation|act|measure|resolution)\s*$/u,
   meetsWithCue: /(?:meeting|talks|call|conversation|met)\s+with$/u,
+  betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,8}?between\s/u,
   meetsObject: /(?:^|\s)(?:met|meets|meeting|received|receives|hosted|hosts|welcomed|welcomes)\s*$/u,
   motionBefore: /\b(?:to|arrived in|arrives in|landed in|lands in|visit(?:s|ed|ing)?)\s+(?:the\s+)?$/u,
   withBeforePartner: /\b(?:with|alongside|together with|along with)\s+(?:(?:the|our|its|their|allies|partners|ally|partner)\s+)*$/u,

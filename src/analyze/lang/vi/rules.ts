@@ -37,6 +37,7 @@ export const viRules: LangRules = {
   armsContract: /hợp đồng (?:mua|mua sắm|cung cấp|bán|chế tạo|đóng)\s+(?:\S+\s+){0,3}?(?:vũ khí|khí tài|tiêm kích|máy bay|trực thăng|tên lửa|xe tăng|tàu|pháo|đạn|hệ thống|uav|drone)|hợp đồng (?:vũ khí|quốc phòng)|thương vụ (?:vũ khí|\d+ (?:tiêm kích|máy bay|tàu|xe tăng))/u,
   lawBefore: /(?:luật|dự luật|nghị quyết|đạo luật)\s*$/u,
   meetsWithCue: /(?:cuộc gặp|gặp|hội đàm|điện đàm|cuộc hội đàm|cuộc điện đàm|trao đổi)\s+với$/u,
+  betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,10}?giữa\s/u,
   meetsObject: /(?:^|\s)(?:gặp|gặp gỡ|gặp mặt|hội kiến|tiếp kiến|tiếp|đón|đón tiếp)\s*$/u,
   motionBefore: /(?:^|\s)(?:đến|tới|sang|thăm)\s+(?:thủ đô\s+)?$/u,
   withBeforePartner: /(?:cùng với|cùng|với)\s+(?:(?:các|lực lượng|hải quân|quân đội|không quân|tàu|chiến hạm)\s+)*$/u,
