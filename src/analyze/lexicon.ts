@@ -48,6 +48,8 @@ export const LexiconFileSchema = z.object({
   regionAfterVisit: PatternList,
   /** after a contrast that follows a planned cue: the plan was blocked or dropped ("…, nhưng ông Trump bất ngờ chặn lại") */
   planReversed: PatternList,
+  /** right after a meeting cue: it may only happen ("một cuộc gặp … vẫn có thể diễn ra", "a meeting could still take place") */
+  modalAfter: PatternList,
   /** in the cue's clause: the development was cancelled, postponed, denied or did not happen */
   negation: PatternList,
   /** a contrast that ends the scope of a negation ("but", "nhưng") */
@@ -109,6 +111,7 @@ export interface Lexicon {
   abstractDialogue: RegExp;
   regionAfterVisit: RegExp;
   planReversed: RegExp;
+  modalAfter: RegExp;
   negation: RegExp;
   contrast: RegExp;
   separate: RegExp;
@@ -223,6 +226,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     statementDocuments: anyOf(f.statementDocuments),
     abstractDialogue: anyOf(f.abstractDialogue),
     planReversed: anyOf(f.planReversed),
+    modalAfter: anyOf(f.modalAfter),
     regionAfterVisit: new RegExp(`^\\s*(?:${alternation(f.regionAfterVisit)})${B_END}`, "iu"),
     negation: anyOf(f.negation),
     contrast: anyOf(f.contrast),

@@ -692,3 +692,24 @@ describe("who met whom when a third country hosts, and suspicions", () => {
     expect(run(text, "2025-11-02").filter((d) => d.type === "arms")).toEqual([]);
   });
 });
+
+describe("meetings that did not or may not happen, and places that are no country", () => {
+  it.each([
+    ["vi not met", "Ngày 26/10, ông Trump tuyên bố chưa gặp Tổng thống Nga Vladimir Putin cho đến khi có thỏa thuận hòa bình."],
+    ["en may take place", "A Russian official said on Sunday that a meeting between the Russian and US leaders could still take place."],
+    ["vi may take place", "Ngày 26/10, quan chức Nga nhận định rằng một cuộc gặp giữa hai nhà lãnh đạo Nga - Mỹ vẫn có thể diễn ra."],
+  ])("%s", (_n, text) => {
+    expect(run(text, "2025-10-27").filter((d) => d.type === "talks")).toEqual([]);
+  });
+
+  it.each([
+    ["a US state", "Airmen of the New Mexico Air National Guard joined an exercise with Indian cyber specialists on Friday.", "MX"],
+    ["a US territory", "The carrier made a port visit to Guam and held joint exercises with the Indian Navy in the Indian Ocean on Friday.", "GU"],
+  ])("%s is no country of its own", (_n, text, code) => {
+    expect(pairs(text, "2020-09-15").some((p) => p.includes(code))).toBe(false);
+  });
+
+  it("a visit to Brussels is a visit to NATO or the EU, not Belgium", () => {
+    expect(pairs("U.S. Defense Secretary Leon Panetta visited Brussels on Thursday for talks with allies.", "2012-02-03")).toEqual([]);
+  });
+});

@@ -163,6 +163,16 @@ const modal: CueFilter = {
   },
 };
 
+/** "một cuộc gặp giữa hai nhà lãnh đạo vẫn có thể diễn ra", "a meeting could still take place": a possibility, not an event. */
+const modalAfter: CueFilter = {
+  name: "modal-after",
+  drop: (v) => {
+    if (v.documentByYear) return null;
+    const after = v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 70).split(/[,;:]/u)[0]!;
+    return test(v.ctx.lex.modalAfter, after) ? "modal: it may happen, not an event" : null;
+  },
+};
+
 /** "regularly hold drills", "các cuộc tập trận": a habit or a series, unless the sentence dates one. */
 const generic: CueFilter = {
   name: "generic",
@@ -333,7 +343,7 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters, abstractDialogue, regionTour];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters, abstractDialogue, regionTour];
 
 /** The first filter's reason to drop the cue (and whether the cue still continues what was just reported), or null. */
 export function dropReason(v: CueView): { reason: string; continues: boolean } | null {
