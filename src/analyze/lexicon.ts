@@ -50,6 +50,8 @@ export const LexiconFileSchema = z.object({
   planReversed: PatternList,
   /** right after a meeting cue: it may only happen ("một cuộc gặp … vẫn có thể diễn ra", "a meeting could still take place") */
   modalAfter: PatternList,
+  /** words of trade and the economy: talks about them, without a word of defense, are economic cooperation */
+  economicContext: PatternList,
   /** in the cue's clause: the development was cancelled, postponed, denied or did not happen */
   negation: PatternList,
   /** a contrast that ends the scope of a negation ("but", "nhưng") */
@@ -112,6 +114,7 @@ export interface Lexicon {
   regionAfterVisit: RegExp;
   planReversed: RegExp;
   modalAfter: RegExp;
+  economicContext: RegExp;
   negation: RegExp;
   contrast: RegExp;
   separate: RegExp;
@@ -227,6 +230,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     abstractDialogue: anyOf(f.abstractDialogue),
     planReversed: anyOf(f.planReversed),
     modalAfter: anyOf(f.modalAfter),
+    economicContext: anyOf(f.economicContext),
     regionAfterVisit: new RegExp(`^\\s*(?:${alternation(f.regionAfterVisit)})${B_END}`, "iu"),
     negation: anyOf(f.negation),
     contrast: anyOf(f.contrast),

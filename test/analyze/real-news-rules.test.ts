@@ -713,3 +713,14 @@ describe("meetings that did not or may not happen, and places that are no countr
     expect(pairs("U.S. Defense Secretary Leon Panetta visited Brussels on Thursday for talks with allies.", "2012-02-03")).toEqual([]);
   });
 });
+
+describe("economic talks are no defense development", () => {
+  it.each([
+    ["en", "U.S. Treasury Secretary Janet Yellen traveled to Beijing earlier this month to hold difficult conversations with counterparts over China's overcapacity and exports.", []],
+    ["vi", "Ngày 14/6, Thủ tướng Lào và Thủ tướng Thái Lan đã hội đàm về thương mại, đầu tư và nông nghiệp.", []],
+    ["en with security", "Japanese and Philippine leaders held talks on Friday on trade and maritime security.", ["JP-PH talks"]],
+    ["vi with defense", "Ngày 14/6, hai Thủ tướng Việt Nam và Úc hội đàm về thương mại và hợp tác quốc phòng.", ["AU-VN talks"]],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2024-06-15").filter((p) => p.endsWith("talks") || p.endsWith("visit"))).toEqual(want);
+  });
+});

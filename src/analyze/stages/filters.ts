@@ -320,6 +320,19 @@ const abstractDialogue: CueFilter = {
   },
 };
 
+/**
+ * "She traveled to Beijing to hold difficult conversations over China's overcapacity", "hội đàm
+ * về thương mại và đầu tư": talks or a visit about trade or the economy, without a word of defense
+ * or security, are economic cooperation — never a development (ANNOTATION.md).
+ */
+const economicOnly: CueFilter = {
+  name: "economic-only",
+  drop: (v) =>
+    (v.cue.type === "talks" || v.cue.type === "visit") && test(v.ctx.lex.economicContext, v.lower) && !test(v.ctx.lex.defenseContext, v.lower)
+      ? "trade or economic talks without defense content"
+      : null,
+};
+
 /** "a closed-door meeting of the UN Security Council": a forum's meeting, not talks of two countries. */
 const forumMeeting: CueFilter = {
   name: "forum-meeting",
@@ -343,7 +356,7 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters, abstractDialogue, regionTour];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters, economicOnly, abstractDialogue, regionTour];
 
 /** The first filter's reason to drop the cue (and whether the cue still continues what was just reported), or null. */
 export function dropReason(v: CueView): { reason: string; continues: boolean } | null {
