@@ -34,6 +34,8 @@ export const LexiconFileSchema = z.object({
   notCooperationAfter: PatternList,
   /** "Australian forces are also participating": a country joining the exercise just reported */
   participation: PatternList,
+  /** right before a country joining a drill just reported: "including some from the Royal Netherlands Air Force", "với sự tham gia của" */
+  joinedFrom: PatternList,
   /** observers are not participants */
   observers: PatternList,
   /** a date right after these names a document ("Kế hoạch hợp tác năm 2025"), not when it was signed */
@@ -106,6 +108,7 @@ export interface Lexicon {
   hypothetical: RegExp;
   notCooperationAfter: RegExp;
   participation: RegExp;
+  joinedFrom: RegExp;
   observers: RegExp;
   documentBefore: RegExp;
   agreementActs: RegExp;
@@ -223,6 +226,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     hypothetical: anyOf(f.hypothetical),
     notCooperationAfter: anyOf(f.notCooperationAfter),
     participation: anyOf(f.participation),
+    joinedFrom: new RegExp(`(?:${alternation(f.joinedFrom)})\\s+(?:the\\s+|các\\s+)?(?:[\\p{Lu}][\\p{L}'’-]*\\s+){0,3}$`, "iu"),
     observers: anyOf(f.observers),
     documentBefore: anyOf(f.documentBefore),
     agreementActs: anyOf(f.agreementActs),

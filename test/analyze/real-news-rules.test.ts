@@ -724,3 +724,13 @@ describe("economic talks are no defense development", () => {
     expect(pairs(text, "2024-06-15").filter((p) => p.endsWith("talks") || p.endsWith("visit"))).toEqual(want);
   });
 });
+
+describe("a country joining the drill just reported", () => {
+  it.each([
+    ["en", "British and American aircraft held a joint air exercise over the North Sea on Thursday.\n\nAround 80 aircraft flew in the exercise, including some from the Royal Netherlands Air Force.", ["GB-NL exercise", "GB-US exercise", "NL-US exercise"]],
+    ["vi", "Ngày 10/9, không quân Anh và Mỹ đã tập trận chung trên Biển Bắc.\n\nCuộc tập trận có khoảng 80 máy bay, với sự tham gia của không quân Hà Lan.", ["GB-NL exercise", "GB-US exercise", "NL-US exercise"]],
+    ["en, a drill of its own", "British and American aircraft held a joint air exercise over the North Sea on Thursday.\n\nThe Netherlands held its own air exercise later.", ["GB-US exercise"]],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2020-09-11").filter((p) => p.endsWith("exercise"))).toEqual(want);
+  });
+});

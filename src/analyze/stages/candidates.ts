@@ -129,6 +129,12 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
     sides.via = "continuation";
   }
   if (!sides.pairs.length) {
+    // "Around 80 aircraft flew in Exercise Point Blank on Thursday, including some from the Royal
+    // Netherlands Air Force": one country joining the drill just reported
+    if ((cue.type === "exercise" || cue.type === "patrol") && sides.reason.startsWith("one side only")) {
+      const joined = joinedFrom(ctx, s, i, mentions, memory.lastJoint, cue);
+      if (joined.length) return joined;
+    }
     decide(ctx, s, cue, "dropped", sides.reason);
     // "Cobra Gold, which starts today, …": a dated drill whose participants are listed later
     if ((cue.type === "exercise" || cue.type === "patrol") && s.part !== "caption") {
@@ -247,13 +253,35 @@ function remember(memory: ArticleMemory, dev: ArticleDevelopment, date: ChosenDa
  * to the joint exercise or patrol reported just before yields that country's pairs with each
  * participant. Observers ("quan sát viên", "observers from 14 countries") are not participants.
  */
-export function participation(
-  ctx: Ctx,
-  s: Sentence,
-  i: number,
-  mentions: EntityMention[],
-  lastJoint: { dev: ArticleDevelopment; sentence: number; countries: Set<string> } | null,
-): ArticleDevelopment[] {
+/** A single country introduced as joining ("including some from …", "với sự tham gia của …") the drill just reported. */
+function joinedFrom(ctx: Ctx, s: Sentence, i: number, mentions: EntityMention[], lastJoint: ArticleMemory["lastJoint"], cue: CueHit): ArticleDevelopment[] {
+  if (!lastJoint || lastJoint.dev.type !== cue.type || s.part !== "body" || i - lastJoint.sentence > 3) return [];
+  const lower = s.text.toLowerCase();
+  if (test(ctx.lex.observers, lower)) return [];
+  const joining = [
+    ...new Set(
+      mentions
+        .filter((m) => m.use === "side" && m.country && m.kind !== "person" && !lastJoint.countries.has(m.country) && ctx.lex.joinedFrom.test(ctx.doc.slice(Math.max(s.start, m.start - 60), m.start)))
+        .map((m) => m.country!),
+    ),
+  ];
+  return joinCountries(ctx, s, joining, lastJoint, cue.start, `${ctx.lang}.${lastJoint.dev.type}:joined-from|sides:names`);
+}
+
+function joinCountries(ctx: Ctx, s: Sentence, joining: string[], lastJoint: NonNullable<ArticleMemory["lastJoint"]>, at: number, rule: string): ArticleDevelopment[] {
+  const out: ArticleDevelopment[] = [];
+  for (const c of joining) {
+    for (const p of lastJoint.countries) {
+      const pair = pairOf(c, p);
+      out.push({ ...lastJoint.dev, pair, actors: [], evidence: [{ sentence: s.text, start: s.start, end: s.end, part: s.part, lang: ctx.lang }], rule });
+      ctx.decisions.push({ sentence: s.index, type: lastJoint.dev.type, cue: "participation", at, outcome: "kept", reason: "joins the joint activity just reported", pair });
+    }
+  }
+  for (const c of joining) lastJoint.countries.add(c);
+  return out;
+}
+
+export function participation(ctx: Ctx, s: Sentence, i: number, mentions: EntityMention[], lastJoint: ArticleMemory["lastJoint"]): ArticleDevelopment[] {
   if (!lastJoint || s.part !== "body" || i - lastJoint.sentence > 3) return [];
   const lower = s.text.toLowerCase();
   ctx.lex.participation.lastIndex = 0;
@@ -262,22 +290,7 @@ export function participation(
   if (!joins || test(ctx.lex.observers, lower)) return [];
   const at = s.start + joins.index;
   const joining = [...new Set(mentions.filter((m) => m.use === "side" && m.country && m.start < at && !lastJoint.countries.has(m.country)).map((m) => m.country!))];
-  const out: ArticleDevelopment[] = [];
-  for (const c of joining) {
-    for (const p of lastJoint.countries) {
-      const pair = pairOf(c, p);
-      out.push({
-        ...lastJoint.dev,
-        pair,
-        actors: [],
-        evidence: [{ sentence: s.text, start: s.start, end: s.end, part: s.part, lang: ctx.lang }],
-        rule: `${ctx.lang}.${lastJoint.dev.type}:participation|sides:names`,
-      });
-      ctx.decisions.push({ sentence: s.index, type: lastJoint.dev.type, cue: "participation", at, outcome: "kept", reason: "joins the joint activity just reported", pair });
-    }
-  }
-  for (const c of joining) lastJoint.countries.add(c);
-  return out;
+  return joinCountries(ctx, s, joining, lastJoint, at, `${ctx.lang}.${lastJoint.dev.type}:participation|sides:names`);
 }
 
 
