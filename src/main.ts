@@ -12,11 +12,14 @@ import { closeDb, openDb, type Db } from "./db/client.ts";
 import { createTimelineRepo } from "./db/timeline.repo.ts";
 import { createWatchesRepo } from "./db/watches.repo.ts";
 import { createBotMessagesRepo } from "./db/bot-messages.repo.ts";
+import { createChannelSettingsRepo } from "./db/channel-settings.repo.ts";
+import { gazetteerPort } from "./analyze/gazetteer-port.ts";
+import { summarizeVi } from "./analyze/summary-vi.ts";
 import { insertSource, listSources } from "./db/sources.repo.ts";
 import { createTimelineService } from "./services/timeline.ts";
 import { sourceUrlOf } from "./ingest/source-target.ts";
 import { loadGazetteer, type Gazetteer } from "./analyze/gazetteer.ts";
-import { createChatCore, type ChatCore, type FollowUpAnswerer } from "./chat/core.ts";
+import { createChatCore, type ChatCore, type FollowUpAnswerer, type SummaryRenderer } from "./chat/core.ts";
 // follow-up questions in threads (issue 6); the answerer itself is loaded after ready
 import { claimEvent, pruneProcessedEvents } from "./db/processed-events.repo.ts";
 import { backfillSentenceIndexInBackground } from "./db/sentences.repo.ts";
@@ -233,6 +236,9 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     // The gazetteer takes ~0.6 s to build: it is built right after ready (or by the first
     // command that needs a country name, which Slack has already acked), not before.
     const gazetteer = lazyGazetteer();
+    let gPort: ReturnType<typeof gazetteerPort> | undefined;
+    // summaries in Vietnamese are written at reply time from the development's extracted fields
+    const summarize: SummaryRenderer = (facts, lang) => (lang === "vi" ? summarizeVi(facts, (gPort ??= gazetteerPort(gazetteer))) : facts.summary);
     const timeline = createTimelineService(createTimelineRepo(db), { clock, logger: log });
     stopTimeline = () => timeline.stop();
     // The follow-up answerer (question parser, FTS retrieval, optional LLM) is not needed to start
@@ -242,13 +248,15 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     const loadAnswerer = () =>
       (answerer ??= Promise.all([import("./chat/follow-up.ts"), import("./analyze/question.ts"), import("./services/llm.ts")]).then(
         ([{ createFollowUpAnswerer }, { createQuestionParser }, { llmSettingsFromConfig }]) =>
-          createFollowUpAnswerer({ db, parser: createQuestionParser(gazetteer), countries: gazetteer, botMessages: createBotMessagesRepo(db), clock, logger: log, llm: llmSettingsFromConfig(config) }),
+          createFollowUpAnswerer({ db, parser: createQuestionParser(gazetteer), countries: gazetteer, botMessages: createBotMessagesRepo(db), summarize, clock, logger: log, llm: llmSettingsFromConfig(config) }),
       ));
     const chat = createChatCore({
       timeline,
       countries: gazetteer,
       watches: createWatchesRepo(db),
       botMessages: createBotMessagesRepo(db),
+      settings: createChannelSettingsRepo(db),
+      summarize,
       clock,
       logger: log,
       // follow-up questions in threads (issue 6)

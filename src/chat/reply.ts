@@ -3,6 +3,7 @@
  * every string here is plain, unescaped text — the renderer escapes for its medium.
  */
 import type { CountryPair, EventType } from "../domain/types.ts";
+import type { Lang } from "./i18n/index.ts";
 
 /** A link to a source; only http(s) URLs become links when rendered. */
 export interface ReplyLink {
@@ -36,6 +37,8 @@ export interface Topic {
   oldest?: string;
   /** how many entries came before this page (for "showing 11–20") */
   offset?: number;
+  /** the language of the answer when not English (kept in buttons, so "Show older" answers alike) */
+  lang?: Lang;
 }
 
 /** The answer to a command, an action or a follow-up. */
@@ -52,6 +55,8 @@ export interface Reply {
   footer?: string;
   actions: ReplyAction[];
   topic?: Topic;
+  /** the language it is written in (default English): renderers add their own words in it */
+  lang?: Lang;
 }
 
 /** The context of a thread reply: what the message it replies to was about. */
@@ -68,6 +73,8 @@ export interface ThreadContext {
   threadTs?: string;
   /** a digest's thread with several pairs and none chosen yet: the pairs to pick from */
   choices?: CountryPair[];
+  /** the language to answer in (the channel's setting, or the thread's parent); absent: English */
+  lang?: Lang;
 }
 
 /** Answers a follow-up question in a thread; issue 6 plugs its answerer in here. */

@@ -7,7 +7,7 @@
  * reports. With an OpenAI-compatible endpoint, a fluent answer may be composed from the retrieved
  * passages only, with numbered citations; any failure falls back to the offline answer.
  */
-import { makePair, type CountryPair, type DatePrecision, type DevelopmentStatus, type EventType } from "../domain/types.ts";
+import { makePair, type CountryPair, type DatePrecision, type DevelopmentFacts, type DevelopmentStatus, type EventType } from "../domain/types.ts";
 import { buildMatchExpression, type ParsedQuestion, type QuestionParser } from "../analyze/question.ts";
 import type { Db } from "../db/client.ts";
 import { getCandidates, listCitedSources, listOlderCandidates, listPairCandidates, listPairDevelopmentsNaming, listReports, readSentence, type CandidateRow, type CitedSource } from "../db/answer.repo.ts";
@@ -56,6 +56,8 @@ export interface AnswerItem {
   datePrecision: DatePrecision;
   /** what happened, in English */
   summary: string;
+  /** what was extracted, for a summary in another language at reply time */
+  facts: DevelopmentFacts;
   /** a short quote from a source, in its language */
   quote: { text: string; lang: string | null; articleId: number; outlet: string | null } | null;
   /** every report of it with an http(s) URL, the quoted one first */
@@ -269,6 +271,7 @@ function toItem(row: CandidateRow, score: number, sources: CitedSource[], hitArt
     dateEnd: row.dateEnd,
     datePrecision: row.datePrecision,
     summary: row.summary,
+    facts: { pair: [row.countryA, row.countryB], type: row.type, status: row.status, dateStart: row.dateStart, actors: parseJsonList(row.actors), places: parseJsonList(row.places), details: parseJsonList(row.details), actorCountry: row.actorCountry, destination: row.destination, summary: row.summary },
     quote: quoted ? { text: trimQuote(quoted.sentence), lang: quoted.language, articleId: quoted.articleId, outlet: quoted.outlet } : null,
     sources: list,
     score: Math.round(score * 1000) / 1000,

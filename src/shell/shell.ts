@@ -89,7 +89,7 @@ export async function runShell(opts: ShellOptions): Promise<void> {
       }
     } catch (err) {
       log.error("shell: command failed", { err, line });
-      write(renderReplyText(chat.apology()));
+      write(renderReplyText(chat.apology(opts.channel ?? "shell")));
     }
     if (prompt) output.write(prompt);
   }
