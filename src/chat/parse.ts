@@ -114,8 +114,10 @@ function parseWords(text: string, dir: CountryDirectory, seen: Set<Lang>): Comma
   // Commas, slashes and dashes between names are separators: "china, russia", "china–russia".
   const raw = text.normalize("NFC").replace(/[,/–—]+/g, " ").trim().split(/\s+/).filter(Boolean);
   const words = raw.map(fold);
-  if (words.length === 0 || (words.length === 1 && ["help", "?", "huong dan", "tro giup"].includes(words[0]!))) return { kind: "help" };
-  if (words[0] === "help" || words[0] === "tro" && words[1] === "giup") return { kind: "help" };
+  const viHelp = (words[0] === "tro" && words[1] === "giup") || (words[0] === "huong" && words[1] === "dan");
+  if (viHelp && words.length === 2) seen.add("vi");
+  if (words.length === 0 || (words.length === 1 && ["help", "?"].includes(words[0]!)) || (viHelp && words.length === 2)) return { kind: "help" };
+  if (words[0] === "help") return { kind: "help" };
 
   if (words[0] === "watching" && words.length === 1) return { kind: "watching" };
   if (words[0] === "lang" || words[0] === "language" || (words[0] === "ngon" && words[1] === "ngu")) {
@@ -129,6 +131,7 @@ function parseWords(text: string, dir: CountryDirectory, seen: Set<Lang>): Comma
     const kind = words[0];
     const r = resolveNames(raw.slice(1), dir);
     if (r.kind !== "unknown") for (const n of r.names) addLang(seen, nameLang(n, dir));
+    else if (VI_MARKS.test(raw.slice(1).join(" "))) seen.add("vi");
     if (r.kind === "pair") return r.pair.a === r.pair.b ? { kind: "same_country", country: r.first } : { kind, pair: r.pair };
     if (r.kind === "unknown") return { kind: "unknown_country", name: r.name, suggestions: r.suggestions };
     return badOption("error.watchNeedsPair", { verb: kind });
