@@ -98,7 +98,16 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
   const name = (code: string, lang: Lang) => countryName(deps.countries, code, lang);
   const pairTitle = (p: CountryPair, lang: Lang) => `${name(p.a, lang)} – ${name(p.b, lang)}`;
   const simple = (lang: Lang, text: string, extra: Partial<Reply> = {}): Reply => ({ ephemeral: true, items: [{ text }], actions: [], lang, ...extra });
-  const channelLang = (channel: string | undefined): Lang | null => (channel && deps.settings ? deps.settings.lang(channel) : null);
+  const channelLang = (channel: string | undefined): Lang | null => {
+    if (!channel || !deps.settings) return null;
+    try {
+      return deps.settings.lang(channel);
+    } catch (err) {
+      // an apology must still go out when the database is what failed: in English then
+      log.error("chat: reading the channel's language failed", { err, channel });
+      return null;
+    }
+  };
   const summaryOf = (e: { facts?: DevelopmentFacts; summary: string }, lang: Lang): string => {
     if (lang === "en" || !deps.summarize || !e.facts) return e.summary;
     try {

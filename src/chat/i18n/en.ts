@@ -151,6 +151,17 @@ export const en = {
   "slack.cannotPostDm": "I can't post in a direct message between other people. Share it in a channel instead.",
   "slack.cannotPost": "I can't post in this conversation. Invite me first (/invite @Relations), then share again.",
 
+  // the terminal shell's own lines
+  "shell.welcome": "Relations shell. Type /relations help, or help for shell commands.",
+  "shell.help": "Commands:\n  /relations china belarus      timeline of a pair (try /relations help)\n  more                          older entries of the last timeline\n  > <question>                  follow-up question on the last numbered answer\n  reply <n> <question>          follow-up question on answer #n\n  help | quit",
+  "shell.hint": "(> question: follow-up on #{n})",
+  "shell.hintMore": "(more: older entries · > question: follow-up on #{n})",
+  "shell.nothingOlder": "Nothing older: ask for a timeline first, or this one is complete.",
+  "shell.noAnswer": "There is no answer #{n}.",
+  "shell.askFirst": "Ask for a timeline first; then > your question replies to it.",
+  "shell.writeQuestion": "Write the question after >.",
+  "shell.unknown": "I don't know \"{line}\".",
+
   // what a renderer adds when Slack's limits cut a message
   "render.moreLinks": "+{n} more",
   "render.notShown": "{n} more not shown",

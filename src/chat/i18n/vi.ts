@@ -136,6 +136,16 @@ export const vi: Messages = {
   "slack.cannotPostDm": "Tôi không thể đăng trong tin nhắn riêng giữa người khác. Hãy chia sẻ vào một kênh.",
   "slack.cannotPost": "Tôi không thể đăng trong cuộc trò chuyện này. Hãy mời tôi trước (/invite @Relations), rồi chia sẻ lại.",
 
+  "shell.welcome": "Relations shell. Gõ /relations help, hoặc help để xem các lệnh của shell.",
+  "shell.help": "Các lệnh:\n  /relations trung quốc belarus dòng thời gian của một cặp (thử /relations help)\n  more                          các mục cũ hơn của dòng thời gian vừa xem\n  > <câu hỏi>                   hỏi tiếp về câu trả lời có số gần nhất\n  reply <n> <câu hỏi>           hỏi tiếp về câu trả lời #n\n  help | quit",
+  "shell.hint": "(> câu hỏi: hỏi tiếp về #{n})",
+  "shell.hintMore": "(more: các mục cũ hơn · > câu hỏi: hỏi tiếp về #{n})",
+  "shell.nothingOlder": "Không còn gì cũ hơn: hãy hỏi một dòng thời gian trước, hoặc dòng này đã đủ.",
+  "shell.noAnswer": "Không có câu trả lời #{n}.",
+  "shell.askFirst": "Hãy hỏi một dòng thời gian trước; sau đó > câu hỏi của bạn sẽ hỏi tiếp về nó.",
+  "shell.writeQuestion": "Hãy viết câu hỏi sau dấu >.",
+  "shell.unknown": "Tôi không hiểu \"{line}\".",
+
   "render.moreLinks": "+{n} nguồn khác",
   "render.notShown": "{n} mục khác không hiện",
 };
