@@ -134,7 +134,7 @@ async function startJobs(o: {
     ]);
     const watches = createWatchesRepo(db);
     digest = startDigestScheduler(
-      { db, slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }), clock, logger: log, llm: llmSettingsFromConfig(config), countries: o.gazetteer },
+      { db, slack: createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }), clock, logger: log, llm: llmSettingsFromConfig(config), countries: o.gazetteer, summarize: summarizerOf(o.gazetteer) },
       {
         cron: config.DIGEST_CRON,
         tz: config.DIGEST_TZ,
@@ -183,6 +183,12 @@ async function startJobs(o: {
       await extractPool.close();
     },
   };
+}
+
+/** Summaries in Vietnamese written at reply time from a development's extracted fields; English is the stored one. */
+function summarizerOf(gazetteer: Gazetteer): SummaryRenderer {
+  let port: ReturnType<typeof gazetteerPort> | undefined;
+  return (facts, lang) => (lang === "vi" ? summarizeVi(facts, (port ??= gazetteerPort(gazetteer))) : facts.summary);
 }
 
 /** The project's gazetteer, built on first use. */
@@ -236,9 +242,8 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     // The gazetteer takes ~0.6 s to build: it is built right after ready (or by the first
     // command that needs a country name, which Slack has already acked), not before.
     const gazetteer = lazyGazetteer();
-    let gPort: ReturnType<typeof gazetteerPort> | undefined;
     // summaries in Vietnamese are written at reply time from the development's extracted fields
-    const summarize: SummaryRenderer = (facts, lang) => (lang === "vi" ? summarizeVi(facts, (gPort ??= gazetteerPort(gazetteer))) : facts.summary);
+    const summarize = summarizerOf(gazetteer);
     const timeline = createTimelineService(createTimelineRepo(db), { clock, logger: log });
     stopTimeline = () => timeline.stop();
     // The follow-up answerer (question parser, FTS retrieval, optional LLM) is not needed to start

@@ -15,6 +15,7 @@ import { searchSentences } from "../db/sentences.repo.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/log.ts";
 import { isHttpUrl } from "../lib/mrkdwn.ts";
+import { parseJsonList } from "../lib/text.ts";
 import { completeChat, LlmError, type LlmSettings } from "./llm.ts";
 
 /** What the answerer needs. */
@@ -292,14 +293,6 @@ function parseCursor(s: string | null | undefined): { dateStart: string; id: num
   return m ? { dateStart: m[1]!, id: Number(m[2]) } : null;
 }
 
-function parseJsonList(s: string): string[] {
-  try {
-    const v = JSON.parse(s) as unknown;
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 function dayNumber(iso: string): number {
   return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000) || 0;
