@@ -35,15 +35,15 @@ const bars = (r: Reply) => barsOnRow(decodePng(r.image!.png), PLOT.baseline - 1,
 
 describe("parse: chart", () => {
   it.each([
-    ["china belarus chart", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: {} }],
-    ["trung quốc belarus biểu đồ", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: {} }],
-    ["china belarus since 2020 exercises chart", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: { since: "2020-01-01", type: "exercise" } }],
+    ["china belarus chart", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: {}, lang: "en" }],
+    ["trung quốc belarus biểu đồ", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: {}, lang: "vi" }],
+    ["china belarus since 2020 exercises chart", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: { since: "2020-01-01", type: "exercise" }, lang: "en" }],
   ])("%s", (text, want) => {
     expect(parseCommand(text, gazetteer)).toEqual(want);
   });
 
   it("a chart of one country explains that it needs two", () => {
-    expect(parseCommand("china chart", gazetteer)).toEqual({ kind: "bad_option", message: CHART_STRINGS_EN.needTwo("China") });
+    expect(parseCommand("china chart", gazetteer)).toEqual({ kind: "bad_option", message: CHART_STRINGS_EN.needTwo("China"), lang: "en" });
   });
 });
 

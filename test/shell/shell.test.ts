@@ -134,3 +134,33 @@ describe("terminal shell", () => {
     expect(out).toContain("Commands:");
   });
 });
+
+describe("terminal shell in Vietnamese", () => {
+  it("answers a Vietnamese command in Vietnamese, pages in it, and /relations lang vi turns English commands and its own lines Vietnamese", async () => {
+    const db = testDb();
+    seedDevelopments(db, [
+      { pair: ["CN", "BY"], type: "exercise", start: "2024-07-08", end: "2024-07-19", summary: "Joint exercise near Brest.", actorCountry: "CN", sources: [{ url: "https://a.example/1", outlet: "Xinhua" }] },
+    ]);
+    seedMany(db, ["KP", "RU"], 7);
+    const { gazetteerPort } = await import("../../src/analyze/gazetteer-port.ts");
+    const { summarizeVi } = await import("../../src/analyze/summary-vi.ts");
+    const { createChannelSettingsRepo } = await import("../../src/db/channel-settings.repo.ts");
+    const port = gazetteerPort(loadGazetteer());
+    const out = await session(db, ["/relations trung quốc belarus", "/relations triều tiên nga", "more", "/relations lang vi", "/relations china belarus", "reply 9 hi", "quit"], {
+      settings: createChannelSettingsRepo(db),
+      summarize: (f, lang) => (lang === "vi" ? summarizeVi(f, port) : f.summary),
+    });
+    expect(out).toContain("[#1] Belarus – Trung Quốc\n");
+    expect(out).toContain("* 8–19/7/2024 · Tập trận\n  Trung Quốc và Belarus đã tổ chức tập trận chung.\n  Xinhua <https://a.example/1>");
+    expect(out).toContain("(> câu hỏi: hỏi tiếp về #1)");
+    expect(out).toContain("[#2] Triều Tiên – Nga");
+    expect(out).toContain("đang xem 1–5");
+    expect(out).toContain("(more: các mục cũ hơn · > câu hỏi: hỏi tiếp về #2)");
+    expect(out).toContain("[#3] Triều Tiên – Nga");
+    expect(out).toContain("đang xem 6–7");
+    expect(out).toContain("Từ nay kênh này nhận câu trả lời bằng tiếng Việt");
+    expect(out).toContain("[#4] Belarus – Trung Quốc\n");
+    expect(out).toContain("Không có câu trả lời #9.");
+    expect(out).not.toContain("Nothing yet");
+  });
+});
