@@ -131,7 +131,7 @@ async function startJobs(o: {
   // one Web API client for the digest and the alerts (no retries of its own: theirs are nonce-checked)
   const slackPort = o.slackMode ? (await import("./slack/digest-port.ts")).createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }) : null;
   // alerts of watched pairs after each ingest run and after the analysis at start (issue 13)
-  const alerts = createAlertRunner({ db, port: slackPort ?? o.shellAlerts, clock, logger: log, runner: makeRunnerId(), countries: o.gazetteer });
+  const alerts = createAlertRunner({ db, port: slackPort ?? o.shellAlerts, clock, logger: log, runner: makeRunnerId(), countries: o.gazetteer, summarize: summarizerOf(o.gazetteer) });
   const fetcher = fetcherFromConfig(config);
   // Pages are extracted in a worker thread with a time limit (issue 11): a hostile page is
   // refused, and meanwhile this thread answers Slack / the shell and renews the ingest lease.

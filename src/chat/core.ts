@@ -13,9 +13,9 @@ import { countryName, type CountryDirectory } from "./countries.ts";
 import { formatDateSpan, formatDay, hostOf, typeCount, typeLabel, typePlural } from "./format.ts";
 import { t, tn, type Lang } from "./i18n/index.ts";
 import { parseCommand, type CommandFilter } from "./parse.ts";
-import { CHART_STRINGS_EN } from "./chart-strings.ts";
+import { chartStrings } from "./chart-strings.ts";
 import { buildChartSvg, periodLabel } from "./chart-svg.ts";
-import { ALERT_STRINGS } from "./alert-strings.ts";
+import { alertStrings } from "./alert-strings.ts";
 import type { FollowUpAnswerer, Reply, ReplyItem, ThreadContext, Topic } from "./reply.ts";
 import { chartAction, decodePick, decodeTopic, encodeTopic, formatCursor, parseCursor } from "./topic.ts";
 
@@ -181,14 +181,14 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       });
     }
     if (ephemeral) actions.push({ id: "share", label: t(lang, "action.share"), value: encodeTopic(topic) });
-    actions.push(chartAction(topic));
+    actions.push(chartAction(topic, lang));
     return { ephemeral, header, context, items, actions, topic: shown, lang };
   };
 
   /** The pair's activity chart as a reply with a PNG; a text answer when it has nothing to chart. */
   const chartReply = async (topic: Topic): Promise<Reply> => {
     const lang = topic.lang ?? "en";
-    const S = CHART_STRINGS_EN;
+    const S = chartStrings(lang);
     const filter = { since: topic.since, type: topic.type };
     const series = deps.timeline.activity(topic.pair, filter);
     const ft = filterText(filter, lang);
@@ -203,7 +203,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       ephemeral: false,
       items: [{ text: S.caption(title, series.total, span) }],
       // the same chart again, for an answer that says the upload failed
-      actions: [chartAction(topic)],
+      actions: [chartAction(topic, lang)],
       image: {
         png: svgToPng(svg),
         filename: `relations-${topic.pair.a}-${topic.pair.b}-${series.unit}.png`.toLowerCase(),
@@ -267,7 +267,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
           return simple(lang, t(lang, "error.unknownCountry", { name: cmd.name }) + hint);
         }
         case "bad_option":
-          return simple(lang, cmd.key ? t(lang, cmd.key, cmd.vars) : cmd.message);
+          return simple(lang, t(lang, cmd.key, { ...cmd.vars, ...(cmd.country ? { country: cmd.country[lang].toLowerCase() } : {}) }));
         case "lang": {
           const channel = ctx.channel;
           if (!channel || !deps.settings) return simple(lang, t(lang, "lang.needsChannel"));
@@ -295,7 +295,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
               ephemeral: true,
               header: t(lang, "watching.header"),
               dense: true,
-              items: rows.map((r) => ({ text: pairTitle(r.pair, lang) + (r.alerts ? ALERT_STRINGS.watchingMarker : "") })),
+              items: rows.map((r) => ({ text: pairTitle(r.pair, lang) + (r.alerts ? alertStrings(lang).watchingMarker : "") })),
               footer: t(lang, "watching.footer", { next: nextDigestText(lang) }),
               actions: [],
               lang,
@@ -305,8 +305,9 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
           if (cmd.alerts) {
             const on = cmd.kind === "watch";
             const changed = deps.watches.setAlerts(channel, cmd.pair, on, ctx.user ?? null, clock().toISOString());
-            if (on) return simple(lang, changed ? ALERT_STRINGS.alertsOn(pair, ALERT_WINDOW_DAYS) : ALERT_STRINGS.alertsAlreadyOn(pair));
-            return simple(lang, changed ? ALERT_STRINGS.alertsOff(pair) : ALERT_STRINGS.alertsWereOff(pair));
+            const S = alertStrings(lang);
+            if (on) return simple(lang, changed ? S.alertsOn(pair, ALERT_WINDOW_DAYS) : S.alertsAlreadyOn(pair));
+            return simple(lang, changed ? S.alertsOff(pair) : S.alertsWereOff(pair));
           }
           if (cmd.kind === "watch") {
             const added = deps.watches.add(channel, cmd.pair, ctx.user ?? null, clock().toISOString());
@@ -416,11 +417,11 @@ export function questionLang(text: string): Lang {
 }
 
 function helpReply(lang: Lang): Reply {
-  const item = (k: "timeline" | "filters" | "partners" | "watch" | "lang") => ({ lead: t(lang, `help.${k}.lead`), text: t(lang, `help.${k}`) });
+  const item = (k: "timeline" | "filters" | "chart" | "partners" | "watch" | "alerts" | "lang") => ({ lead: t(lang, `help.${k}.lead`), text: t(lang, `help.${k}`) });
   return {
     ephemeral: true,
     header: t(lang, "help.header"),
-    items: [item("timeline"), item("filters"), CHART_STRINGS_EN.help, item("partners"), item("watch"), { lead: ALERT_STRINGS.helpLead, text: ALERT_STRINGS.helpText }, item("lang")],
+    items: [item("timeline"), item("filters"), item("chart"), item("partners"), item("watch"), item("alerts"), item("lang")],
     footer: t(lang, "help.footer"),
     actions: [],
     lang,

@@ -54,7 +54,7 @@ export function createFollowUpAnswerer(deps: FollowUpDeps): FollowUpAnswerer {
         });
       }
     }
-    return answerToReply(answer, deps.countries, { choices: context.choices, question: text }, context.lang ?? "en", deps.summarize);
+    return answerToReply(answer, deps.countries, { choices: context.choices, question: text, alert: context.kind === "alert" }, context.lang ?? "en", deps.summarize);
   };
 }
 
@@ -62,18 +62,18 @@ export function createFollowUpAnswerer(deps: FollowUpDeps): FollowUpAnswerer {
 const MAX_CHOICES = 24;
 
 /** An Answer as a Reply: 1–3 dated items with summary, quote and source links, or a plain "nothing found". */
-export function answerToReply(a: Answer, countries: CountryDirectory, asked: { choices?: ThreadContext["choices"]; question?: string } = {}, lang: Lang = "en", summarize?: SummaryRenderer): Reply {
+export function answerToReply(a: Answer, countries: CountryDirectory, asked: { choices?: ThreadContext["choices"]; question?: string; alert?: boolean } = {}, lang: Lang = "en", summarize?: SummaryRenderer): Reply {
   const name = (c: string) => countryName(countries, c, lang);
   const pairTitle = a.pair ? `${name(a.pair.a)} – ${name(a.pair.b)}` : "";
   const plain = (text: string, footer?: string): Reply => ({ ephemeral: false, items: [{ text }], actions: [], footer, lang });
   if (a.needsPair && asked.choices?.length) {
-    // a digest's thread covers several pairs: offer its pairs as buttons that answer this very question
+    // a digest's (or an alert burst's) thread covers several pairs: offer its pairs as buttons that answer this very question
     const shown = asked.choices.slice(0, MAX_CHOICES);
     return {
       ephemeral: false,
-      items: [{ text: t(lang, "answer.whichDigestPair") }],
+      items: [{ text: t(lang, asked.alert ? "answer.whichAlertPair" : "answer.whichDigestPair") }],
       actions: shown.map((p) => ({ id: "pick" as const, label: `${name(p.a)} – ${name(p.b)}`, value: encodePick(p, asked.question ?? "") })),
-      footer: asked.choices.length > shown.length ? t(lang, "answer.morePairs", { n: asked.choices.length - shown.length }) : undefined,
+      footer: asked.choices.length > shown.length ? t(lang, asked.alert ? "answer.moreAlertPairs" : "answer.morePairs", { n: asked.choices.length - shown.length }) : undefined,
       lang,
     };
   }

@@ -2,11 +2,9 @@
  * Parses the text after `/relations` into a command. Countries are resolved through the
  * gazetteer; multi-word names need no quotes because every split of the words is tried.
  */
-import { ALERT_STRINGS } from "./alert-strings.ts";
 import { fold } from "../lib/text.ts";
 import { makePair, type CountryPair, type EventType } from "../domain/types.ts";
 import type { CountryDirectory, CountryInfo } from "./countries.ts";
-import { CHART_STRINGS_EN } from "./chart-strings.ts";
 import { t, type Lang } from "./i18n/index.ts";
 
 /** Options after the pair. */
@@ -24,8 +22,8 @@ export type Command =
   | { kind: "partners"; country: CountryInfo; filter: CommandFilter }
   | { kind: "same_country"; country: CountryInfo }
   | { kind: "unknown_country"; name: string; suggestions: CountryInfo[] }
-  /** a catalog key and its values (the message in the reply's language); `message` is the English text */
-  | { kind: "bad_option"; message: string; key?: "error.badDate" | "error.watchNeedsPair"; vars?: Record<string, string> }
+  /** a catalog key and its values (the message in the reply's language; `country` named in it); `message` is the English text */
+  | { kind: "bad_option"; message: string; key: BadOptionKey; vars: Record<string, string>; country?: CountryInfo }
   /** `alerts`: `watch a b alerts` / `unwatch a b alerts` turn the pair's alerts on or off (issue 13) */
   | { kind: "watch" | "unwatch"; pair: CountryPair; alerts?: boolean }
   | { kind: "watching" }
@@ -90,7 +88,14 @@ function validDate(y: string, mo: string, d: string): string | null {
   return `${y}-${String(mm).padStart(2, "0")}-${String(dd).padStart(2, "0")}`;
 }
 
-const badOption = (key: "error.badDate" | "error.watchNeedsPair", vars: Record<string, string>): Command => ({ kind: "bad_option", message: t("en", key, vars), key, vars });
+type BadOptionKey = "error.badDate" | "error.watchNeedsPair" | "alert.watchNeedsPair" | "chart.needTwo";
+const badOption = (key: BadOptionKey, vars: Record<string, string>, country?: CountryInfo): Command => ({
+  kind: "bad_option",
+  message: t("en", key, { ...vars, ...(country ? { country: country.en.toLowerCase() } : {}) }),
+  key,
+  vars,
+  ...(country ? { country } : {}),
+});
 
 /** Letters only Vietnamese writes among the languages we read: a name typed with them is Vietnamese. */
 const VI_MARKS = /[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]/iu;
@@ -134,21 +139,25 @@ function parseWords(text: string, dir: CountryDirectory, seen: Set<Lang>): Comma
   }
   if (words[0] === "watch" || words[0] === "unwatch") {
     const kind = words[0];
-    const alerts = words.length > 1 && (ALERT_STRINGS.keywords as readonly string[]).includes(words[words.length - 1]!);
-    const names = raw.slice(1, alerts ? -1 : undefined);
-    if (names.length === 0) return badOption("error.watchNeedsPair", { verb: kind });
+    const alertWords = matchWordsAtEnd(ALERT_WORDS, words, words.length);
+    if (alertWords && VI_ALERT_WORDS.has(words.slice(-alertWords).join(" "))) seen.add("vi");
+    const alerts = alertWords > 0;
+    const names = raw.slice(1, words.length - alertWords);
+    const needsPair = () => badOption(alerts ? "alert.watchNeedsPair" : "error.watchNeedsPair", { verb: kind });
+    if (names.length === 0) return needsPair();
     const r = resolveNames(names, dir);
     if (r.kind !== "unknown") for (const n of r.names) addLang(seen, nameLang(n, dir));
     else if (VI_MARKS.test(names.join(" "))) seen.add("vi");
     if (r.kind === "pair") return r.pair.a === r.pair.b ? { kind: "same_country", country: r.first } : { kind, pair: r.pair, ...(alerts ? { alerts } : {}) };
     if (r.kind === "unknown") return { kind: "unknown_country", name: r.name, suggestions: r.suggestions };
-    return badOption("error.watchNeedsPair", { verb: kind });
+    return needsPair();
   }
 
   // Options are peeled off the end: "… since 2023 exercises", "… tập trận từ năm 2023", "… chart".
   const filter: CommandFilter = {};
   let end = words.length;
   const chart = matchChartAtEnd(words, end);
+  if (chart === 2) seen.add("vi"); // "biểu đồ", "đồ thị"
   end -= chart;
   for (let guard = 0; guard < 4 && end > 0; guard++) {
     const type = matchTypeAtEnd(words, end);
@@ -183,7 +192,7 @@ function parseWords(text: string, dir: CountryDirectory, seen: Set<Lang>): Comma
   else if (VI_MARKS.test(names.join(" "))) seen.add("vi");
   switch (r.kind) {
     case "single":
-      if (chart) return { kind: "bad_option", message: CHART_STRINGS_EN.needTwo(r.first.en) };
+      if (chart) return badOption("chart.needTwo", {}, r.first);
       return { kind: "partners", country: r.first, filter };
     case "pair":
       return r.pair.a === r.pair.b ? { kind: "same_country", country: r.first } : { kind: chart ? "chart" : "timeline", pair: r.pair, filter };
@@ -195,9 +204,18 @@ function parseWords(text: string, dir: CountryDirectory, seen: Set<Lang>): Comma
 /** Words that ask for the activity chart instead of the timeline: "chart", "biểu đồ", "đồ thị". */
 const CHART_WORDS = ["chart", "graph", "bieu do", "do thi"].map((w) => w.split(" "));
 
+/** Words after `watch a b` that ask for alerts too: "alerts", "cảnh báo" (folded). */
+const ALERT_WORDS = ["alerts", "alert", "canh bao"].map((w) => w.split(" "));
+const VI_ALERT_WORDS = new Set(["canh bao"]);
+
 /** How many words at the end ask for the chart (0 when none do). */
 function matchChartAtEnd(words: string[], end: number): number {
-  for (const parts of CHART_WORDS) {
+  return matchWordsAtEnd(CHART_WORDS, words, end);
+}
+
+/** How many words at `end` one of `phrases` takes (0: none); at least one word is left before it. */
+function matchWordsAtEnd(phrases: string[][], words: string[], end: number): number {
+  for (const parts of phrases) {
     if (parts.length < end && parts.every((p, i) => words[end - parts.length + i] === p)) return parts.length;
   }
   return 0;

@@ -4,9 +4,8 @@
  */
 import { z } from "zod";
 import { EVENT_TYPES } from "../domain/types.ts";
-import { LANGS } from "./i18n/index.ts";
 import type { ReplyAction, Topic } from "./reply.ts";
-import { CHART_STRINGS_EN } from "./chart-strings.ts";
+import { LANGS, t as tr, type Lang } from "./i18n/index.ts";
 import type { TimelineCursor } from "../services/timeline.ts";
 
 const code = z.string().regex(/^[A-Z]{2}$/);
@@ -27,8 +26,8 @@ export function encodeTopic(t: Topic): string {
 }
 
 /** The "Chart" button of a pair (and its filters): the chart covers the whole pair, not one page. */
-export function chartAction(topic: Pick<Topic, "pair" | "since" | "type">): ReplyAction {
-  return { id: "chart", label: CHART_STRINGS_EN.button, value: encodeTopic({ kind: "timeline", pair: topic.pair, since: topic.since, type: topic.type }) };
+export function chartAction(topic: Pick<Topic, "pair" | "since" | "type">, lang: Lang = "en"): ReplyAction {
+  return { id: "chart", label: tr(lang, "chart.button"), value: encodeTopic({ kind: "timeline", pair: topic.pair, since: topic.since, type: topic.type, ...(lang === "en" ? {} : { lang }) }) };
 }
 
 /** Unpacks a button value; null when it is not one of ours. */

@@ -17,11 +17,10 @@ import type { Readable, Writable } from "node:stream";
 import type { ChatCore } from "../chat/core.ts";
 import type { Reply, Topic } from "../chat/reply.ts";
 import { renderReplyText } from "../chat/text.ts";
-import { CHART_STRINGS_EN } from "../chat/chart-strings.ts";
+import { chartStrings } from "../chat/chart-strings.ts";
 import { t, type Lang } from "../chat/i18n/index.ts";
 import type { Logger } from "../lib/log.ts";
 import { silentLogger } from "../lib/log.ts";
-import { ALERT_STRINGS } from "../chat/alert-strings.ts";
 import type { ShellNotices } from "./alert-port.ts";
 
 /** Where the shell reads and writes. */
@@ -66,7 +65,7 @@ export async function runShell(opts: ShellOptions): Promise<void> {
       await mkdir(dir, { recursive: true });
       const path = join(dir, reply.image.filename);
       await writeFile(path, reply.image.png);
-      write(`${reply.items[0]?.text ?? ""}\n${CHART_STRINGS_EN.shellWritten(path)}`);
+      write(`${reply.items[0]?.text ?? ""}\n${chartStrings(lastLang).shellWritten(path)}`);
       return;
     }
     const older = reply.actions.find((a) => a.id === "older");
@@ -82,12 +81,13 @@ export async function runShell(opts: ShellOptions): Promise<void> {
 
   // an alert comes between two commands: shown like an answer (numbered when it is about one pair)
   opts.notices?.attach((reply, channel) => {
-    write(ALERT_STRINGS.shellBanner(channel));
+    const l = reply.lang ?? "en";
+    write(t(l, "shell.alertBanner", { channel }));
     if (!reply.topic) return write(renderReplyText(reply));
     // numbered for `reply <n> …`; "more" keeps paging the last timeline
     answers.push(reply.topic);
     write(`[#${answers.length}] ` + renderReplyText(reply));
-    write(`(reply ${answers.length} <question>: follow-up on this alert)`);
+    write(t(l, "shell.alertHint", { n: answers.length }));
   });
 
   const rl = createInterface({ input: opts.input, terminal: false, crlfDelay: Infinity });
@@ -104,7 +104,7 @@ export async function runShell(opts: ShellOptions): Promise<void> {
       } else if (/^\/?relations(\s|$)/i.test(line)) {
         await show(await chat.command(line.replace(/^\/?relations\s*/i, ""), { channel, user: "shell" }));
       } else if (/^ingest(\s|$)/i.test(line)) {
-        if (!opts.ingest) write("Ingest is not available here.");
+        if (!opts.ingest) write(t(lang(), "shell.noIngest"));
         else write(await opts.ingest(line.split(/\s+/).slice(1)));
       } else if (line === "more" || line === "older") {
         const reply = lastOlder ? chat.older(lastOlder) : null;

@@ -233,7 +233,7 @@ function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required
       blocks.push(context(t(lang, "digest.moreDevelopments", { developments: tn(lang, "count.moreDevelopments", p.items.length - shownCount), a: p.a.toLowerCase(), b: p.b.toLowerCase() })));
     }
     // the pair's activity chart, posted in this thread when pressed (under the pair's last part)
-    if (k === parts.length - 1) blocks.push(chartButton(p));
+    if (k === parts.length - 1) blocks.push(chartButton(p, lang));
     out.push({
       key: `${p.a}-${p.b}#${k + 1}`,
       text: escapeMrkdwn(`${pairTitle(p)}: ${tn(lang, "count.newDevelopments", p.items.length)}${partLabel}`),
@@ -245,8 +245,8 @@ function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required
 }
 
 /** The "Chart" button of a pair's thread reply. */
-function chartButton(p: { a: string; b: string }): KnownBlock {
-  const action = chartAction({ pair: { a: p.a, b: p.b } });
+function chartButton(p: { a: string; b: string }, lang: Lang): KnownBlock {
+  const action = chartAction({ pair: { a: p.a, b: p.b } }, lang);
   return { type: "actions", elements: [{ type: "button", action_id: ACTION_IDS.chart, text: { type: "plain_text", text: action.label }, value: action.value }] };
 }
 

@@ -15,7 +15,6 @@ import { en } from "../../src/chat/i18n/en.ts";
 import { CATALOGS, t, type Lang, type Messages } from "../../src/chat/i18n/index.ts";
 import { vi } from "../../src/chat/i18n/vi.ts";
 import type { Reply } from "../../src/chat/reply.ts";
-import { renderReplyText } from "../../src/chat/text.ts";
 import { createBotMessagesRepo } from "../../src/db/bot-messages.repo.ts";
 import { createChannelSettingsRepo } from "../../src/db/channel-settings.repo.ts";
 import type { Db } from "../../src/db/client.ts";
@@ -28,6 +27,7 @@ import { renderBlocks } from "../../src/slack/render.ts";
 import { testDb } from "../helpers/db.ts";
 import { findMentions, messageText } from "../helpers/slack-limits.ts";
 import { seedDevelopments } from "./seed.ts";
+import { allText, englishLeft } from "../helpers/english-left.ts";
 
 const gaz = loadGazetteer();
 const port = gazetteerPort(gaz);
@@ -45,20 +45,6 @@ function makeCore(db: Db, extra: Partial<ChatCoreDeps> = {}): ChatCore {
     ...extra,
   });
 }
-
-/**
- * The English words of the catalog: each template's text between placeholders that has a word of
- * four letters or more, less what the Vietnamese catalog also writes (commands, "/invite @Relations").
- */
-const viValues = Object.values(vi).join("\n");
-const englishFragments = [...new Set(Object.values(en).flatMap((v) => v.split(/\{\w+\}/).map((f) => f.trim())))].filter((f) => /[A-Za-z]{4,}/.test(f) && !viValues.includes(f));
-
-function englishLeft(s: string): string[] {
-  return englishFragments.filter((f) => s.includes(f));
-}
-
-/** Everything a reply shows, as the shell prints it and as Slack receives it. */
-const allText = (r: Reply) => `${renderReplyText(r)}\n${messageText(renderBlocks(r))}\n${r.actions.map((a) => a.label).join("\n")}`;
 
 describe("the catalogs", () => {
   it("hold the same keys, none empty, and every reply string in both languages (100%)", () => {
@@ -206,7 +192,7 @@ describe("the reply language", () => {
       "8–19/7/2024 · Tập trận | Trung Quốc và Belarus đã tổ chức tập trận chung (“Eagle Assault”).",
       "tháng 8/2023 · Thăm (dự kiến) | Một đoàn đại biểu Belarus sẽ thăm Trung Quốc.",
     ]);
-    expect(r.actions.map((a) => a.label)).toEqual(["Chia sẻ vào kênh"]);
+    expect(r.actions.map((a) => a.label)).toEqual(["Chia sẻ vào kênh", "Biểu đồ"]);
     expect(englishLeft(allText(r))).toEqual([]);
     // the shared copy keeps the language (it travels in the button's value)
     const shared = chat.shared(r.actions[0]!.value)!;

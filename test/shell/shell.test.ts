@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { CHART_STRINGS_EN } from "../../src/chat/chart-strings.ts";
+import { chartStrings } from "../../src/chat/chart-strings.ts";
+const CHART_STRINGS_EN = chartStrings("en");
 import { PLOT } from "../../src/chat/chart-svg.ts";
 import { chartDirFor } from "../../src/main.ts";
 import { barsOnRow, decodePng } from "../helpers/png.ts";
@@ -60,6 +61,24 @@ describe("terminal shell: chart", () => {
     // 14 monthly developments, Dec 2024 back to Nov 2023: 2023Q4 and the four quarters of 2024
     expect(barsOnRow(img, PLOT.baseline - 1, PLOT.left, PLOT.right)).toBe(5);
     expect(out).toContain(CHART_STRINGS_EN.empty("China", "Russia", ""));
+  });
+
+  it.each([
+    ["en", "/relations china belarus chart", "Activity chart: Belarus – China, 14 developments, 2023–2024.", "Chart written to "],
+    ["vi", "/relations trung quốc belarus biểu đồ", "Biểu đồ hoạt động: Belarus – Trung Quốc, 14 sự kiện, 2023–2024.", "Đã ghi biểu đồ vào "],
+  ])("the chart's lines in %s", async (_l, line, caption, written) => {
+    const db = testDb();
+    seedMany(db, ["CN", "BY"], 14);
+    const dir = join(mkdtempSync(join(tmpdir(), "relations-shell-")), "charts");
+    const chat = createChatCore({ timeline: createTimelineService(createTimelineRepo(db)), countries: loadGazetteer(), watches: createWatchesRepo(db), botMessages: createBotMessagesRepo(db) });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = "";
+    output.on("data", (c: Buffer) => (out += c.toString("utf8")));
+    const done = runShell({ chat, input, output, prompt: "", chartDir: dir });
+    input.end(line + "\n");
+    await done;
+    expect(out).toContain(`${caption}\n${written}${join(dir, "relations-by-cn-quarter.png")}`);
   });
 
   it("charts go beside the database file, or to the temp folder for an in-memory one", () => {

@@ -85,7 +85,7 @@ describe("/relations in Vietnamese over Slack", () => {
     expect(text).toContain("Belarus – Trung Quốc");
     expect(text).toContain("*8–19/7/2024 · Tập trận*\nBelarus và Trung Quốc đã tổ chức tập trận chung.");
     expect(text).toMatch(/sự kiện từ \d+ nguồn/);
-    expect(buttons(vi).map((b) => b.text.text)).toEqual(["Chia sẻ vào kênh"]);
+    expect(buttons(vi).map((b) => b.text.text)).toEqual(["Chia sẻ vào kênh", "Biểu đồ"]);
     const en = await ask("china belarus");
     expect(messageText(en)).toContain("*8–19 Jul 2024 · Exercise*\nChina and Belarus held a joint counter-terrorism exercise (Eagle Assault).");
   });
