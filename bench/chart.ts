@@ -13,7 +13,8 @@
  */
 import { loadGazetteer } from "../src/analyze/gazetteer.ts";
 import { countryName } from "../src/chat/countries.ts";
-import { CHART_STRINGS_EN as S } from "../src/chat/chart-strings.ts";
+import { chartStrings } from "../src/chat/chart-strings.ts";
+const S = chartStrings("en");
 import { buildChartSvg } from "../src/chat/chart-svg.ts";
 import { closeDb, openDb } from "../src/db/client.ts";
 import { createTimelineRepo } from "../src/db/timeline.repo.ts";

@@ -13,11 +13,14 @@ import { closeDb, openDb, type Db } from "./db/client.ts";
 import { createTimelineRepo } from "./db/timeline.repo.ts";
 import { createWatchesRepo } from "./db/watches.repo.ts";
 import { createBotMessagesRepo } from "./db/bot-messages.repo.ts";
+import { createChannelSettingsRepo } from "./db/channel-settings.repo.ts";
+import { gazetteerPort } from "./analyze/gazetteer-port.ts";
+import { summarizeVi } from "./analyze/summary-vi.ts";
 import { insertSource, listSources } from "./db/sources.repo.ts";
 import { createTimelineService } from "./services/timeline.ts";
 import { sourceUrlOf } from "./ingest/source-target.ts";
 import { loadGazetteer, type Gazetteer } from "./analyze/gazetteer.ts";
-import { createChatCore, type ChatCore, type FollowUpAnswerer } from "./chat/core.ts";
+import { createChatCore, type ChatCore, type FollowUpAnswerer, type SummaryRenderer } from "./chat/core.ts";
 // follow-up questions in threads (issue 6); the answerer itself is loaded after ready
 import { claimEvent, pruneProcessedEvents } from "./db/processed-events.repo.ts";
 import { backfillSentenceIndexInBackground } from "./db/sentences.repo.ts";
@@ -128,7 +131,7 @@ async function startJobs(o: {
   // one Web API client for the digest and the alerts (no retries of its own: theirs are nonce-checked)
   const slackPort = o.slackMode ? (await import("./slack/digest-port.ts")).createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL }) : null;
   // alerts of watched pairs after each ingest run and after the analysis at start (issue 13)
-  const alerts = createAlertRunner({ db, port: slackPort ?? o.shellAlerts, clock, logger: log, runner: makeRunnerId(), countries: o.gazetteer });
+  const alerts = createAlertRunner({ db, port: slackPort ?? o.shellAlerts, clock, logger: log, runner: makeRunnerId(), countries: o.gazetteer, summarize: summarizerOf(o.gazetteer) });
   const fetcher = fetcherFromConfig(config);
   // Pages are extracted in a worker thread with a time limit (issue 11): a hostile page is
   // refused, and meanwhile this thread answers Slack / the shell and renews the ingest lease.
@@ -146,7 +149,7 @@ async function startJobs(o: {
     const [{ startDigestScheduler, nextCronFire }, { llmSettingsFromConfig }] = await Promise.all([import("./jobs/digest.ts"), import("./services/llm.ts")]);
     const watches = createWatchesRepo(db);
     digest = startDigestScheduler(
-      { db, slack: slackPort!, clock, logger: log, llm: llmSettingsFromConfig(config), countries: o.gazetteer },
+      { db, slack: slackPort!, clock, logger: log, llm: llmSettingsFromConfig(config), countries: o.gazetteer, summarize: summarizerOf(o.gazetteer) },
       {
         cron: config.DIGEST_CRON,
         tz: config.DIGEST_TZ,
@@ -208,6 +211,12 @@ async function startJobs(o: {
   };
 }
 
+/** Summaries in Vietnamese written at reply time from a development's extracted fields; English is the stored one. */
+function summarizerOf(gazetteer: Gazetteer): SummaryRenderer {
+  let port: ReturnType<typeof gazetteerPort> | undefined;
+  return (facts, lang) => (lang === "vi" ? summarizeVi(facts, (port ??= gazetteerPort(gazetteer))) : facts.summary);
+}
+
 /** The project's gazetteer, built on first use. */
 function lazyGazetteer(): Gazetteer {
   return new Proxy({} as Gazetteer, {
@@ -259,6 +268,8 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     // The gazetteer takes ~0.6 s to build: it is built right after ready (or by the first
     // command that needs a country name, which Slack has already acked), not before.
     const gazetteer = lazyGazetteer();
+    // summaries in Vietnamese are written at reply time from the development's extracted fields
+    const summarize = summarizerOf(gazetteer);
     const timeline = createTimelineService(createTimelineRepo(db), { clock, logger: log });
     stopTimeline = () => timeline.stop();
     // The follow-up answerer (question parser, FTS retrieval, optional LLM) is not needed to start
@@ -268,13 +279,15 @@ export async function startApp(env: Record<string, string | undefined>, io: Main
     const loadAnswerer = () =>
       (answerer ??= Promise.all([import("./chat/follow-up.ts"), import("./analyze/question.ts"), import("./services/llm.ts")]).then(
         ([{ createFollowUpAnswerer }, { createQuestionParser }, { llmSettingsFromConfig }]) =>
-          createFollowUpAnswerer({ db, parser: createQuestionParser(gazetteer), countries: gazetteer, botMessages: createBotMessagesRepo(db), clock, logger: log, llm: llmSettingsFromConfig(config) }),
+          createFollowUpAnswerer({ db, parser: createQuestionParser(gazetteer), countries: gazetteer, botMessages: createBotMessagesRepo(db), summarize, clock, logger: log, llm: llmSettingsFromConfig(config) }),
       ));
     const chat = createChatCore({
       timeline,
       countries: gazetteer,
       watches: createWatchesRepo(db),
       botMessages: createBotMessagesRepo(db),
+      settings: createChannelSettingsRepo(db),
+      summarize,
       clock,
       logger: log,
       // follow-up questions in threads (issue 6)

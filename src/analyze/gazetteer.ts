@@ -79,6 +79,12 @@ export interface Gazetteer {
   resolveCountryName(q: string): CountryInfo | null;
   /** Nearest countries by edit distance on folded names and aliases ("belarys" → Belarus). */
   suggestCountries(q: string, n?: number): CountryInfo[];
+  /**
+   * The language a country name is written in: "vi" for a Vietnamese name or alias ("Trung Quốc",
+   * "trung quoc", "Nga"), "en" for an English one ("China"), null when it is both ("Belarus"),
+   * a code, or not a name.
+   */
+  nameLanguage(q: string): "en" | "vi" | null;
   /** Every country, sorted by English name. */
   allCountries(): CountryInfo[];
   /** Country, organization, person and place mentions in `text`, offsets into `text` as given. */
@@ -176,6 +182,16 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
   const resolveIndex = new Map<string, string>();
   const suggestKeys: Array<{ key: string; code: string }> = [];
   let aliasCount = 0;
+  const nameLangs = new Map<string, Set<"en" | "vi">>();
+  const addLang = (names: readonly string[], lang: "en" | "vi"): void => {
+    for (const n of names) {
+      const k = keyOf(n);
+      if (!k) continue;
+      const set = nameLangs.get(k) ?? new Set();
+      set.add(lang);
+      nameLangs.set(k, set);
+    }
+  };
   const addResolve = (name: string, code: string, curated: boolean): void => {
     const k = keyOf(name);
     if (!k) return;
@@ -189,6 +205,8 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
     for (const n of [info.en, info.vi, info.demonymEn, ...(cur.aliasesEn ?? []).map(nameOf), ...(cur.aliasesVi ?? []).map(nameOf), ...(cur.demonyms ?? []).map(nameOf)]) {
       addResolve(n, code, true);
     }
+    addLang([info.en, info.demonymEn, ...(cur.aliasesEn ?? []).map(nameOf), ...(cur.demonyms ?? []).map(nameOf)], "en");
+    addLang([info.vi, ...(cur.aliasesVi ?? []).map(nameOf)], "vi");
     // Capitals and short forms do not resolve (a city is not a country) but make good suggestions:
     // "moscow" → Russia?, "hàn" → South Korea?
     for (const n of [...(cur.metonyms ?? []).map(nameOf), ...(cur.short ?? [])]) {
@@ -208,6 +226,8 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
   for (const c of countriesFile.countries) {
     const excluded = new Set((aliasesFile.countries[c.code]?.exclude ?? []).map(keyOf));
     const info = byCode.get(c.code)!;
+    addLang([info.en, ...c.en], "en");
+    addLang([info.vi, ...c.vi], "vi");
     for (const n of [info.en, info.vi, ...c.en, ...c.vi]) {
       const k = keyOf(n);
       if (excluded.has(k) || (genCount.get(k)?.size ?? 0) > 1) continue;
@@ -232,6 +252,12 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
     return null;
   };
   const alpha3 = new Map(all.map((c) => [c.alpha3, c]));
+
+  const nameLanguage = (q: string): "en" | "vi" | null => {
+    const k = keyOf(q);
+    const set = nameLangs.get(k) ?? (k.startsWith("the ") ? nameLangs.get(k.slice(4)) : undefined);
+    return set?.size === 1 ? [...set][0]! : null;
+  };
 
   const suggestCountries = (q: string, n = 3): CountryInfo[] => {
     const k = keyOf(q);
@@ -297,6 +323,7 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
     country,
     resolveCountryName,
     suggestCountries,
+    nameLanguage,
     allCountries: () => all.slice(),
     findMentions: (text, opts) =>
       matcher.find(text, (personId) => {

@@ -4,8 +4,10 @@
  */
 import { analyzeArticle, type AnalyzeInput } from "./analyze.ts";
 import { findDates, spanFromIso } from "./dates.ts";
-import { loadGazetteer, type Gazetteer, type Mention } from "./gazetteer.ts";
-import countriesFile from "./data/countries.json" with { type: "json" };
+import { loadGazetteer, type Gazetteer } from "./gazetteer.ts";
+import { gazetteerPort } from "./gazetteer-port.ts";
+
+export { gazetteerPort } from "./gazetteer-port.ts";
 import { inferPublicationDate } from "./publication-date.ts";
 import type { DateFinderPort, GazetteerPort } from "./ports.ts";
 import type { AnalysisResult } from "./types.ts";
@@ -18,55 +20,11 @@ export interface Analyzer {
   gazetteer: GazetteerPort;
 }
 
-/** Adapts the gazetteer to what the analyzer stages need. */
-export function gazetteerPort(g: Gazetteer): GazetteerPort {
-  // Places are kept by their English name so summaries and cross-language clustering agree:
-  // "Bắc Kinh", "Beijing" and "Trung Nam Hải" all become "Beijing".
-  const placeName = (m: Mention): string => {
-    const p = g.placeOf(m);
-    if (p && (p.kind === "capital" || p.kind === "seat") && p.country) return capitalOf(p.country) ?? p.name;
-    return p?.name ?? m.text;
-  };
-  return {
-    findMentions: (text, opts) =>
-      g.findMentions(text, opts).map((m) => ({
-        kind: m.kind,
-        start: m.start,
-        end: m.end,
-        text: m.text,
-        country: m.country,
-        entityId: m.kind === "place" || m.via === "metonym" ? placeName(m) : m.entityId,
-        ...(m.role ? { role: m.role } : {}),
-        via: m.via,
-      })),
-    country: (code) => g.country(code),
-    officeHolder: (country, role, at) => g.officeHolder(country, role, at),
-    describePerson(id, at) {
-      const p = g.person(id);
-      if (!p) return null;
-      const role = g.personRole(id, at);
-      // a title is said only when the person held it then: "Ursula von der Leyen" in 2024, not "German Defence Minister"
-      const held = p.roles.some((r) => r.from <= at && (r.to === null || at <= r.to));
-      // years before the person's first office, the name read is most likely a namesake's
-      // ("President Bush" in 1990 is not George W. Bush): no name rather than a wrong one
-      const first = p.roles.reduce((m, r) => (r.from < m ? r.from : m), "9999");
-      if (!held && at < first && Number(first.slice(0, 4)) - Number(at.slice(0, 4)) > 2) return null;
-      return { name: p.names.en[0] ?? id, country: role?.country ?? null, title: held ? (role?.title_en ?? null) : null, role: role?.role ?? null };
-    },
-  };
-}
-
 export const dateFinder: DateFinderPort = {
   findDates: (text, ctx) => findDates(text, ctx),
   inferPublicationDate: (text, lang) => inferPublicationDate(text, lang),
   spanFromIso: (iso) => spanFromIso(iso),
 };
-
-const CAPITALS = new Map<string, string>((countriesFile as { countries: { code: string; capitals: string[] }[] }).countries.filter((c) => c.capitals[0]).map((c) => [c.code, c.capitals[0]!]));
-
-function capitalOf(code: string): string | null {
-  return CAPITALS.get(code) ?? null;
-}
 
 /** Builds the analyzer over the project's gazetteer. */
 export function createAnalyzer(gazetteer: Gazetteer = loadGazetteer()): Analyzer {

@@ -21,7 +21,7 @@ export interface GazetteerPort {
   findMentions(text: string, opts?: { at?: string }): EntityMention[];
   country(code: string): CountryNames | null;
   /** English name and role title of a person at a date, when known */
-  describePerson(id: string, at: string): { name: string; country: string | null; title: string | null; role?: string | null } | null;
+  describePerson(id: string, at: string): { name: string; country: string | null; title: string | null; role?: string | null; held?: boolean; nameVi?: string | null } | null;
   /** The person holding an office of a country on a day, when the gazetteer knows exactly one */
   officeHolder?(country: string, role: string, at: string): string | null;
 }

@@ -113,7 +113,7 @@ function placeIsIn(place: string, code: string, g: GazetteerPort): boolean {
   return g.findMentions(place).some((m) => m.country === code);
 }
 
-function titleCase(s: string): string {
+export function titleCase(s: string): string {
   return s.replace(/(^|[\s/-])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
 }
 
@@ -139,7 +139,7 @@ function actorsOf(dev: ArticleDevelopment, best: ArticleDevelopment["evidence"][
 }
 
 /** A person by id at a date: one the gazetteer knows, or one read from title and country (ad-hoc id). */
-function personOf(id: string, at: string, g: GazetteerPort): { name: string; country: string | null; title: string | null } | null {
+export function personOf(id: string, at: string, g: GazetteerPort): { name: string; country: string | null; title: string | null; role?: string | null; nameVi?: string | null } | null {
   const adhoc = adhocPerson(id);
   return adhoc ? { name: adhoc.name, country: adhoc.country, title: adhoc.title || null } : g.describePerson(id, at);
 }

@@ -1,33 +1,29 @@
 /**
- * Every user-visible string of the alerts feature (issue 13), in one English catalog: the alert
- * and burst messages, the watch/unwatch confirmations for alerts and the help line. A translated
- * catalog can take this object's shape over. Plain text: front ends escape for their medium.
+ * The alerts' words (issue 13) in a language: the templates are in the reply catalog (src/chat/i18n,
+ * sections "alert" and "help.alerts"), filled here. Plain text: front ends escape for their medium.
  */
-export const ALERT_STRINGS = {
-  /** "alerts" after a watch/unwatch command (folded, lower case) */
-  keywords: ["alerts", "alert"],
-  /** the lead of a single alert: "New · Belarus – China · 14 Oct 2024 · Exercise" */
-  singleLead: (pairTitle: string, date: string, type: string) => `New · ${pairTitle} · ${date} · ${type}`,
-  /** the header of a burst message */
-  burstHeader: (n: number) => `${n} new developments of the pairs this channel watches`,
-  /** one line of a burst: "Belarus – China · 14 Oct 2024 · Exercise" */
-  burstLead: (pairTitle: string, date: string, type: string) => `${pairTitle} · ${date} · ${type}`,
-  /** the closing line of an alert about one pair */
-  footerOnePair: (pairCommand: string) => `Ask a follow-up question in this thread. /relations ${pairCommand} for the timeline · /relations unwatch ${pairCommand} alerts to stop these alerts.`,
-  /** the closing line of a burst over several pairs */
-  footerManyPairs: "Ask a follow-up question in this thread, naming the pair (“and China–Russia?”). /relations unwatch <pair> alerts stops a pair's alerts.",
-  /** the shell prints alerts between prompts with this line above them */
-  shellBanner: (channel: string) => `--- alert in ${channel} ---`,
-  /** watch … alerts: turned on */
-  alertsOn: (pairTitle: string, days: number) =>
-    `This channel now gets an alert for each new development between ${pairTitle} — first reported from now on and dated within the last ${days} days or ahead — and watches the pair for its weekly digest.`,
-  alertsAlreadyOn: (pairTitle: string) => `This channel already gets alerts for ${pairTitle}.`,
-  /** unwatch … alerts */
-  alertsOff: (pairTitle: string) => `This channel no longer gets alerts for ${pairTitle}; it still watches the pair for its weekly digest (/relations unwatch without "alerts" stops that too).`,
-  alertsWereOff: (pairTitle: string) => `This channel was not getting alerts for ${pairTitle}.`,
-  /** after a pair in /relations watching */
-  watchingMarker: " · alerts on",
-  /** the help line */
-  helpLead: "/relations watch china belarus alerts",
-  helpText: "also an alert in this channel for each new development of the pair (unwatch … alerts to stop)",
-} as const;
+import { t, type Lang } from "./i18n/index.ts";
+
+/** The alert strings in `lang`. */
+export function alertStrings(lang: Lang) {
+  return {
+    /** the lead of a single alert: "New · Belarus – China · 14 Oct 2024 · Exercise" */
+    singleLead: (pair: string, date: string, type: string) => t(lang, "alert.singleLead", { pair, date, type }),
+    /** the header of a burst message */
+    burstHeader: (n: number) => t(lang, "alert.burstHeader", { n }),
+    /** one line of a burst: "Belarus – China · 14 Oct 2024 · Exercise" (no words of its own) */
+    burstLead: (pair: string, date: string, type: string) => `${pair} · ${date} · ${type}`,
+    /** the closing line of an alert about one pair */
+    footerOnePair: (pairCommand: string) => t(lang, "alert.footerOnePair", { pair: pairCommand }),
+    /** the closing line of a burst over several pairs */
+    footerManyPairs: t(lang, "alert.footerManyPairs"),
+    /** watch … alerts: turned on */
+    alertsOn: (pair: string, days: number) => t(lang, "alert.on", { pair, days }),
+    alertsAlreadyOn: (pair: string) => t(lang, "alert.alreadyOn", { pair }),
+    /** unwatch … alerts */
+    alertsOff: (pair: string) => t(lang, "alert.off", { pair }),
+    alertsWereOff: (pair: string) => t(lang, "alert.wereOff", { pair }),
+    /** after a pair in /relations watching */
+    watchingMarker: t(lang, "alert.watchingMarker"),
+  };
+}

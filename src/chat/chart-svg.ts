@@ -120,7 +120,7 @@ export function buildChartSvg(series: ActivitySeries, text: ChartText, s: ChartS
   let lxPos = left;
   const legendY = H - 20;
   for (const t of series.types) {
-    const label = typeLabel(t);
+    const label = typeLabel(t, undefined, s.lang);
     out.push(`<rect x="${lxPos}" y="${legendY - 12}" width="14" height="14" fill="${TYPE_COLORS[t]}"/>`);
     out.push(`<text x="${lxPos + 20}" y="${legendY}" font-size="14" fill="#1d1c1d">${esc(label)}</text>`);
     lxPos += 20 + label.length * 8 + 24;

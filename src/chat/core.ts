@@ -3,17 +3,19 @@
  * front ends over it. Its dependencies (services, repos, gazetteer, clock) are passed in.
  */
 import type { BotMessagesRepo } from "../db/bot-messages.repo.ts";
+import type { ChannelSettingsRepo } from "../db/channel-settings.repo.ts";
 import type { WatchesRepo } from "../db/watches.repo.ts";
-import { ALERT_WINDOW_DAYS, EVENT_TYPES, type CountryPair, type EventType } from "../domain/types.ts";
+import { ALERT_WINDOW_DAYS, EVENT_TYPES, type CountryPair, type DevelopmentFacts, type EventType } from "../domain/types.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/log.ts";
 import type { TimelinePage, TimelineService } from "../services/timeline.ts";
 import { countryName, type CountryDirectory } from "./countries.ts";
-import { formatDateSpan, formatDay, hostOf, typeLabel, typePlural } from "./format.ts";
+import { formatDateSpan, formatDay, hostOf, typeCount, typeLabel, typePlural } from "./format.ts";
+import { t, tn, type Lang } from "./i18n/index.ts";
 import { parseCommand, type CommandFilter } from "./parse.ts";
-import { CHART_STRINGS_EN } from "./chart-strings.ts";
+import { chartStrings } from "./chart-strings.ts";
 import { buildChartSvg, periodLabel } from "./chart-svg.ts";
-import { ALERT_STRINGS } from "./alert-strings.ts";
+import { alertStrings } from "./alert-strings.ts";
 import type { FollowUpAnswerer, Reply, ReplyItem, ThreadContext, Topic } from "./reply.ts";
 import { chartAction, decodePick, decodeTopic, encodeTopic, formatCursor, parseCursor } from "./topic.ts";
 
@@ -37,6 +39,13 @@ export interface ChatCoreDeps {
   pageSize?: number;
   /** answers thread replies; until issue 6 lands, a polite "not available yet" */
   followUp?: FollowUpAnswerer;
+  /** channels' language settings (`/relations lang`); absent: every answer follows its command */
+  settings?: ChannelSettingsRepo;
+  /**
+   * A development's summary in a language, written at reply time from its extracted fields
+   * (src/analyze/summary-vi.ts); absent, or for English, the stored English summary is shown.
+   */
+  summarize?: SummaryRenderer;
   /**
    * When the next weekly digest is posted and in which time zone (Slack); null while not known.
    * Absent: no digest runs here (the terminal shell).
@@ -69,18 +78,24 @@ export interface ChatCore {
    */
   pickPair(channel: string, threadTs: string, value: string): Promise<Reply | null>;
   /** The short usage answer to a mention of the bot outside a thread it started. */
-  mentionHelp(): Reply;
-  /** The apology shown when something failed. */
-  apology(): Reply;
+  mentionHelp(channel?: string): Reply;
+  /** The apology shown when something failed (in the channel's language when it has one). */
+  apology(channel?: string): Reply;
+  /** The language a channel's answers are in when it has a setting, else null. */
+  channelLang(channel: string | undefined): Lang | null;
   /** The thread context of a topic (for the shell, which has no Slack threads). */
   contextOf(topic: Topic): ThreadContext;
 }
 
+/** A development's summary in `lang` from its facts; the stored (English) summary when it cannot. */
+export type SummaryRenderer = (facts: DevelopmentFacts, lang: Lang) => string;
+
 /** The placeholder answerer used until follow-ups (issue 6) are wired. */
-export const followUpNotAvailable: FollowUpAnswerer = async () => ({
+export const followUpNotAvailable: FollowUpAnswerer = async (context) => ({
   ephemeral: false,
-  items: [{ text: "Follow-up questions are not available yet." }],
+  items: [{ text: t(context.lang ?? "en", "followUp.unavailable") }],
   actions: [],
+  lang: context.lang ?? "en",
 });
 
 /** Builds the chat core. */
@@ -88,54 +103,71 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
   const clock = deps.clock ?? systemClock;
   const log = deps.logger ?? silentLogger;
   const pageSize = deps.pageSize ?? 10;
-  const name = (code: string) => countryName(deps.countries, code);
-  const pairTitle = (p: CountryPair) => `${name(p.a)} – ${name(p.b)}`;
-  const simple = (text: string, extra: Partial<Reply> = {}): Reply => ({ ephemeral: true, items: [{ text }], actions: [], ...extra });
-
-  /** " The next one comes Mon, 28 Oct 2024, 08:00 (Asia/Ho_Chi_Minh)." — or why there is none */
-  const nextDigestText = (): string => {
-    if (!deps.nextDigest) return " (Weekly digests are posted when the app runs in Slack.)";
-    const next = deps.nextDigest();
-    if (!next) return "";
-    const when = new Intl.DateTimeFormat("en-GB", { timeZone: next.tz, weekday: "short", day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(next.at);
-    return ` The next one comes ${when} (${next.tz}).`;
+  const name = (code: string, lang: Lang) => countryName(deps.countries, code, lang);
+  const pairTitle = (p: CountryPair, lang: Lang) => `${name(p.a, lang)} – ${name(p.b, lang)}`;
+  const simple = (lang: Lang, text: string, extra: Partial<Reply> = {}): Reply => ({ ephemeral: true, items: [{ text }], actions: [], lang, ...extra });
+  const channelLang = (channel: string | undefined): Lang | null => {
+    if (!channel || !deps.settings) return null;
+    try {
+      return deps.settings.lang(channel);
+    } catch (err) {
+      // an apology must still go out when the database is what failed: in English then
+      log.error("chat: reading the channel's language failed", { err, channel });
+      return null;
+    }
+  };
+  const summaryOf = (e: { facts?: DevelopmentFacts; summary: string }, lang: Lang): string => {
+    if (lang === "en" || !deps.summarize || !e.facts) return e.summary;
+    try {
+      return deps.summarize(e.facts, lang);
+    } catch (err) {
+      // one development whose summary cannot be written again keeps its stored one; the rest go on
+      log.error("chat: summary in another language failed", { err, lang });
+      return e.summary;
+    }
   };
 
-  const filterText = (f: CommandFilter) =>
-    [f.type ? typePlural(f.type) : "", f.since ? `since ${formatDay(f.since)}` : ""].filter(Boolean).join(" ");
+  /** " The next one comes Mon, 28 Oct 2024, 08:00 (Asia/Ho_Chi_Minh)." — or why there is none */
+  const nextDigestText = (lang: Lang): string => {
+    if (!deps.nextDigest) return t(lang, "digest.notHere");
+    const next = deps.nextDigest();
+    if (!next) return "";
+    const when = new Intl.DateTimeFormat(lang === "vi" ? "vi-VN" : "en-GB", { timeZone: next.tz, weekday: "short", day: "numeric", month: lang === "vi" ? "numeric" : "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(next.at);
+    return t(lang, "digest.next", { when, tz: next.tz });
+  };
+
+  const filterText = (f: CommandFilter, lang: Lang) =>
+    [f.type ? typePlural(f.type, lang) : "", f.since ? t(lang, "filter.since", { date: formatDay(f.since, lang) }) : ""].filter(Boolean).join(" ");
 
   const timelineReply = (topic: Topic, ephemeral: boolean): Reply => {
+    const lang = topic.lang ?? "en";
     const filter = { since: topic.since, type: topic.type };
     const page: TimelinePage = deps.timeline.page(topic.pair, filter, parseCursor(topic.start), pageSize);
-    const ft = filterText(filter);
-    const header = pairTitle(topic.pair) + (ft ? ` · ${ft}` : "");
+    const ft = filterText(filter, lang);
+    const header = pairTitle(topic.pair, lang) + (ft ? ` · ${ft}` : "");
+    const [a, b] = [name(topic.pair.a, lang), name(topic.pair.b, lang)];
     if (page.entries.length === 0 && !topic.start) {
       return {
         ephemeral: true,
         header,
-        items: [
-          {
-            text: ft
-              ? `Nothing yet between ${name(topic.pair.a)} and ${name(topic.pair.b)} for ${ft}. Try without the filter.`
-              : `Nothing yet between ${name(topic.pair.a)} and ${name(topic.pair.b)}: no development found in the sources read so far. New articles are read every half hour.`,
-          },
-        ],
-        footer: `Try /relations ${name(topic.pair.a).toLowerCase()} to see its partners.`,
+        items: [{ text: ft ? t(lang, "timeline.emptyFiltered", { a, b, filter: ft }) : t(lang, "timeline.empty", { a, b }) }],
+        footer: t(lang, "timeline.emptyFooter", { a: a.toLowerCase() }),
         actions: [],
+        lang,
       };
     }
     const s = page.stats;
     const offset = topic.offset ?? 0;
     const context = [
-      `${s.developments} development${s.developments === 1 ? "" : "s"} from ${s.sources} source${s.sources === 1 ? "" : "s"}`,
-      s.lastUpdated ? `last updated ${formatDay(s.lastUpdated)}` : "",
-      s.developments > page.entries.length ? `showing ${offset + 1}–${offset + page.entries.length}` : "",
+      t(lang, "timeline.from", { developments: tn(lang, "count.developments", s.developments), sources: tn(lang, "count.sources", s.sources) }),
+      s.lastUpdated ? t(lang, "timeline.lastUpdated", { date: formatDay(s.lastUpdated, lang) }) : "",
+      s.developments > page.entries.length ? t(lang, "timeline.showing", { from: offset + 1, to: offset + page.entries.length }) : "",
     ]
       .filter(Boolean)
       .join(" · ");
     const items: ReplyItem[] = page.entries.map((e) => ({
-      lead: `${formatDateSpan(e.dateStart, e.dateEnd, e.datePrecision)} · ${typeLabel(e.type, e.status)}`,
-      text: e.summary,
+      lead: `${formatDateSpan(e.dateStart, e.dateEnd, e.datePrecision, lang)} · ${typeLabel(e.type, e.status, lang)}`,
+      text: summaryOf(e, lang),
       links: e.sources.map((src) => ({ url: src.url, label: src.outlet?.trim() || hostOf(src.url) })),
     }));
     const last = page.entries[page.entries.length - 1];
@@ -144,23 +176,24 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
     if (page.nextCursor) {
       actions.push({
         id: "older",
-        label: "Show older",
+        label: t(lang, "action.older"),
         value: encodeTopic({ ...topic, start: formatCursor(page.nextCursor), offset: offset + page.entries.length }),
       });
     }
-    if (ephemeral) actions.push({ id: "share", label: "Share in channel", value: encodeTopic(topic) });
-    actions.push(chartAction(topic));
-    return { ephemeral, header, context, items, actions, topic: shown };
+    if (ephemeral) actions.push({ id: "share", label: t(lang, "action.share"), value: encodeTopic(topic) });
+    actions.push(chartAction(topic, lang));
+    return { ephemeral, header, context, items, actions, topic: shown, lang };
   };
 
   /** The pair's activity chart as a reply with a PNG; a text answer when it has nothing to chart. */
   const chartReply = async (topic: Topic): Promise<Reply> => {
-    const S = CHART_STRINGS_EN;
+    const lang = topic.lang ?? "en";
+    const S = chartStrings(lang);
     const filter = { since: topic.since, type: topic.type };
     const series = deps.timeline.activity(topic.pair, filter);
-    const ft = filterText(filter);
-    const title = pairTitle(topic.pair);
-    if (!series) return simple(S.empty(name(topic.pair.a), name(topic.pair.b), ft), { header: title });
+    const ft = filterText(filter, lang);
+    const title = pairTitle(topic.pair, lang);
+    if (!series) return simple(lang, S.empty(name(topic.pair.a, lang), name(topic.pair.b, lang), ft), { header: title });
     const span = series.fromYear === series.toYear ? String(series.fromYear) : `${series.fromYear}–${series.toYear}`;
     const svg = buildChartSvg(series, { title: S.title(title, series.unit, span), subtitle: S.subtitle(series.total, ft) }, S);
     // the renderer (a native module) loads on the first chart, not at start
@@ -170,96 +203,118 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       ephemeral: false,
       items: [{ text: S.caption(title, series.total, span) }],
       // the same chart again, for an answer that says the upload failed
-      actions: [chartAction(topic)],
+      actions: [chartAction(topic, lang)],
       image: {
         png: svgToPng(svg),
         filename: `relations-${topic.pair.a}-${topic.pair.b}-${series.unit}.png`.toLowerCase(),
         title: S.title(title, series.unit, span),
         alt: S.alt(title, series.unit, span, series.total, periodLabel(latest, S), latest.total),
       },
+      lang,
     };
   };
 
-  const partnersReply = (code: string, filtered: boolean): Reply => {
+  const partnersReply = (code: string, filtered: boolean, lang: Lang): Reply => {
     const partners = deps.timeline.partners(code);
-    const header = `${name(code)}: defense cooperation partners`;
-    if (partners.length === 0) {
-      return simple(`Nothing yet about ${name(code)}: no development found in the sources read so far.`, { header });
-    }
+    const country = name(code, lang);
+    const header = t(lang, "partners.header", { country });
+    if (partners.length === 0) return simple(lang, t(lang, "partners.empty", { country }), { header });
     const total = partners.reduce((n, p) => n + p.total, 0);
     const shown = partners.slice(0, 100);
     return {
       ephemeral: true,
       header,
-      context: `${partners.length} partner${partners.length === 1 ? "" : "s"} · ${total} development${total === 1 ? "" : "s"}${partners.length > shown.length ? ` · top ${shown.length} shown` : ""}`,
+      context: [tn(lang, "count.partners", partners.length), tn(lang, "count.developments", total), partners.length > shown.length ? t(lang, "partners.topShown", { n: shown.length }) : ""].filter(Boolean).join(" · "),
       dense: true,
       items: shown.map((p) => ({
-        lead: name(p.partner),
+        lead: name(p.partner, lang),
         text:
           `${p.total} — ` +
           Object.entries(p.byType)
             .sort((x, y) => y[1] - x[1] || EVENT_TYPES.indexOf(x[0] as EventType) - EVENT_TYPES.indexOf(y[0] as EventType))
-            .map(([t, n]) => `${n} ${n === 1 ? typeLabel(t as EventType).toLowerCase() : typePlural(t as EventType)}`)
+            .map(([ty, n]) => typeCount(ty as EventType, n, lang))
             .join(", ") +
-          ` · latest ${formatDateSpan(p.latest, p.latestEnd, p.latestPrecision)}`,
+          ` · ${t(lang, "partners.latest", { date: formatDateSpan(p.latest, p.latestEnd, p.latestPrecision, lang) })}`,
       })),
-      footer: `For a timeline: /relations ${name(code).toLowerCase()} <partner>${filtered ? " (since and type apply to a pair's timeline; these counts cover everything)" : ""}`,
+      footer: t(lang, "partners.footer", { country: country.toLowerCase() }) + (filtered ? t(lang, "partners.footerFiltered") : ""),
       actions: [],
+      lang,
     };
   };
 
   return {
     async command(text, ctx) {
       const cmd = parseCommand(text, deps.countries);
-      log.debug("chat: command", { kind: cmd.kind, user: ctx.user, channel: ctx.channel });
+      // the channel's setting wins; else the language the command was written in; else English
+      const lang: Lang = channelLang(ctx.channel) ?? cmd.lang ?? "en";
+      log.debug("chat: command", { kind: cmd.kind, lang, user: ctx.user, channel: ctx.channel });
       switch (cmd.kind) {
         case "help":
-          return helpReply();
+          return helpReply(lang);
         case "timeline":
-          return timelineReply({ kind: "timeline", pair: cmd.pair, since: cmd.filter.since, type: cmd.filter.type }, true);
+          return timelineReply({ kind: "timeline", pair: cmd.pair, since: cmd.filter.since, type: cmd.filter.type, ...(lang === "en" ? {} : { lang }) }, true);
         case "chart":
-          return chartReply({ kind: "timeline", pair: cmd.pair, since: cmd.filter.since, type: cmd.filter.type });
+          return chartReply({ kind: "timeline", pair: cmd.pair, since: cmd.filter.since, type: cmd.filter.type, ...(lang === "en" ? {} : { lang }) });
         case "partners":
-          return partnersReply(cmd.country.code, Boolean(cmd.filter.since || cmd.filter.type));
-        case "same_country":
-          return simple(`That's ${cmd.country.en} twice. Give two different countries, e.g. /relations ${cmd.country.en.toLowerCase()} russia — or just /relations ${cmd.country.en.toLowerCase()} to see all its partners.`);
+          return partnersReply(cmd.country.code, Boolean(cmd.filter.since || cmd.filter.type), lang);
+        case "same_country": {
+          const country = cmd.country[lang];
+          return simple(lang, t(lang, "error.sameCountry", { country, lower: country.toLowerCase() }));
+        }
         case "unknown_country": {
-          const names = cmd.suggestions.map((c) => c.en);
-          const hint = names.length ? ` Did you mean ${orList(names)}?` : " Try the English or Vietnamese name, or the ISO code (CN, BY).";
-          return simple(`I don't know the country "${cmd.name}".${hint}`);
+          const names = cmd.suggestions.map((c) => c[lang]);
+          const hint = names.length ? t(lang, "error.didYouMean", { list: orList(names, t(lang, "list.or")) }) : t(lang, "error.countryHint");
+          return simple(lang, t(lang, "error.unknownCountry", { name: cmd.name }) + hint);
         }
         case "bad_option":
-          return simple(cmd.message);
+          return simple(lang, t(lang, cmd.key, { ...cmd.vars, ...(cmd.country ? { country: cmd.country[lang].toLowerCase() } : {}) }));
+        case "lang": {
+          const channel = ctx.channel;
+          if (!channel || !deps.settings) return simple(lang, t(lang, "lang.needsChannel"));
+          if (cmd.value === null) {
+            const cur = deps.settings.lang(channel);
+            return simple(lang, cur ? t(lang, "lang.current", { language: t(lang, `lang.name.${cur}`) }) : t(lang, "lang.none"));
+          }
+          if (cmd.value === "bad") return simple(lang, t(lang, "lang.bad"));
+          if (cmd.value === "auto") {
+            deps.settings.clearLang(channel);
+            return simple(cmd.lang ?? "en", t(cmd.lang ?? "en", "lang.cleared"));
+          }
+          deps.settings.setLang(channel, cmd.value, ctx.user ?? null, clock().toISOString());
+          return simple(cmd.value, t(cmd.value, "lang.set", { language: t(cmd.value, `lang.name.${cmd.value}`) }));
+        }
         case "watch":
         case "unwatch":
         case "watching": {
           const channel = ctx.channel;
-          if (!channel) return simple("Watching works in a channel.");
+          if (!channel) return simple(lang, t(lang, "watch.needsChannel"));
           if (cmd.kind === "watching") {
             const rows = deps.watches.listForChannel(channel);
-            if (rows.length === 0) return simple("This channel watches no pair yet, so it gets no weekly digest of its own. Add one with /relations watch china belarus.");
+            if (rows.length === 0) return simple(lang, t(lang, "watching.none"));
             return {
               ephemeral: true,
-              header: "Pairs this channel watches",
+              header: t(lang, "watching.header"),
               dense: true,
-              items: rows.map((r) => ({ text: pairTitle(r.pair) + (r.alerts ? ALERT_STRINGS.watchingMarker : "") })),
-              footer: `This channel gets a weekly digest of these pairs.${nextDigestText()} /relations unwatch <pair> removes one.`,
+              items: rows.map((r) => ({ text: pairTitle(r.pair, lang) + (r.alerts ? alertStrings(lang).watchingMarker : "") })),
+              footer: t(lang, "watching.footer", { next: nextDigestText(lang) }),
               actions: [],
+              lang,
             };
           }
-          const title = pairTitle(cmd.pair);
+          const pair = pairTitle(cmd.pair, lang);
           if (cmd.alerts) {
             const on = cmd.kind === "watch";
             const changed = deps.watches.setAlerts(channel, cmd.pair, on, ctx.user ?? null, clock().toISOString());
-            if (on) return simple(changed ? ALERT_STRINGS.alertsOn(title, ALERT_WINDOW_DAYS) : ALERT_STRINGS.alertsAlreadyOn(title));
-            return simple(changed ? ALERT_STRINGS.alertsOff(title) : ALERT_STRINGS.alertsWereOff(title));
+            const S = alertStrings(lang);
+            if (on) return simple(lang, changed ? S.alertsOn(pair, ALERT_WINDOW_DAYS) : S.alertsAlreadyOn(pair));
+            return simple(lang, changed ? S.alertsOff(pair) : S.alertsWereOff(pair));
           }
           if (cmd.kind === "watch") {
             const added = deps.watches.add(channel, cmd.pair, ctx.user ?? null, clock().toISOString());
-            return simple(added ? `This channel now watches ${title} and gets a weekly digest of the pairs it watches.${nextDigestText()}` : `This channel already watches ${title}.`);
+            return simple(lang, added ? t(lang, "watch.added", { pair, next: nextDigestText(lang) }) : t(lang, "watch.already", { pair }));
           }
           const removed = deps.watches.remove(channel, cmd.pair);
-          return simple(removed ? `This channel no longer watches ${title}.` : `This channel was not watching ${title}.`);
+          return simple(lang, removed ? t(lang, "unwatch.removed", { pair }) : t(lang, "unwatch.notWatching", { pair }));
         }
       }
     },
@@ -308,6 +363,7 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
         if (pairs.length === 1) pair = pairs[0]!;
         else if (pairs.length > 1) choices = pairs;
       }
+      const lang = channelLang(channel);
       return {
         kind: m.kind,
         pair,
@@ -318,11 +374,14 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
         cursor: m.cursor,
         channel,
         threadTs,
+        ...(lang ? { lang } : {}),
       };
     },
 
     async followUp(context, text) {
-      return (deps.followUp ?? followUpNotAvailable)(context, text);
+      // the channel's setting, else the language of the thread's parent (shell), else that of the question
+      const lang = channelLang(context.channel) ?? context.lang ?? questionLang(text);
+      return (deps.followUp ?? followUpNotAvailable)({ ...context, lang }, text);
     },
 
     async pickPair(channel, threadTs, value) {
@@ -331,48 +390,44 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       if (!picked || !parent) return null;
       deps.botMessages.record({ ...parent, countryA: picked.pair.a, countryB: picked.pair.b, cursor: null, typeFilter: null });
       const context = this.threadContext(channel, threadTs)!;
-      return (deps.followUp ?? followUpNotAvailable)(context, picked.question);
+      return this.followUp(context, picked.question);
     },
 
-    mentionHelp() {
-      return {
-        ephemeral: false,
-        items: [
-          {
-            text: "Hi! Ask me with /relations and two countries, e.g. /relations china belarus, for a dated timeline with sources (/relations help for more). Share a timeline in the channel, or open the weekly digest, and ask follow-up questions in its thread.",
-          },
-        ],
-        actions: [],
-      };
+    mentionHelp(channel) {
+      const lang = channelLang(channel) ?? "en";
+      return { ephemeral: false, items: [{ text: t(lang, "mention.help") }], actions: [], lang };
     },
 
-    apology() {
-      return simple("Sorry, something went wrong while answering. It has been logged; please try again in a moment.");
+    apology(channel) {
+      const lang = channelLang(channel) ?? "en";
+      return simple(lang, t(lang, "apology"));
     },
+
+    channelLang,
 
     contextOf(topic) {
-      return { kind: topic.kind, pair: topic.pair, since: topic.since ?? null, until: null, type: topic.type ?? null, cursor: topic.oldest ?? null };
+      return { kind: topic.kind, pair: topic.pair, since: topic.since ?? null, until: null, type: topic.type ?? null, cursor: topic.oldest ?? null, ...(topic.lang ? { lang: topic.lang } : {}) };
     },
   };
 }
 
-function helpReply(): Reply {
+/** A question's language: Vietnamese when written with Vietnamese letters, else English. */
+export function questionLang(text: string): Lang {
+  return /[ăâđêôơưàáạảãầấậẩẫằắặẳẵèéẹẻẽềếệểễìíịỉĩòóọỏõồốộổỗờớợởỡùúụủũừứựửữỳýỵỷỹ]/iu.test(text) ? "vi" : "en";
+}
+
+function helpReply(lang: Lang): Reply {
+  const item = (k: "timeline" | "filters" | "chart" | "partners" | "watch" | "alerts" | "lang") => ({ lead: t(lang, `help.${k}.lead`), text: t(lang, `help.${k}`) });
   return {
     ephemeral: true,
-    header: "How to use /relations",
-    items: [
-      { lead: "/relations china belarus", text: "the timeline of defense cooperation between two countries, newest first, with sources" },
-      { lead: "/relations north korea russia since 2023 exercises", text: "add a start (since 2023, since 2024-06) and a type: visits, talks, exercises, patrols, agreements, arms, training, pledges — or in Vietnamese: thăm, hội đàm, tập trận, tuần tra, thỏa thuận, vũ khí, huấn luyện, cam kết" },
-      CHART_STRINGS_EN.help,
-      { lead: "/relations belarus", text: "a country's partners with counts by type and the latest date" },
-      { lead: "/relations watch china belarus", text: "the weekly digest of this channel covers this pair (unwatch to stop, watching to list)" },
-      { lead: ALERT_STRINGS.helpLead, text: ALERT_STRINGS.helpText },
-    ],
-    footer: "Names work in English or Vietnamese, with or without diacritics, or as ISO codes (CN, BY). Share a timeline in the channel and ask follow-up questions in its thread.",
+    header: t(lang, "help.header"),
+    items: [item("timeline"), item("filters"), item("chart"), item("partners"), item("watch"), item("alerts"), item("lang")],
+    footer: t(lang, "help.footer"),
     actions: [],
+    lang,
   };
 }
 
-function orList(xs: string[]): string {
-  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} or ${xs[xs.length - 1]}`;
+function orList(xs: string[], or: string): string {
+  return xs.length <= 1 ? (xs[0] ?? "") : `${xs.slice(0, -1).join(", ")} ${or} ${xs[xs.length - 1]}`;
 }

@@ -18,9 +18,11 @@ export interface CountryDirectory {
   suggestCountries(q: string, n: number): CountryInfo[];
   /** the country with this ISO alpha-2 code */
   country(code: string): CountryInfo | null | undefined;
+  /** "vi" or "en" when a name is written only in that language ("Trung Quốc", "trung quoc" / "China"), else null */
+  nameLanguage?(q: string): "en" | "vi" | null;
 }
 
-/** The English name of a code, or the code itself when the gazetteer does not know it. */
-export function countryName(dir: CountryDirectory, code: string): string {
-  return dir.country(code)?.en ?? code;
+/** The name of a code in a language (English by default), or the code itself when the gazetteer does not know it. */
+export function countryName(dir: CountryDirectory, code: string, lang: "en" | "vi" = "en"): string {
+  return dir.country(code)?.[lang] ?? code;
 }

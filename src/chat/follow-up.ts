@@ -10,6 +10,8 @@ import { silentLogger } from "../lib/log.ts";
 import { answerQuestion, type Answer, type AnswerDeps, type AnswerItem } from "../services/answer.ts";
 import { countryName, type CountryDirectory } from "./countries.ts";
 import { formatDateSpan, hostOf, typeLabel } from "./format.ts";
+import { t, type Lang } from "./i18n/index.ts";
+import type { SummaryRenderer } from "./core.ts";
 import type { FollowUpAnswerer, Reply, ReplyItem, ReplyLink, ThreadContext } from "./reply.ts";
 import { encodePick } from "./topic.ts";
 
@@ -18,6 +20,8 @@ export interface FollowUpDeps extends AnswerDeps {
   countries: CountryDirectory;
   /** where thread contexts live (Slack); absent in the shell */
   botMessages?: BotMessagesRepo;
+  /** summaries in another language from a development's fields (as ChatCoreDeps.summarize) */
+  summarize?: SummaryRenderer;
 }
 
 /** Builds the answerer to pass as ChatCoreDeps.followUp. */
@@ -50,7 +54,7 @@ export function createFollowUpAnswerer(deps: FollowUpDeps): FollowUpAnswerer {
         });
       }
     }
-    return answerToReply(answer, deps.countries, { choices: context.choices, question: text });
+    return answerToReply(answer, deps.countries, { choices: context.choices, question: text, alert: context.kind === "alert" }, context.lang ?? "en", deps.summarize);
   };
 }
 
@@ -58,28 +62,31 @@ export function createFollowUpAnswerer(deps: FollowUpDeps): FollowUpAnswerer {
 const MAX_CHOICES = 24;
 
 /** An Answer as a Reply: 1–3 dated items with summary, quote and source links, or a plain "nothing found". */
-export function answerToReply(a: Answer, countries: CountryDirectory, asked: { choices?: ThreadContext["choices"]; question?: string } = {}): Reply {
-  const name = (c: string) => countryName(countries, c);
+export function answerToReply(a: Answer, countries: CountryDirectory, asked: { choices?: ThreadContext["choices"]; question?: string; alert?: boolean } = {}, lang: Lang = "en", summarize?: SummaryRenderer): Reply {
+  const name = (c: string) => countryName(countries, c, lang);
   const pairTitle = a.pair ? `${name(a.pair.a)} – ${name(a.pair.b)}` : "";
-  const plain = (text: string, footer?: string): Reply => ({ ephemeral: false, items: [{ text }], actions: [], footer });
+  const plain = (text: string, footer?: string): Reply => ({ ephemeral: false, items: [{ text }], actions: [], footer, lang });
   if (a.needsPair && asked.choices?.length) {
-    // a digest's thread covers several pairs: offer its pairs as buttons that answer this very question
+    // a digest's (or an alert burst's) thread covers several pairs: offer its pairs as buttons that answer this very question
     const shown = asked.choices.slice(0, MAX_CHOICES);
     return {
       ephemeral: false,
-      items: [{ text: "Which pair of this digest do you mean? Pick one below, or name the two countries in your question (“and China–Russia?”)." }],
+      items: [{ text: t(lang, asked.alert ? "answer.whichAlertPair" : "answer.whichDigestPair") }],
       actions: shown.map((p) => ({ id: "pick" as const, label: `${name(p.a)} – ${name(p.b)}`, value: encodePick(p, asked.question ?? "") })),
-      footer: asked.choices.length > shown.length ? `${asked.choices.length - shown.length} more pairs of this digest are not shown as buttons; name the pair in your question.` : undefined,
+      footer: asked.choices.length > shown.length ? t(lang, asked.alert ? "answer.moreAlertPairs" : "answer.morePairs", { n: asked.choices.length - shown.length }) : undefined,
+      lang,
     };
   }
-  if (a.needsPair) return plain("Which two countries do you mean? Name them in your question, e.g. “and China–Russia?” or “còn Nga – Triều Tiên thì sao?”.");
+  if (a.needsPair) return plain(t(lang, "answer.whichPair"));
   if (!a.items.length) {
-    if (a.question.kind === "more") return plain(`Nothing older between ${pairTitle} in the stored articles.`);
-    return plain(`I found nothing about ${a.nothingAbout ?? "that"} for ${pairTitle} in the stored articles.`, "I only answer from the articles I have read; try other words, another period, or “more”.");
+    if (a.question.kind === "more") return plain(t(lang, "answer.nothingOlder", { pair: pairTitle }));
+    // what was asked about is the question's own words in English; in Vietnamese the sentence says "what you asked"
+    const what = lang === "en" && a.nothingAbout ? a.nothingAbout : t(lang, "answer.anything");
+    return plain(t(lang, "answer.nothingAbout", { what, pair: pairTitle }), t(lang, "answer.nothingFooter"));
   }
   const allLinks = a.question.kind === "sources";
-  const where = a.question.switchPair ? `Switched to ${pairTitle}` : pairTitle;
-  const footer = "Reply “more” for older developments, or ask about another pair (“and China–Russia?”).";
+  const where = a.question.switchPair ? t(lang, "answer.switched", { pair: pairTitle }) : pairTitle;
+  const footer = t(lang, "answer.footer");
 
   if (a.composed) {
     const items: ReplyItem[] = [{ text: a.composed.text }];
@@ -88,27 +95,38 @@ export function answerToReply(a: Answer, countries: CountryDirectory, asked: { c
     }
     return {
       ephemeral: false,
-      context: `${where} · written by a language model from the numbered passages only`,
+      context: t(lang, "answer.composed", { where }),
       items,
       footer,
       actions: [],
+      lang,
     };
   }
   return {
     ephemeral: false,
-    context: `${where} · from ${a.items.length === 1 ? "one development" : `${a.items.length} developments`} in the stored articles`,
-    items: a.items.map((it) => itemToReply(it, allLinks)),
+    context: a.items.length === 1 ? t(lang, "answer.fromOne", { where }) : t(lang, "answer.fromMany", { where, n: a.items.length }),
+    items: a.items.map((it) => itemToReply(it, allLinks, lang, summarize)),
     footer,
     actions: [],
+    lang,
   };
 }
 
-function itemToReply(it: AnswerItem, allLinks: boolean): ReplyItem {
+function itemToReply(it: AnswerItem, allLinks: boolean, lang: Lang, summarize: SummaryRenderer | undefined): ReplyItem {
   const links: ReplyLink[] = (allLinks ? it.sources : it.sources.slice(0, 3)).map((s) => ({ url: s.url, label: s.outlet?.trim() || hostOf(s.url) }));
-  const more = !allLinks && it.sources.length > 3 ? ` (+${it.sources.length - 3} more sources)` : "";
+  const more = !allLinks && it.sources.length > 3 ? t(lang, "answer.moreSources", { n: it.sources.length - 3 }) : "";
+  // the summary in the answer's language from the development's fields; the quote stays in its own language
+  let summary = it.summary;
+  if (lang !== "en" && summarize) {
+    try {
+      summary = summarize(it.facts, lang);
+    } catch {
+      summary = it.summary;
+    }
+  }
   return {
-    lead: `${formatDateSpan(it.dateStart, it.dateEnd, it.datePrecision)} · ${typeLabel(it.type, it.status)}`,
-    text: it.summary + (it.quote ? `\n“${it.quote.text}”` : "") + more,
+    lead: `${formatDateSpan(it.dateStart, it.dateEnd, it.datePrecision, lang)} · ${typeLabel(it.type, it.status, lang)}`,
+    text: summary + (it.quote ? `\n“${it.quote.text}”` : "") + more,
     links,
   };
 }

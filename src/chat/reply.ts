@@ -3,6 +3,7 @@
  * every string here is plain, unescaped text — the renderer escapes for its medium.
  */
 import type { CountryPair, EventType } from "../domain/types.ts";
+import type { Lang } from "./i18n/index.ts";
 
 /** A link to a source; only http(s) URLs become links when rendered. */
 export interface ReplyLink {
@@ -36,6 +37,8 @@ export interface Topic {
   oldest?: string;
   /** how many entries came before this page (for "showing 11–20") */
   offset?: number;
+  /** the language of the answer when not English (kept in buttons, so "Show older" answers alike) */
+  lang?: Lang;
 }
 
 /** The answer to a command, an action or a follow-up. */
@@ -54,6 +57,8 @@ export interface Reply {
   topic?: Topic;
   /** a picture to post with the reply (the activity chart): Slack uploads it, the shell writes a file */
   image?: ReplyImage;
+  /** the language it is written in (default English): renderers add their own words in it */
+  lang?: Lang;
 }
 
 /** A PNG to post: its bytes, a file name, a title and the alt text Slack shows and reads out. */
@@ -78,6 +83,8 @@ export interface ThreadContext {
   threadTs?: string;
   /** a digest's thread with several pairs and none chosen yet: the pairs to pick from */
   choices?: CountryPair[];
+  /** the language to answer in (the channel's setting, or the thread's parent); absent: English */
+  lang?: Lang;
 }
 
 /** Answers a follow-up question in a thread; issue 6 plugs its answerer in here. */

@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { EVENT_TYPES } from "../domain/types.ts";
 import type { ReplyAction, Topic } from "./reply.ts";
-import { CHART_STRINGS_EN } from "./chart-strings.ts";
+import { LANGS, t as tr, type Lang } from "./i18n/index.ts";
 import type { TimelineCursor } from "../services/timeline.ts";
 
 const code = z.string().regex(/^[A-Z]{2}$/);
@@ -17,16 +17,17 @@ const PackedSchema = z.object({
   t: z.enum(EVENT_TYPES).optional(),
   c: cursor.optional(),
   o: z.number().int().min(0).max(1_000_000).optional(),
+  l: z.enum(LANGS).optional(),
 });
 
 /** Packs a topic into a button value (about 80 characters). */
 export function encodeTopic(t: Topic): string {
-  return JSON.stringify({ a: t.pair.a, b: t.pair.b, s: t.since, t: t.type, c: t.start, o: t.offset || undefined });
+  return JSON.stringify({ a: t.pair.a, b: t.pair.b, s: t.since, t: t.type, c: t.start, o: t.offset || undefined, l: t.lang === "en" ? undefined : t.lang });
 }
 
 /** The "Chart" button of a pair (and its filters): the chart covers the whole pair, not one page. */
-export function chartAction(topic: Pick<Topic, "pair" | "since" | "type">): ReplyAction {
-  return { id: "chart", label: CHART_STRINGS_EN.button, value: encodeTopic({ kind: "timeline", pair: topic.pair, since: topic.since, type: topic.type }) };
+export function chartAction(topic: Pick<Topic, "pair" | "since" | "type">, lang: Lang = "en"): ReplyAction {
+  return { id: "chart", label: tr(lang, "chart.button"), value: encodeTopic({ kind: "timeline", pair: topic.pair, since: topic.since, type: topic.type, ...(lang === "en" ? {} : { lang }) }) };
 }
 
 /** Unpacks a button value; null when it is not one of ours. */
@@ -40,7 +41,7 @@ export function decodeTopic(value: string): Topic | null {
   const p = PackedSchema.safeParse(json);
   if (!p.success) return null;
   const d = p.data;
-  return { kind: "timeline", pair: { a: d.a, b: d.b }, since: d.s, type: d.t, start: d.c, offset: d.o };
+  return { kind: "timeline", pair: { a: d.a, b: d.b }, since: d.s, type: d.t, start: d.c, offset: d.o, ...(d.l && d.l !== "en" ? { lang: d.l } : {}) };
 }
 
 /** "2024-10-14:123" → cursor; null for anything else. */

@@ -12,7 +12,7 @@
  */
 import { parseArgs } from "node:util";
 import { llmSettingsFromConfig } from "../services/llm.ts";
-import { addNarratives, buildDigest, listDigestWeeks, periodForWeek, previousWeek, type DigestWeek } from "../services/digest.ts";
+import { addNarratives, buildDigest, listDigestWeeks, periodForWeek, previousWeek, type BuildDigestOptions, type DigestWeek } from "../services/digest.ts";
 import { postDigest, type DigestPort } from "../services/digest-post.ts";
 import { createDigestWebClient } from "../slack/digest-port.ts";
 import { renderDigestPlan, renderDigestText } from "../slack/digest-blocks.ts";
@@ -85,8 +85,12 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
   const llm = values["no-llm"] ? null : llmSettingsFromConfig(config);
 
   if (values["dry-run"]) {
-    const digest = buildDigest(ctx.db(), { period, channel, countries: await cliCountries() });
-    if (llm && digest.pairs.length > 0) await addNarratives(digest, { settings: llm, logger: ctx.logger });
+    // a channel set to Vietnamese (`/relations lang vi`) gets its digest in Vietnamese, as it would be posted
+    const lang = channel ? ((await import("../db/channel-settings.repo.ts")).createChannelSettingsRepo(ctx.db()).lang(channel) ?? "en") : "en";
+    const countries = await cliCountries();
+    const summarize = lang === "vi" ? await cliSummarizer(countries) : undefined;
+    const digest = buildDigest(ctx.db(), { period, channel, countries, lang, summarize });
+    if (llm && digest.pairs.length > 0 && lang === "en") await addNarratives(digest, { settings: llm, logger: ctx.logger });
     if (values.json) {
       const plan = renderDigestPlan(digest, "dg-dry-run");
       ctx.out(JSON.stringify({ channel, period: period.id, quiet: plan.quiet, parent: { text: plan.parent.text, blocks: plan.parent.blocks }, replies: plan.replies }, null, 2));
@@ -107,7 +111,7 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
   }
   const slack = extras.slack ?? createDigestWebClient(config.SLACK_BOT_TOKEN, { slackApiUrl: config.SLACK_API_URL });
   const r = await postDigest(
-    { db: ctx.db(), slack, clock: ctx.clock, logger: ctx.logger, runner: makeRunnerId(), llm, sleep: extras.sleep, countries: await cliCountries() },
+    { db: ctx.db(), slack, clock: ctx.clock, logger: ctx.logger, runner: makeRunnerId(), llm, sleep: extras.sleep, countries: await cliCountries(), summarize: await cliSummarizer(await cliCountries()) },
     { channel, week: period.id, tz, postQuiet: config.DIGEST_POST_QUIET, trigger: "cli" },
   );
   const line = `digest ${r.period} → ${r.channel}: ${r.outcome}${r.ts ? ` (ts ${r.ts})` : ""}${r.repliesPosted || r.repliesAdopted ? `, ${r.repliesPosted} replies posted, ${r.repliesAdopted} adopted` : ""}`;
@@ -120,6 +124,13 @@ export async function runDigestCli(argv: string[], ctx: CliContext, extras: Dige
 /** The gazetteer, loaded only by the commands that name countries (it takes a moment to build). */
 async function cliCountries() {
   return (await import("../analyze/gazetteer.ts")).loadGazetteer();
+}
+
+/** Vietnamese summaries from a development's fields, for a channel set to Vietnamese. */
+async function cliSummarizer(gazetteer: Awaited<ReturnType<typeof cliCountries>>): Promise<BuildDigestOptions["summarize"]> {
+  const [{ gazetteerPort }, { summarizeVi }] = await Promise.all([import("../analyze/gazetteer-port.ts"), import("../analyze/summary-vi.ts")]);
+  const port = gazetteerPort(gazetteer);
+  return (facts, lang) => (lang === "vi" ? summarizeVi(facts, port) : facts.summary);
 }
 
 /** On a quiet week, the weeks that are not (the default week is often quiet right after an ingest). */

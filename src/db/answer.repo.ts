@@ -12,6 +12,11 @@ export interface CandidateRow extends DevelopmentCore {
   /** JSON arrays as stored */
   actors: string;
   places: string;
+  details: string;
+  countryA: string;
+  countryB: string;
+  actorCountry: string | null;
+  destination: string | null;
   score: number;
 }
 
@@ -37,7 +42,7 @@ export interface CitedSource {
 }
 
 const CANDIDATE_COLS =
-  "id, type, status, date_start AS dateStart, date_end AS dateEnd, date_precision AS datePrecision, summary, actors, places, score";
+  "id, type, status, date_start AS dateStart, date_end AS dateEnd, date_precision AS datePrecision, summary, actors, places, score, details, country_a AS countryA, country_b AS countryB, actor_country AS actorCountry, destination";
 
 /** A development as the first ranking pass sees it (from the covering index, no text). */
 export interface LightCandidate extends Pick<DevelopmentCore, "id" | "type" | "status" | "dateStart" | "dateEnd"> {

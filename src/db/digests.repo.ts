@@ -12,6 +12,7 @@
  */
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "./client.ts";
+import { parseJsonList } from "../lib/text.ts";
 import { createBotMessagesRepo } from "./bot-messages.repo.ts";
 import { botMessages, digestRuns, digests, watches } from "./schema.ts";
 import type { DevelopmentCore } from "../domain/types.ts";
@@ -23,6 +24,22 @@ export interface DigestDevelopmentRow extends DevelopmentCore {
   score: number;
   firstSeenAt: string;
   sources: { url: string; outlet: string | null; title: string }[];
+  /** the extracted fields, when asked for (a digest written in another language) */
+  facts?: { actors: string[]; places: string[]; details: string[]; actorCountry: string | null; destination: string | null };
+}
+
+/** The extracted fields as stored (JSON arrays as text). */
+interface FactColumns {
+  actors: string;
+  places: string;
+  details: string;
+  actorCountry: string | null;
+  destination: string | null;
+}
+
+function withFactsOf(r: Omit<DigestDevelopmentRow, "sources" | "facts"> & FactColumns): DigestDevelopmentRow {
+  const { actors, places, details, actorCountry, destination, ...rest } = r;
+  return { ...rest, sources: [], facts: { actors: parseJsonList(actors), places: parseJsonList(places), details: parseJsonList(details), actorCountry, destination } };
 }
 
 /**
@@ -32,7 +49,7 @@ export interface DigestDevelopmentRow extends DevelopmentCore {
  * the database's size. With `pairs`, only those pairs (either spelling) are read, so a channel
  * watching a few pairs costs only what they hold.
  */
-export function selectDevelopmentsFirstSeen(db: Db, fromUtc: string, toUtc: string, pairs?: { a: string; b: string }[]): DigestDevelopmentRow[] {
+export function selectDevelopmentsFirstSeen(db: Db, fromUtc: string, toUtc: string, pairs?: { a: string; b: string }[], withFacts = false): DigestDevelopmentRow[] {
   if (pairs && pairs.length === 0) return [];
   const keys = pairs ? JSON.stringify(pairs.flatMap((p) => [`${p.a}-${p.b}`, `${p.b}-${p.a}`])) : null;
   const pairFilter = keys ? "AND (d.country_a || '-' || d.country_b) IN (SELECT value FROM json_each(?))" : "";
@@ -41,12 +58,12 @@ export function selectDevelopmentsFirstSeen(db: Db, fromUtc: string, toUtc: stri
   const rows = db.$client
     .prepare(
       `SELECT id, country_a AS countryA, country_b AS countryB, type, status, date_start AS dateStart, date_end AS dateEnd,
-              date_precision AS datePrecision, summary, score, first_seen_at AS firstSeenAt
+              date_precision AS datePrecision, summary, score, first_seen_at AS firstSeenAt${withFacts ? ", actors, places, details, actor_country AS actorCountry, destination" : ""}
        FROM developments d WHERE d.first_seen_at >= ? AND d.first_seen_at < ? ${pairFilter}`,
     )
     .all(...params) as Omit<DigestDevelopmentRow, "sources">[];
   if (rows.length === 0) return [];
-  const byId = new Map<number, DigestDevelopmentRow>(rows.map((r) => [r.id, { ...r, sources: [] }]));
+  const byId = new Map<number, DigestDevelopmentRow>(rows.map((r) => [r.id, withFacts ? withFactsOf(r as typeof r & FactColumns) : { ...r, sources: [] }]));
   // one pass over the same range: first_seen index → development_sources primary key → article rowid
   const srcs = db.$client
     .prepare(

@@ -225,6 +225,14 @@ export const watches = sqliteTable(
   (t) => [primaryKey({ columns: [t.channel, t.countryA, t.countryB] })],
 );
 
+/** A channel's settings: the language its answers are in (`/relations lang vi|en`); no row = each command's own language. */
+export const channelSettings = sqliteTable("channel_settings", {
+  channel: text("channel").primaryKey(),
+  lang: text("lang", { enum: ["en", "vi"] }).notNull(),
+  updatedBy: text("updated_by"),
+  updatedAt: text("updated_at").notNull(),
+});
+
 /**
  * One digest per (channel, period): the row is claimed before posting and completed after. Alerts
  * reuse the same claim with the message key as the period (`alert-…`, `burst-…`; see `alerts`).

@@ -23,9 +23,16 @@ export interface TimelineCursor {
   id: number;
 }
 
-/** A development row as the timeline needs it. */
+/** A development row as the timeline needs it, with the extracted fields its summary is written from. */
 export interface DevelopmentRow extends DevelopmentCore {
   updatedAt: string;
+  countryA: string;
+  countryB: string;
+  actors: string[];
+  places: string[];
+  details: string[];
+  actorCountry: string | null;
+  destination: string | null;
 }
 
 /** An article reporting a development. */
@@ -130,6 +137,13 @@ export function createTimelineRepo(db: Db): TimelineRepo {
           datePrecision: developments.datePrecision,
           summary: developments.summary,
           updatedAt: developments.updatedAt,
+          countryA: developments.countryA,
+          countryB: developments.countryB,
+          actors: developments.actors,
+          places: developments.places,
+          details: developments.details,
+          actorCountry: developments.actorCountry,
+          destination: developments.destination,
         })
         .from(developments)
         .where(and(...w))

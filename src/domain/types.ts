@@ -31,6 +31,25 @@ export interface DevelopmentCore {
   summary: string;
 }
 
+/**
+ * What the analyzer extracted about a development, as stored: enough to write its summary again in
+ * another language at reply time (who, what, where, when).
+ */
+export interface DevelopmentFacts {
+  pair: [string, string];
+  type: EventType;
+  status: DevelopmentStatus;
+  dateStart: string;
+  /** person ids (gazetteer ids or ad-hoc "title:country:name" ids) */
+  actors: string[];
+  places: string[];
+  details: string[];
+  actorCountry: string | null;
+  destination: string | null;
+  /** the stored English summary */
+  summary: string;
+}
+
 /** A country pair in canonical order (a < b). */
 export interface CountryPair {
   a: CountryCode;

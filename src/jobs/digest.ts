@@ -17,7 +17,7 @@ import { getDigestRow } from "../db/digests.repo.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
 import { previousWeek, type CountryNames } from "../services/digest.ts";
-import { postDigest, type DigestPort, type PostDigestOptions, type PostDigestResult } from "../services/digest-post.ts";
+import { postDigest, type DigestPort, type PostDigestDeps, type PostDigestOptions, type PostDigestResult } from "../services/digest-post.ts";
 import type { LlmSettings } from "../services/llm.ts";
 
 /** What the scheduler needs from the composition root. */
@@ -32,6 +32,8 @@ export interface DigestSchedulerDeps {
   sleep?: (ms: number) => Promise<void>;
   /** the gazetteer (main.ts passes it): digests name countries as timelines do */
   countries: CountryNames;
+  /** summaries for channels set to another language (PostDigestDeps.summarize) */
+  summarize?: PostDigestDeps["summarize"];
 }
 
 /** When and where to post. */
@@ -124,7 +126,7 @@ export function startDigestScheduler(deps: DigestSchedulerDeps, schedule: Digest
   };
   const post = (channel: string, week: string, trigger: string) =>
     postDigest(
-      { db: deps.db, slack: deps.slack, clock: deps.clock, logger: log, runner, llm: deps.llm, sleep: deps.sleep, countries: deps.countries },
+      { db: deps.db, slack: deps.slack, clock: deps.clock, logger: log, runner, llm: deps.llm, sleep: deps.sleep, countries: deps.countries, summarize: deps.summarize },
       { ...schedule.post, channel, week, tz: schedule.tz, postQuiet: schedule.postQuiet, trigger },
     );
   /** DIGEST_CHANNEL first, then every channel that watches pairs, each once */

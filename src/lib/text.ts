@@ -14,3 +14,13 @@ export function fold(s: string): string {
 export function nfc(s: string): string {
   return s.normalize("NFC");
 }
+
+/** A JSON array of strings as stored in a text column; [] for anything else. */
+export function parseJsonList(s: string): string[] {
+  try {
+    const v = JSON.parse(s) as unknown;
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}

@@ -23,7 +23,9 @@
 import type { Db } from "../db/client.ts";
 import { createBotMessagesRepo } from "../db/bot-messages.repo.ts";
 import { claimDigest, failDigest, finishDigest, recordParentPosted } from "../db/digests.repo.ts";
-import { ALERT_WINDOW_DAYS, type CountryPair, type DatePrecision, type DevelopmentStatus, type EventType } from "../domain/types.ts";
+import { createChannelSettingsRepo } from "../db/channel-settings.repo.ts";
+import { ALERT_WINDOW_DAYS, type CountryPair, type DatePrecision, type DevelopmentFacts, type DevelopmentStatus, type EventType } from "../domain/types.ts";
+import { parseJsonList } from "../lib/text.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
 import type { CountryNames } from "./digest.ts";
@@ -56,6 +58,8 @@ export interface AlertMessage {
   channel: string;
   burst: boolean;
   developments: AlertDevelopment[];
+  /** the channel's language (`/relations lang vi`); absent: English */
+  lang?: "en" | "vi";
 }
 
 /** The port alerts post through: Slack's Web API calls, the rendering of an alert, the reading of failures. */
@@ -73,6 +77,8 @@ export interface AlertDeps {
   /** unique id of this process; claims are held in its name */
   runner: string;
   countries: CountryNames;
+  /** a development's summary in another language from its extracted fields, for channels set to one */
+  summarize?: (facts: DevelopmentFacts, lang: "en" | "vi") => string;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -227,13 +233,15 @@ async function postOne(deps: AlertDeps, m: PendingMessage, opts: AlertOptions, s
     },
   );
   try {
-    const developments = loadAlertDevelopments(db, m.ids, deps.countries);
+    // the channel's language (`/relations lang vi`); English without one
+    const lang = createChannelSettingsRepo(db).lang(m.channel) ?? "en";
+    const developments = loadAlertDevelopments(db, m.ids, deps.countries, lang, deps.summarize, log);
     if (developments.length === 0) {
       // every development of it was removed (its source taken out) before it could be posted
       finishDigest(db, m.channel, m.key, runner, "skipped", clock());
       return { kind: "done" };
     }
-    const alert: AlertMessage = { key: m.key, channel: m.channel, burst: m.key.startsWith("burst-"), developments };
+    const alert: AlertMessage = { key: m.key, channel: m.channel, burst: m.key.startsWith("burst-"), developments, ...(lang === "en" ? {} : { lang }) };
     let ts = row.ts;
     let adopted = false;
     if (!ts) {
@@ -269,15 +277,15 @@ async function postOne(deps: AlertDeps, m: PendingMessage, opts: AlertOptions, s
 }
 
 /** The developments of a message that still exist, newest first, with their distinct sources. */
-function loadAlertDevelopments(db: Db, ids: number[], countries: CountryNames): AlertDevelopment[] {
+function loadAlertDevelopments(db: Db, ids: number[], countries: CountryNames, lang: "en" | "vi", summarize: AlertDeps["summarize"], log: Logger): AlertDevelopment[] {
   const json = JSON.stringify(ids);
   const rows = db.$client
     .prepare(
       `SELECT id, country_a AS a, country_b AS b, type, status, date_start AS dateStart, date_end AS dateEnd, date_precision AS datePrecision,
-              summary, first_seen_at AS firstSeenAt
+              summary, first_seen_at AS firstSeenAt, actors, places, details, actor_country AS actorCountry, destination
        FROM developments WHERE id IN (SELECT value FROM json_each(?)) ORDER BY date_start DESC, id`,
     )
-    .all(json) as { id: number; a: string; b: string; type: EventType; status: DevelopmentStatus; dateStart: string; dateEnd: string; datePrecision: DatePrecision; summary: string; firstSeenAt: string }[];
+    .all(json) as { id: number; a: string; b: string; type: EventType; status: DevelopmentStatus; dateStart: string; dateEnd: string; datePrecision: DatePrecision; summary: string; firstSeenAt: string; actors: string; places: string; details: string; actorCountry: string | null; destination: string | null }[];
   const sources = db.$client
     .prepare(
       `SELECT DISTINCT ds.development_id AS id, a.id AS articleId, a.canonical_url AS url, a.outlet AS outlet, a.title AS title
@@ -285,7 +293,21 @@ function loadAlertDevelopments(db: Db, ids: number[], countries: CountryNames): 
        WHERE ds.development_id IN (SELECT value FROM json_each(?)) ORDER BY ds.development_id, a.id`,
     )
     .all(json) as { id: number; url: string; outlet: string | null; title: string }[];
-  const name = (c: string) => countries.country(c)?.en ?? c;
+  const name = (c: string) => {
+    const n = countries.country(c);
+    return (lang === "vi" ? n?.vi : n?.en) ?? n?.en ?? c;
+  };
+  const summaryOf = (r: (typeof rows)[number]): string => {
+    if (lang === "en" || !summarize) return r.summary;
+    try {
+      const facts = { actors: parseJsonList(r.actors), places: parseJsonList(r.places), details: parseJsonList(r.details), actorCountry: r.actorCountry, destination: r.destination };
+      return summarize({ pair: [r.a, r.b], type: r.type, status: r.status, dateStart: r.dateStart, summary: r.summary, ...facts }, lang);
+    } catch (err) {
+      // one summary that cannot be written again keeps its stored one; the alert still goes out
+      log.error("alerts: summary in another language failed", { err, lang, id: r.id });
+      return r.summary;
+    }
+  };
   return rows.map((r) => ({
     id: r.id,
     pair: { a: r.a, b: r.b },
@@ -296,7 +318,7 @@ function loadAlertDevelopments(db: Db, ids: number[], countries: CountryNames): 
     dateStart: r.dateStart,
     dateEnd: r.dateEnd,
     datePrecision: r.datePrecision,
-    summary: r.summary,
+    summary: summaryOf(r),
     firstSeenAt: r.firstSeenAt,
     sources: sources.filter((s) => s.id === r.id).map((s) => ({ url: s.url, outlet: s.outlet, title: s.title })),
   }));

@@ -7,7 +7,7 @@
  * reports. With an OpenAI-compatible endpoint, a fluent answer may be composed from the retrieved
  * passages only, with numbered citations; any failure falls back to the offline answer.
  */
-import { makePair, type CountryPair, type DevelopmentCore, type EventType } from "../domain/types.ts";
+import { makePair, type CountryPair, type DevelopmentCore, type DevelopmentFacts, type EventType } from "../domain/types.ts";
 import { buildMatchExpression, type ParsedQuestion, type QuestionParser } from "../analyze/question.ts";
 import type { Db } from "../db/client.ts";
 import { getCandidates, listCitedSources, listOlderCandidates, listPairCandidates, listPairDevelopmentsNaming, listReports, readSentence, type CandidateRow, type CitedSource } from "../db/answer.repo.ts";
@@ -15,6 +15,7 @@ import { searchSentences } from "../db/sentences.repo.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/log.ts";
 import { isHttpUrl } from "../lib/mrkdwn.ts";
+import { parseJsonList } from "../lib/text.ts";
 import { completeChat, LlmError, type LlmSettings } from "./llm.ts";
 
 /** What the answerer needs. */
@@ -49,6 +50,8 @@ export interface AnswerSource {
 /** One development given as (part of) the answer. */
 export interface AnswerItem extends Omit<DevelopmentCore, "id"> {
   developmentId: number;
+  /** what was extracted, for a summary in another language at reply time */
+  facts: DevelopmentFacts;
   /** a short quote from a source, in its language */
   quote: { text: string; lang: string | null; articleId: number; outlet: string | null } | null;
   /** every report of it with an http(s) URL, the quoted one first */
@@ -262,6 +265,7 @@ function toItem(row: CandidateRow, score: number, sources: CitedSource[], hitArt
     dateEnd: row.dateEnd,
     datePrecision: row.datePrecision,
     summary: row.summary,
+    facts: { pair: [row.countryA, row.countryB], type: row.type, status: row.status, dateStart: row.dateStart, actors: parseJsonList(row.actors), places: parseJsonList(row.places), details: parseJsonList(row.details), actorCountry: row.actorCountry, destination: row.destination, summary: row.summary },
     quote: quoted ? { text: trimQuote(quoted.sentence), lang: quoted.language, articleId: quoted.articleId, outlet: quoted.outlet } : null,
     sources: list,
     score: Math.round(score * 1000) / 1000,
@@ -282,14 +286,6 @@ function parseCursor(s: string | null | undefined): { dateStart: string; id: num
   return m ? { dateStart: m[1]!, id: Number(m[2]) } : null;
 }
 
-function parseJsonList(s: string): string[] {
-  try {
-    const v = JSON.parse(s) as unknown;
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 function dayNumber(iso: string): number {
   return Math.floor(Date.parse(`${iso.slice(0, 10)}T00:00:00Z`) / 86_400_000) || 0;

@@ -19,6 +19,7 @@
  * The WebClient handed in must not retry on its own (see createDigestWebClient): a hidden retry
  * after a dropped connection would re-post without the nonce check.
  */
+import { createChannelSettingsRepo } from "../db/channel-settings.repo.ts";
 import { randomBytes } from "node:crypto";
 import type { Db } from "../db/client.ts";
 import {
@@ -34,7 +35,7 @@ import {
 } from "../db/digests.repo.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
-import { addNarratives, buildDigest, periodForWeek, type CountryNames, type Digest, type NarrativeReport } from "./digest.ts";
+import { addNarratives, buildDigest, periodForWeek, type BuildDigestOptions, type CountryNames, type Digest, type NarrativeReport } from "./digest.ts";
 import type { LlmSettings } from "./llm.ts";
 
 /** A message as conversations.history / conversations.replies return it (the fields we read). */
@@ -134,6 +135,8 @@ export interface PostDigestDeps {
   fetch?: typeof fetch;
   /** the gazetteer (main.ts passes it): digests name countries as timelines do */
   countries: CountryNames;
+  /** summaries in another language from a development's fields, for channels set to one (`/relations lang vi`) */
+  summarize?: BuildDigestOptions["summarize"];
 }
 
 /** What to post. */
@@ -424,8 +427,11 @@ export async function postDigest(deps: PostDigestDeps, opts: PostDigestOptions):
   );
 
   try {
-    const digest = buildDigest(db, { period, channel, countries: deps.countries });
-    if (deps.llm && digest.pairs.length > 0) {
+    // the channel's language (`/relations lang vi`); English without one
+    const lang = createChannelSettingsRepo(db).lang(channel) ?? "en";
+    const digest = buildDigest(db, { period, channel, countries: deps.countries, lang, summarize: deps.summarize });
+    // narratives are written in English by the model: a digest in another language goes without them
+    if (deps.llm && digest.pairs.length > 0 && lang === "en") {
       result.narratives = await addNarratives(digest, { settings: deps.llm, logger: log, fetch: deps.fetch });
     }
     const plan = slack.renderDigest(digest, nonce, opts.render);

@@ -8,6 +8,7 @@
 import type { Db } from "../db/client.ts";
 import { selectDevelopmentsFirstSeen, selectFirstSeenRows, selectWatchedPairs, type DigestDevelopmentRow } from "../db/digests.repo.ts";
 import { makePair, type DevelopmentCore, type EventType } from "../domain/types.ts";
+import type { DevelopmentFacts } from "../domain/types.ts";
 import type { Logger } from "../lib/log.ts";
 import { silentLogger } from "../lib/log.ts";
 import { wallTimeToUtc } from "../lib/time-zone.ts";
@@ -76,6 +77,8 @@ export interface Digest {
   totalDevelopments: number;
   /** older developments newly on record, one line per pair, most recent first */
   older: DigestOlderLine[];
+  /** the language it is written in (the channel's setting); absent: English */
+  lang?: "en" | "vi";
 }
 
 /** How far before the period a development's own date may lie and still be the week's news. */
@@ -200,7 +203,7 @@ export function comparePairs(x: DigestPairEntry, y: DigestPairEntry): number {
  * the same in the digest as in /relations and the analyzer.
  */
 export interface CountryNames {
-  country(code: string): { en: string } | null | undefined;
+  country(code: string): { en: string; vi?: string } | null | undefined;
 }
 
 /** A week that has developments first reported in it: how many are news, how many older. */
@@ -240,11 +243,28 @@ export interface BuildDigestOptions {
   channel?: string | null;
   /** the gazetteer, or anything that names a country by its code */
   countries: CountryNames;
+  /** the language to write it in (the channel's setting); default English */
+  lang?: "en" | "vi";
+  /** a development's summary in that language from its extracted fields (the chat core's renderer) */
+  summarize?: (facts: DevelopmentFacts, lang: "en" | "vi") => string;
 }
 
 /** Builds the digest for a period from the database. Pure reads; no Slack, no LLM. */
 export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
-  const lookup = (code: string) => opts.countries.country(code)?.en ?? code;
+  const lang = opts.lang ?? "en";
+  const lookup = (code: string) => {
+    const c = opts.countries.country(code);
+    return (lang === "vi" ? c?.vi : c?.en) ?? c?.en ?? code;
+  };
+  const summaryOf = (r: DigestDevelopmentRow): string => {
+    if (lang === "en" || !opts.summarize || !r.facts) return r.summary;
+    try {
+      return opts.summarize({ pair: [r.countryA, r.countryB], type: r.type, status: r.status, dateStart: r.dateStart, summary: r.summary, ...r.facts }, lang);
+    } catch {
+      // one summary that cannot be written again keeps its stored one; the digest goes on
+      return r.summary;
+    }
+  };
   // a few dozen countries cover hundreds of pairs: look each name up once
   const names = new Map<string, string>();
   const nameOf = (code: string) => {
@@ -255,7 +275,7 @@ export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
   const channel = opts.channel ?? null;
   const watched = channel ? selectWatchedPairs(db, channel).map((w) => makePair(w.a, w.b)) : [];
   const watchedKeys = new Set(watched.map((w) => `${w.a}-${w.b}`));
-  const rows: DigestDevelopmentRow[] = selectDevelopmentsFirstSeen(db, opts.period.fromUtc, opts.period.toUtc, watched.length > 0 ? watched : undefined);
+  const rows: DigestDevelopmentRow[] = selectDevelopmentsFirstSeen(db, opts.period.fromUtc, opts.period.toUtc, watched.length > 0 ? watched : undefined, lang !== "en" && Boolean(opts.summarize));
 
   const byPair = new Map<string, DigestPairEntry>();
   const olderByPair = new Map<string, DigestOlderLine>();
@@ -287,7 +307,7 @@ export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
       dateStart: r.dateStart,
       dateEnd: r.dateEnd,
       datePrecision: r.datePrecision,
-      summary: r.summary,
+      summary: summaryOf(r),
       score: r.score,
       firstSeenAt: r.firstSeenAt,
       sources: r.sources,
@@ -306,6 +326,7 @@ export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
     quietWatched: watched.filter((w) => !byPair.has(`${w.a}-${w.b}`)).map((w) => ({ ...w, nameA: nameOf(w.a), nameB: nameOf(w.b) })),
     totalDevelopments: pairs.reduce((n, p) => n + p.items.length, 0),
     older,
+    ...(lang === "en" ? {} : { lang }),
   };
 }
 

@@ -3,7 +3,7 @@
  * the pair's totals, and a country's partners. Pure over the repo; no Slack, no formatting.
  */
 import type { TimelineCursor, TimelineFilter, TimelineRepo, PairStats, SourceRow } from "../db/timeline.repo.ts";
-import { EVENT_TYPES, type CountryPair, type DatePrecision, type DevelopmentCore, type EventType } from "../domain/types.ts";
+import { EVENT_TYPES, type CountryPair, type DatePrecision, type DevelopmentCore, type DevelopmentFacts, type EventType } from "../domain/types.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/log.ts";
 import { buildActivity, type ActivitySeries } from "./activity.ts";
@@ -13,6 +13,8 @@ export type { TimelineCursor, TimelineFilter, PairStats } from "../db/timeline.r
 /** One development as shown in a timeline. */
 export interface TimelineEntry extends DevelopmentCore {
   sources: Omit<SourceRow, "developmentId">[];
+  /** what was extracted, for a summary written in another language at reply time */
+  facts: DevelopmentFacts;
 }
 
 /** One page of a pair's timeline. */
@@ -206,6 +208,7 @@ export function createTimelineService(repo: TimelineRepo, opts: TimelineServiceO
         datePrecision: r.datePrecision,
         summary: r.summary,
         sources: (sources.get(r.id) ?? []).map(({ developmentId: _d, ...s }) => s),
+        facts: { pair: [r.countryA, r.countryB], type: r.type, status: r.status, dateStart: r.dateStart, actors: r.actors, places: r.places, details: r.details, actorCountry: r.actorCountry, destination: r.destination, summary: r.summary },
       }));
       const last = shown[shown.length - 1];
       const index = !filter.since && !filter.type ? totals.fresh() : null;

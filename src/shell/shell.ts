@@ -17,10 +17,10 @@ import type { Readable, Writable } from "node:stream";
 import type { ChatCore } from "../chat/core.ts";
 import type { Reply, Topic } from "../chat/reply.ts";
 import { renderReplyText } from "../chat/text.ts";
-import { CHART_STRINGS_EN } from "../chat/chart-strings.ts";
+import { chartStrings } from "../chat/chart-strings.ts";
+import { t, type Lang } from "../chat/i18n/index.ts";
 import type { Logger } from "../lib/log.ts";
 import { silentLogger } from "../lib/log.ts";
-import { ALERT_STRINGS } from "../chat/alert-strings.ts";
 import type { ShellNotices } from "./alert-port.ts";
 
 /** Where the shell reads and writes. */
@@ -42,16 +42,7 @@ export interface ShellOptions {
 }
 
 /** The shell's own help. */
-export const SHELL_HELP = [
-  "Commands:",
-  "  /relations china belarus      timeline of a pair (try /relations help)",
-  CHART_STRINGS_EN.shellHelp,
-  "  more                          older entries of the last timeline",
-  "  > <question>                  follow-up question on the last numbered answer",
-  "  reply <n> <question>          follow-up question on answer #n",
-  "  ingest [path|url …]           read the sources (or these) now; alerts of watched pairs print here",
-  "  help | quit",
-].join("\n");
+export const SHELL_HELP = t("en", "shell.help");
 
 /** Runs the shell until the input ends or "quit"; resolves when done. */
 export async function runShell(opts: ShellOptions): Promise<void> {
@@ -61,15 +52,20 @@ export async function runShell(opts: ShellOptions): Promise<void> {
   const write = (s: string) => void output.write(s.endsWith("\n") ? s : s + "\n");
   const answers: Topic[] = [];
   let lastOlder: string | null = null;
+  const channel = opts.channel ?? "shell";
+  // the shell's own lines follow the channel's setting, else the language of the last answer
+  let lastLang: Lang = "en";
+  const lang = (): Lang => chat.channelLang(channel) ?? lastLang;
 
   const show = async (reply: Reply) => {
+    lastLang = reply.lang ?? "en";
     if (reply.image) {
       // a chart: the PNG goes to a file (the same name for the same pair, so a new chart replaces the old one)
       const dir = opts.chartDir ?? join(tmpdir(), "relations-charts");
       await mkdir(dir, { recursive: true });
       const path = join(dir, reply.image.filename);
       await writeFile(path, reply.image.png);
-      write(`${reply.items[0]?.text ?? ""}\n${CHART_STRINGS_EN.shellWritten(path)}`);
+      write(`${reply.items[0]?.text ?? ""}\n${chartStrings(lastLang).shellWritten(path)}`);
       return;
     }
     const older = reply.actions.find((a) => a.id === "older");
@@ -77,7 +73,7 @@ export async function runShell(opts: ShellOptions): Promise<void> {
       lastOlder = older?.value ?? null;
       answers.push(reply.topic);
       write(`[#${answers.length}] ` + renderReplyText(reply));
-      write(`(${older ? "more: older entries · " : ""}> question: follow-up on #${answers.length})`);
+      write(t(lastLang, older ? "shell.hintMore" : "shell.hint", { n: answers.length }));
     } else {
       write(renderReplyText(reply));
     }
@@ -85,16 +81,17 @@ export async function runShell(opts: ShellOptions): Promise<void> {
 
   // an alert comes between two commands: shown like an answer (numbered when it is about one pair)
   opts.notices?.attach((reply, channel) => {
-    write(ALERT_STRINGS.shellBanner(channel));
+    const l = reply.lang ?? "en";
+    write(t(l, "shell.alertBanner", { channel }));
     if (!reply.topic) return write(renderReplyText(reply));
     // numbered for `reply <n> …`; "more" keeps paging the last timeline
     answers.push(reply.topic);
     write(`[#${answers.length}] ` + renderReplyText(reply));
-    write(`(reply ${answers.length} <question>: follow-up on this alert)`);
+    write(t(l, "shell.alertHint", { n: answers.length }));
   });
 
   const rl = createInterface({ input: opts.input, terminal: false, crlfDelay: Infinity });
-  write("Relations shell. Type /relations help, or help for shell commands.");
+  write(t(lang(), "shell.welcome"));
   if (prompt) output.write(prompt);
   for await (const raw of rl) {
     const line = raw.trim();
@@ -103,30 +100,30 @@ export async function runShell(opts: ShellOptions): Promise<void> {
       if (line === "") {
         // nothing
       } else if (line === "help") {
-        write(SHELL_HELP);
+        write(t(lang(), "shell.help"));
       } else if (/^\/?relations(\s|$)/i.test(line)) {
-        await show(await chat.command(line.replace(/^\/?relations\s*/i, ""), { channel: opts.channel ?? "shell", user: "shell" }));
+        await show(await chat.command(line.replace(/^\/?relations\s*/i, ""), { channel, user: "shell" }));
       } else if (/^ingest(\s|$)/i.test(line)) {
-        if (!opts.ingest) write("Ingest is not available here.");
+        if (!opts.ingest) write(t(lang(), "shell.noIngest"));
         else write(await opts.ingest(line.split(/\s+/).slice(1)));
       } else if (line === "more" || line === "older") {
         const reply = lastOlder ? chat.older(lastOlder) : null;
         if (reply) await show(reply);
-        else write("Nothing older: ask for a timeline first, or this one is complete.");
+        else write(t(lang(), "shell.nothingOlder"));
       } else if (line.startsWith(">") || /^reply\s+\d+\s/i.test(line)) {
         const m = /^reply\s+(\d+)\s+([\s\S]+)$/i.exec(line);
         const n = m ? Number(m[1]) : answers.length;
         const text = m ? m[2]!.trim() : line.slice(1).trim();
         const topic = answers[n - 1];
-        if (!topic) write(n ? `There is no answer #${n}.` : "Ask for a timeline first; then > your question replies to it.");
-        else if (!text) write("Write the question after >.");
-        else write(renderReplyText(await chat.followUp(chat.contextOf(topic), text)));
+        if (!topic) write(n ? t(lang(), "shell.noAnswer", { n }) : t(lang(), "shell.askFirst"));
+        else if (!text) write(t(lang(), "shell.writeQuestion"));
+        else write(renderReplyText(await chat.followUp({ ...chat.contextOf(topic), channel }, text)));
       } else {
-        write(`I don't know "${line}". ${SHELL_HELP}`);
+        write(`${t(lang(), "shell.unknown", { line })} ${t(lang(), "shell.help")}`);
       }
     } catch (err) {
       log.error("shell: command failed", { err, line });
-      write(renderReplyText(chat.apology()));
+      write(renderReplyText(chat.apology(channel)));
     }
     if (prompt) output.write(prompt);
   }

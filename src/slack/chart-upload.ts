@@ -4,7 +4,7 @@
  * only the clicker sees). A failed upload (429, 5xx, not in the channel) becomes a clear text
  * answer for the person who asked, with the Chart button to try again: nothing is lost.
  */
-import { CHART_STRINGS_EN } from "../chat/chart-strings.ts";
+import { chartStrings } from "../chat/chart-strings.ts";
 import type { Reply } from "../chat/reply.ts";
 import type { SlackDeps } from "./deps.ts";
 import { classifySlackError } from "./post-once.ts";
@@ -27,7 +27,7 @@ export interface ChartTarget {
  * null when the chart is posted.
  */
 export async function postChart(deps: SlackDeps, reply: Reply, target: ChartTarget): Promise<Reply | null> {
-  const S = CHART_STRINGS_EN;
+  const S = chartStrings(reply.lang ?? "en");
   const image = reply.image;
   if (!image) return reply;
   // files reach a channel only through a member: join a public channel first (as Share does)
@@ -52,6 +52,6 @@ export async function postChart(deps: SlackDeps, reply: Reply, target: ChartTarg
         : f.kind === "fatal" && (f.error === "not_in_channel" || f.error === "channel_not_found")
           ? S.notInChannel
           : S.uploadFailed;
-    return { ephemeral: true, items: [{ text }], actions: reply.actions };
+    return { ephemeral: true, items: [{ text }], actions: reply.actions, lang: S.lang };
   }
 }

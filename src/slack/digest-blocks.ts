@@ -17,6 +17,8 @@ import type { EventType } from "../domain/types.ts";
 import { BLOCK_LIMITS, blocksTextLength, escapeMrkdwn, isHttpUrl, mrkdwnLink, truncate } from "../lib/mrkdwn.ts";
 import { chartAction } from "../chat/topic.ts";
 import { ACTION_IDS } from "./render.ts";
+import { formatDateSpan, typeLabel } from "../chat/format.ts";
+import { t, tn, type Lang, type PluralKey } from "../chat/i18n/index.ts";
 
 type KnownBlock = types.KnownBlock;
 
@@ -40,38 +42,25 @@ export interface DigestPlan {
 /** Rendering knobs, as the digest service names them; defaults keep the channel message short. */
 export type RenderOptions = DigestRenderOptions;
 
-const TYPE_LABEL: Record<EventType, string> = {
-  visit: "Visit",
-  talks: "Talks",
-  exercise: "Exercise",
-  patrol: "Joint patrol",
-  agreement: "Agreement",
-  arms: "Arms",
-  training: "Training",
-  pledge: "Pledge",
-};
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-
-function parts(iso: string): { y: string; m: string; d: number } {
-  return { y: iso.slice(0, 4), m: MONTHS[Number(iso.slice(5, 7)) - 1] ?? "?", d: Number(iso.slice(8, 10)) };
+/** A type's label in a digest ("Joint patrol": a digest line has no room for the summary's "joint"). */
+function typeName(type: EventType, lang: Lang): string {
+  return type === "patrol" ? t(lang, "digest.patrol") : typeLabel(type, undefined, lang);
 }
 
-/** "14–20 Oct 2024", "28 Oct – 3 Nov 2024", "30 Dec 2024 – 5 Jan 2025". */
-export function formatPeriod(p: Pick<DigestPeriod, "startDate" | "endDate">): string {
-  const s = parts(p.startDate);
-  const e = parts(p.endDate);
-  if (s.y !== e.y) return `${s.d} ${s.m} ${s.y} – ${e.d} ${e.m} ${e.y}`;
-  if (s.m !== e.m) return `${s.d} ${s.m} – ${e.d} ${e.m} ${e.y}`;
-  return `${s.d}–${e.d} ${e.m} ${e.y}`;
+/** " (planned)" / " (dự kiến)" after the type, nothing for a development that was held. */
+function statusSuffix(status: DigestItem["status"], lang: Lang): string {
+  return status === "held" ? "" : ` (${t(lang, `status.${status}`)})`;
 }
 
-/** A development's date at its precision: "14 Oct 2024", "14–17 Oct 2024", "Aug 2023", "2018". */
-export function formatItemDate(it: Pick<DigestItem, "dateStart" | "dateEnd" | "datePrecision">): string {
-  const s = parts(it.dateStart);
-  if (it.datePrecision === "year") return s.y;
-  if (it.datePrecision === "month") return `${s.m} ${s.y}`;
-  if (it.dateEnd && it.dateEnd !== it.dateStart) return formatPeriod({ startDate: it.dateStart, endDate: it.dateEnd });
-  return `${s.d} ${s.m} ${s.y}`;
+/** "14–20 Oct 2024", "28 Oct – 3 Nov 2024", "30 Dec 2024 – 5 Jan 2025"; Vietnamese "14–20/10/2024". */
+export function formatPeriod(p: Pick<DigestPeriod, "startDate" | "endDate">, lang: Lang = "en"): string {
+  return formatDateSpan(p.startDate, p.endDate, "day", lang);
+}
+
+/** A development's date at its precision: "14 Oct 2024", "14–17 Oct 2024", "Aug 2023", "2018" (Vietnamese: "14/10/2024", "tháng 8/2023", "năm 2018"). */
+export function formatItemDate(it: Pick<DigestItem, "dateStart" | "dateEnd" | "datePrecision">, lang: Lang = "en"): string {
+  if (it.datePrecision !== "day") return formatDateSpan(it.dateStart, it.dateStart, it.datePrecision, lang);
+  return formatDateSpan(it.dateStart, it.dateEnd || it.dateStart, "day", lang);
 }
 
 function pairTitle(p: { nameA: string; nameB: string }): string {
@@ -79,13 +68,9 @@ function pairTitle(p: { nameA: string; nameB: string }): string {
 }
 
 /** "Belarus – China: also newly on record: 6 older developments, 1996–2022 — `/relations belarus china`" */
-export function olderLineText(o: DigestOlderLine): string {
+export function olderLineText(o: DigestOlderLine, lang: Lang = "en"): string {
   const years = o.fromYear === o.toYear ? o.fromYear : `${o.fromYear}–${o.toYear}`;
-  return `${pairTitle(o)}: also newly on record: ${plural(o.count, "older development")}, ${years} — \`/relations ${o.nameA.toLowerCase()} ${o.nameB.toLowerCase()}\``;
-}
-
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+  return t(lang, "digest.olderLine", { pair: pairTitle(o), older: tn(lang, "count.olderDevelopments", o.count), years, a: o.nameA.toLowerCase(), b: o.nameB.toLowerCase() });
 }
 
 /** Source links as mrkdwn, outlet (or host) as the label; only http(s) URLs become links. */
@@ -96,10 +81,10 @@ function sourceLinks(it: DigestItem, max: number): string {
   return links.join(", ") + (more > 0 ? ` +${more}` : "");
 }
 
-function itemLine(it: DigestItem, label: string, summaryMax: number, maxLinks: number): string {
+function itemLine(it: DigestItem, label: string, summaryMax: number, maxLinks: number, lang: Lang): string {
   const links = sourceLinks(it, maxLinks);
-  const status = it.status === "held" ? "" : ` (${it.status})`;
-  return `${label} ${formatItemDate(it)} · *${TYPE_LABEL[it.type]}*${status} · ${escapeMrkdwn(truncate(it.summary.replace(/\s+/g, " ").trim(), summaryMax))}${links ? ` — ${links}` : ""}`;
+  const status = statusSuffix(it.status, lang);
+  return `${label} ${formatItemDate(it, lang)} · *${typeName(it.type, lang)}*${status} · ${escapeMrkdwn(truncate(it.summary.replace(/\s+/g, " ").trim(), summaryMax))}${links ? ` — ${links}` : ""}`;
 }
 
 /** Joins lines while they fit in `max` characters; never cuts a line (and so never a link) in half. */
@@ -132,42 +117,45 @@ function header(text: string): KnownBlock {
 }
 
 /** A pair's section in the parent, in at most `max` characters (fewer links per line when space is short). */
-function pairSection(p: DigestPairEntry, top: number, max: number = BLOCK_LIMITS.sectionText): string {
-  const head = `*${escapeMrkdwn(pairTitle(p))}* · ${plural(p.items.length, "new development")}`;
+function pairSection(p: DigestPairEntry, top: number, max: number, lang: Lang): string {
+  const head = `*${escapeMrkdwn(pairTitle(p))}* · ${tn(lang, "count.newDevelopments", p.items.length)}`;
   const body: string[] = [];
   if (p.narrative) body.push(escapeMrkdwn(truncate(p.narrative, Math.max(200, max - head.length - 400))));
   const shown = p.items.slice(0, top);
   const links = max >= 2400 ? 3 : 1;
-  body.push(...shown.map((it, i) => itemLine(it, p.narrative ? `[${i + 1}]` : "•", max >= 1200 ? 280 : 160, links)));
-  if (p.items.length > shown.length) body.push(`_+${p.items.length - shown.length} more in the thread_`);
-  return fitLines([head, ...body], Math.min(max, BLOCK_LIMITS.sectionText), (n) => `_…${n} more lines in the thread_`);
+  body.push(...shown.map((it, i) => itemLine(it, p.narrative ? `[${i + 1}]` : "•", max >= 1200 ? 280 : 160, links, lang)));
+  if (p.items.length > shown.length) body.push(t(lang, "digest.moreInThread", { n: p.items.length - shown.length }));
+  return fitLines([head, ...body], Math.min(max, BLOCK_LIMITS.sectionText), (n) => t(lang, "digest.moreLines", { n }));
 }
 
 /** Renders the parent message (and its quiet-week variant). `nonce` is carried in metadata and a context line. */
 function renderParent(digest: Digest, nonce: string, o: Required<RenderOptions>): DigestMessage {
-  const when = formatPeriod(digest.period);
-  const blocks: KnownBlock[] = [header(`Defense cooperation digest · ${when}`)];
-  const scope = digest.scope === "watched" ? " · watched pairs" : "";
+  const lang = digest.lang ?? "en";
+  const n = (key: PluralKey, k: number) => tn(lang, key, k);
+  const when = formatPeriod(digest.period, lang);
+  const blocks: KnownBlock[] = [header(t(lang, "digest.header", { when }))];
+  const watched = digest.scope === "watched";
   const pairs = digest.pairs;
   let text: string;
   if (pairs.length === 0 && digest.older.length > 0) {
-    text = `Defense cooperation digest ${when}: no recent developments; ${plural(digest.older.reduce((n, o) => n + o.count, 0), "older development")} newly on record.`;
-    blocks.push(section(`No developments dated this week or the month before were first reported ${when}${digest.scope === "watched" ? " for the pairs this channel watches" : ""}; older ones newly on record:`));
+    text = t(lang, "digest.fallbackOlder", { when, older: n("count.olderDevelopments", digest.older.reduce((k, x) => k + x.count, 0)) });
+    blocks.push(section(t(lang, "digest.noRecent", { when, scope: watched ? t(lang, "digest.scopeWatched") : "" })));
   } else if (pairs.length === 0) {
-    text = `Quiet week: no new defense-cooperation developments first reported ${when}.`;
-    blocks.push(section(`:zzz: *Quiet week.* No new defense-cooperation developments were first reported ${when}${digest.scope === "watched" ? " for the pairs this channel watches" : ""}.`));
+    text = t(lang, "digest.quietFallback", { when });
+    blocks.push(section(t(lang, "digest.quiet", { when, scope: watched ? t(lang, "digest.scopeWatched") : "" })));
   } else {
-    text = `Defense cooperation digest ${when}: ${plural(digest.totalDevelopments, "new development")} across ${plural(pairs.length, "pair")}.`;
-    blocks.push(context(`${digest.period.id} · ${plural(digest.totalDevelopments, "new development")} across ${plural(pairs.length, "pair")}${scope} · details in the thread`));
+    const counts = { developments: n("count.newDevelopments", digest.totalDevelopments), pairs: n("count.pairs", pairs.length) };
+    text = t(lang, "digest.fallback", { when, ...counts });
+    blocks.push(context(t(lang, "digest.context", { period: digest.period.id, ...counts, scope: watched ? t(lang, "digest.scopeShort") : "" })));
   }
   const tail: KnownBlock[] = [];
   if (digest.older.length > 0) {
-    const lines = digest.older.map((o) => escapeMrkdwn(olderLineText(o)));
-    tail.push(context(fitLines(lines, 2900, (n) => `…and ${plural(n, "more pair")} with older developments newly on record`)));
+    const lines = digest.older.map((x) => escapeMrkdwn(olderLineText(x, lang)));
+    tail.push(context(fitLines(lines, 2900, (k) => t(lang, "digest.olderMore", { pairs: n("count.morePairs", k) }))));
   }
   if (digest.quietWatched.length > 0) {
     const names = digest.quietWatched.map((w) => escapeMrkdwn(pairTitle(w)));
-    tail.push(context(fitLines([`Nothing new this week for: ${names.join(", ")}`], 1500, () => `Nothing new this week for ${plural(names.length, "watched pair")}`)));
+    tail.push(context(fitLines([t(lang, "digest.quietWatched", { names: names.join(", ") })], 1500, () => t(lang, "digest.quietWatchedShort", { pairs: n("count.watchedPairs", names.length) }))));
   }
   tail.push(context(`digest ref ${nonce}`));
   if (pairs.length > 0) {
@@ -176,12 +164,12 @@ function renderParent(digest: Digest, nonce: string, o: Required<RenderOptions>)
     const more: KnownBlock[] = [];
     if (rest > 0) {
       const names = pairs.slice(shown.length).map((p) => escapeMrkdwn(pairTitle(p)));
-      more.push(context(fitLines([`…and ${plural(rest, "more pair")}: ${names.join(", ")}`], 1500, () => `…and ${plural(rest, "more pair")} (see the thread)`)));
+      more.push(context(fitLines([t(lang, "digest.morePairs", { pairs: n("count.morePairs", rest), names: names.join(", ") })], 1500, () => t(lang, "digest.morePairsShort", { pairs: n("count.morePairs", rest) }))));
     }
     // the pairs share what the other blocks leave of the budget; one left short gives its rest to the next
     let left = BUDGET - blocksTextLength([...blocks, ...more, ...tail]);
     shown.forEach((p, i) => {
-      const text = pairSection(p, o.topPerPair, Math.floor(left / (shown.length - i)));
+      const text = pairSection(p, o.topPerPair, Math.floor(left / (shown.length - i)), lang);
       blocks.push(section(text));
       left -= text.length;
     });
@@ -195,19 +183,19 @@ function renderParent(digest: Digest, nonce: string, o: Required<RenderOptions>)
  * Renders one pair's thread replies: every development with all its sources, packed into as many
  * replies as the total budget needs (at most `maxRepliesPerPair`; beyond, a line points to /relations).
  */
-function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required<RenderOptions>): DigestMessage[] {
+function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required<RenderOptions>, lang: Lang): DigestMessage[] {
   const per = Math.max(1, Math.min(o.itemsPerReply, BLOCK_LIMITS.blocksPerMessage - 4));
   const narrative = p.narrative ? context(escapeMrkdwn(truncate(p.narrative, 1500))) : null;
   // the head line, the narrative and the closing "…and N more" line are reserved in every part
   const reserve = 400 + (narrative ? blocksTextLength([narrative]) : 0);
   const itemSection = (it: DigestItem, n: number) => {
     const summary = escapeMrkdwn(truncate(it.summary.replace(/\s+/g, " ").trim(), 1500));
-    const status = it.status === "held" ? "" : ` (${it.status})`;
-    const lines = [`*[${n}] ${formatItemDate(it)} · ${TYPE_LABEL[it.type]}*${status}`, summary];
+    const status = statusSuffix(it.status, lang);
+    const lines = [`*[${n}] ${formatItemDate(it, lang)} · ${typeName(it.type, lang)}*${status}`, summary];
     const srcLines = it.sources
       .filter((s) => isHttpUrl(s.url))
       .map((s) => `• ${mrkdwnLink(s.url, s.outlet?.trim() || new URL(s.url).hostname)}: ${escapeMrkdwn(truncate(s.title.replace(/\s+/g, " ").trim(), 160))}`);
-    return section(fitLines([...lines, ...srcLines], BLOCK_LIMITS.sectionText, (d) => `_…and ${plural(d, "more source")}_`));
+    return section(fitLines([...lines, ...srcLines], BLOCK_LIMITS.sectionText, (d) => t(lang, "digest.moreSources", { sources: tn(lang, "count.moreSources", d) })));
   };
   // pack developments into parts by count and by size
   const parts: KnownBlock[][] = [];
@@ -235,20 +223,20 @@ function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required
   const shownCount = parts.reduce((n, x) => n + x.length, 0);
   const out: DigestMessage[] = [];
   parts.forEach((chunk, k) => {
-    const partLabel = parts.length > 1 ? ` (part ${k + 1}/${parts.length})` : "";
+    const partLabel = parts.length > 1 ? t(lang, "digest.part", { k: k + 1, n: parts.length }) : "";
     const blocks: KnownBlock[] = [
-      section(`*${escapeMrkdwn(pairTitle(p))}* · ${plural(p.items.length, "new development")} first reported ${formatPeriod(period)}${partLabel}`),
+      section(`*${escapeMrkdwn(pairTitle(p))}* · ${t(lang, "digest.pairHead", { developments: tn(lang, "count.newDevelopments", p.items.length), when: formatPeriod(period, lang), part: partLabel })}`),
     ];
     if (k === 0 && narrative) blocks.push(narrative);
     blocks.push(...chunk);
     if (k === parts.length - 1 && p.items.length > shownCount) {
-      blocks.push(context(`…and ${plural(p.items.length - shownCount, "more development")}: ask \`/relations ${p.a.toLowerCase()} ${p.b.toLowerCase()}\` for the full timeline.`));
+      blocks.push(context(t(lang, "digest.moreDevelopments", { developments: tn(lang, "count.moreDevelopments", p.items.length - shownCount), a: p.a.toLowerCase(), b: p.b.toLowerCase() })));
     }
     // the pair's activity chart, posted in this thread when pressed (under the pair's last part)
-    if (k === parts.length - 1) blocks.push(chartButton(p));
+    if (k === parts.length - 1) blocks.push(chartButton(p, lang));
     out.push({
       key: `${p.a}-${p.b}#${k + 1}`,
-      text: escapeMrkdwn(`${pairTitle(p)}: ${plural(p.items.length, "new development")}${partLabel}`),
+      text: escapeMrkdwn(`${pairTitle(p)}: ${tn(lang, "count.newDevelopments", p.items.length)}${partLabel}`),
       blocks,
       pair: { a: p.a, b: p.b },
     });
@@ -257,8 +245,8 @@ function renderPairReplies(p: DigestPairEntry, period: DigestPeriod, o: Required
 }
 
 /** The "Chart" button of a pair's thread reply. */
-function chartButton(p: { a: string; b: string }): KnownBlock {
-  const action = chartAction({ pair: { a: p.a, b: p.b } });
+function chartButton(p: { a: string; b: string }, lang: Lang): KnownBlock {
+  const action = chartAction({ pair: { a: p.a, b: p.b } }, lang);
   return { type: "actions", elements: [{ type: "button", action_id: ACTION_IDS.chart, text: { type: "plain_text", text: action.label }, value: action.value }] };
 }
 
@@ -267,11 +255,11 @@ function chartButton(p: { a: string; b: string }): KnownBlock {
  * into sections and messages within limits. A week with hundreds of pairs then adds a handful of
  * replies to the thread instead of hundreds; /relations gives any pair's full timeline.
  */
-function renderOverflowReplies(pairs: DigestPairEntry[], total: number): DigestMessage[] {
+function renderOverflowReplies(pairs: DigestPairEntry[], total: number, lang: Lang): DigestMessage[] {
   if (pairs.length === 0) return [];
   const lines = pairs.map((p) => {
     const top = p.items[0]!;
-    return `• *${escapeMrkdwn(pairTitle(p))}* · ${plural(p.items.length, "new development")} · ${formatItemDate(top)} ${TYPE_LABEL[top.type]}: ${escapeMrkdwn(truncate(top.summary.replace(/\s+/g, " ").trim(), 120))}`;
+    return `• *${escapeMrkdwn(pairTitle(p))}* · ${tn(lang, "count.newDevelopments", p.items.length)} · ${formatItemDate(top, lang)} ${typeName(top.type, lang)}: ${escapeMrkdwn(truncate(top.summary.replace(/\s+/g, " ").trim(), 120))}`;
   });
   // pack lines into sections, sections into messages
   const sections: string[] = [];
@@ -290,7 +278,7 @@ function renderOverflowReplies(pairs: DigestPairEntry[], total: number): DigestM
   // messages of sections, within the block count and the total budget; the example names a real
   // pair of the list (a raw `<country>` would be read by Slack as markup)
   const ex = pairs[0]!;
-  const intro = `…and ${plural(pairs.length, "more pair")} of the ${total} this week, in short (\`/relations ${ex.nameA.toLowerCase()} ${ex.nameB.toLowerCase()}\` gives a pair's full timeline):`;
+  const intro = t(lang, "digest.overflowIntro", { pairs: tn(lang, "count.morePairs", pairs.length), total, a: ex.nameA.toLowerCase(), b: ex.nameB.toLowerCase() });
   const chunks: string[][] = [];
   let chunk: string[] = [];
   let used = 0;
@@ -306,8 +294,8 @@ function renderOverflowReplies(pairs: DigestPairEntry[], total: number): DigestM
   if (chunk.length) chunks.push(chunk);
   return chunks.map((c, k) => ({
     key: `more#${k + 1}`,
-    text: escapeMrkdwn(`${plural(pairs.length, "more pair")} in short`),
-    blocks: [context(k === 0 ? escapeMrkdwn(intro) : "(continued)"), ...c.map(section)],
+    text: escapeMrkdwn(t(lang, "digest.overflowFallback", { pairs: tn(lang, "count.morePairs", pairs.length) })),
+    blocks: [context(k === 0 ? escapeMrkdwn(intro) : t(lang, "digest.continued")), ...c.map(section)],
   }));
 }
 
@@ -324,30 +312,30 @@ export function renderDigestPlan(digest: Digest, nonce: string, opts: RenderOpti
     quiet: digest.pairs.length === 0 && digest.older.length === 0,
     parent: renderParent(digest, nonce, o),
     replies: [
-      ...digest.pairs.slice(0, o.maxPairsWithReplies).flatMap((p) => renderPairReplies(p, digest.period, o)),
-      ...renderOverflowReplies(digest.pairs.slice(o.maxPairsWithReplies), digest.pairs.length),
+      ...digest.pairs.slice(0, o.maxPairsWithReplies).flatMap((p) => renderPairReplies(p, digest.period, o, digest.lang ?? "en")),
+      ...renderOverflowReplies(digest.pairs.slice(o.maxPairsWithReplies), digest.pairs.length, digest.lang ?? "en"),
     ],
   };
 }
 
 /** The digest as plain text for a terminal (CLI dry run): every pair, every development, URLs spelled out. */
 export function renderDigestText(digest: Digest): string {
-  const when = formatPeriod(digest.period);
-  const out: string[] = [`Defense cooperation digest · ${when} (${digest.period.id}, ${digest.period.tz})`];
-  if (digest.channel) out.push(`Channel ${digest.channel}${digest.scope === "watched" ? " · watched pairs only" : ""}`);
-  if (digest.pairs.length === 0 && digest.older.length === 0) out.push("", `Quiet week: no new developments first reported ${when}.`);
-  else if (digest.pairs.length === 0) out.push("", `No developments dated this week or the month before were first reported ${when}.`);
-  else out.push(`${plural(digest.totalDevelopments, "new development")} across ${plural(digest.pairs.length, "pair")}`);
+  const lang = digest.lang ?? "en";
+  const when = formatPeriod(digest.period, lang);
+  const out: string[] = [t(lang, "digest.textHeader", { when, period: digest.period.id, tz: digest.period.tz })];
+  if (digest.channel) out.push(t(lang, "digest.textChannel", { channel: digest.channel, scope: digest.scope === "watched" ? t(lang, "digest.textScope") : "" }));
+  if (digest.pairs.length === 0 && digest.older.length === 0) out.push("", t(lang, "digest.textQuiet", { when }));
+  else if (digest.pairs.length === 0) out.push("", t(lang, "digest.textNoRecent", { when }));
+  else out.push(t(lang, "digest.textCounts", { developments: tn(lang, "count.newDevelopments", digest.totalDevelopments), pairs: tn(lang, "count.pairs", digest.pairs.length) }));
   for (const p of digest.pairs) {
-    out.push("", `${pairTitle(p)} · ${plural(p.items.length, "new development")}`);
+    out.push("", `${pairTitle(p)} · ${tn(lang, "count.newDevelopments", p.items.length)}`);
     if (p.narrative) out.push(`  ${p.narrative}`);
     p.items.forEach((it, i) => {
-      const status = it.status === "held" ? "" : ` (${it.status})`;
-      out.push(`  [${i + 1}] ${formatItemDate(it)} · ${TYPE_LABEL[it.type]}${status} · ${it.summary}`);
-      for (const s of it.sources) out.push(`      ${s.outlet ?? "source"}: ${s.url}`);
+      out.push(`  [${i + 1}] ${formatItemDate(it, lang)} · ${typeName(it.type, lang)}${statusSuffix(it.status, lang)} · ${it.summary}`);
+      for (const s of it.sources) out.push(`      ${s.outlet ?? t(lang, "digest.source")}: ${s.url}`);
     });
   }
-  if (digest.older.length > 0) out.push("", ...digest.older.map(olderLineText));
-  if (digest.quietWatched.length > 0) out.push("", `Nothing new for: ${digest.quietWatched.map(pairTitle).join(", ")}`);
+  if (digest.older.length > 0) out.push("", ...digest.older.map((o) => olderLineText(o, lang)));
+  if (digest.quietWatched.length > 0) out.push("", t(lang, "digest.textNothingFor", { names: digest.quietWatched.map(pairTitle).join(", ") }));
   return out.join("\n");
 }

@@ -11,6 +11,7 @@ import type { types } from "@slack/bolt";
 type KnownBlock = types.KnownBlock;
 import { BLOCK_LIMITS, blocksTextLength, escapeMrkdwn, mrkdwnLink, truncate } from "../lib/mrkdwn.ts";
 import type { Reply, ReplyItem } from "../chat/reply.ts";
+import { t, type Lang } from "../chat/i18n/index.ts";
 
 /** Action ids of our buttons (listeners/actions registers them). */
 export const ACTION_IDS = { older: "relations_older", share: "relations_share", pick: "relations_pick_pair", chart: "relations_chart" } as const;
@@ -24,10 +25,11 @@ export interface SlackMessage {
 const SUMMARY_MAX = 1200;
 
 /** Renders one item: bold lead, summary, then source links until the section limit. */
-function itemMrkdwn(it: ReplyItem, limit: number): string {
+function itemMrkdwn(it: ReplyItem, limit: number, lang: Lang): string {
   const links = it.links ?? [];
+  const more = (n: number) => t(lang, "render.moreLinks", { n });
   // the head never crowds out the "+N more" line that says sources were left out
-  const room = links.length ? limit - ` · +${links.length} more`.length - 1 : limit;
+  const room = links.length ? limit - ` · ${more(links.length)}`.length - 1 : limit;
   const head = truncate((it.lead ? `*${escapeMrkdwn(it.lead)}*\n` : "") + truncate(escapeMrkdwn(it.text), SUMMARY_MAX), Math.max(1, room));
   if (links.length === 0) return head;
   let line = "";
@@ -35,12 +37,12 @@ function itemMrkdwn(it: ReplyItem, limit: number): string {
   for (const l of links) {
     const piece = (used ? " · " : "") + mrkdwnLink(l.url, truncate(l.label, 60));
     const rest = links.length - used - 1;
-    const reserve = rest > 0 ? ` · +${rest} more`.length : 0;
+    const reserve = rest > 0 ? ` · ${more(rest)}`.length : 0;
     if (head.length + 1 + line.length + piece.length + reserve > limit) break;
     line += piece;
     used++;
   }
-  if (used < links.length) line += `${used ? " · " : ""}+${links.length - used} more`;
+  if (used < links.length) line += `${used ? " · " : ""}${more(links.length - used)}`;
   return `${head}\n${line}`;
 }
 
@@ -49,6 +51,7 @@ const context = (text: string): KnownBlock => ({ type: "context", elements: [{ t
 
 /** Builds blocks and fallback text for a reply, within every Block Kit limit. */
 export function renderBlocks(r: Reply): SlackMessage {
+  const lang = r.lang ?? "en";
   const top: KnownBlock[] = [];
   const bottom: KnownBlock[] = [];
   if (r.header) top.push({ type: "header", text: { type: "plain_text", text: truncate(r.header, BLOCK_LIMITS.headerText), emoji: false } });
@@ -81,7 +84,7 @@ export function renderBlocks(r: Reply): SlackMessage {
     }
     if (cur) middle.push(cur);
   } else {
-    middle = r.items.map((it) => itemMrkdwn(it, BLOCK_LIMITS.sectionText));
+    middle = r.items.map((it) => itemMrkdwn(it, BLOCK_LIMITS.sectionText, lang));
   }
   // what the entries may use in all: the budget less the fixed blocks and a "N more not shown" line
   let budget = BLOCK_LIMITS.messageTextBudget - blocksTextLength([...top, ...bottom]) - 40;
@@ -91,7 +94,7 @@ export function renderBlocks(r: Reply): SlackMessage {
     r.items.forEach((it, i) => {
       const share = Math.floor(budget / (r.items.length - i));
       if (share < 80) return;
-      const text = itemMrkdwn(it, Math.min(BLOCK_LIMITS.sectionText, share));
+      const text = itemMrkdwn(it, Math.min(BLOCK_LIMITS.sectionText, share), lang);
       middle.push(text);
       budget -= text.length;
     });
@@ -112,7 +115,7 @@ export function renderBlocks(r: Reply): SlackMessage {
     mid = mid.slice(0, shown);
   }
   const dropped = r.dense ? r.items.length - countLines(middle.slice(0, shown)) : r.items.length - shown;
-  if (dropped > 0) mid.push(context(`${dropped} more not shown`));
+  if (dropped > 0) mid.push(context(t(lang, "render.notShown", { n: dropped })));
   const blocks = [...top, ...mid, ...bottom];
   return { text: fallbackText(r), blocks };
 }

@@ -4,7 +4,8 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { loadGazetteer } from "../../src/analyze/gazetteer.ts";
-import { CHART_STRINGS_EN } from "../../src/chat/chart-strings.ts";
+import { chartStrings } from "../../src/chat/chart-strings.ts";
+const CHART_STRINGS_EN = chartStrings("en");
 import { svgToPng } from "../../src/chat/chart-png.ts";
 import { CHART_FONT, CHART_SIZE, PLOT } from "../../src/chat/chart-svg.ts";
 import { createChatCore, type ChatCore } from "../../src/chat/core.ts";
@@ -35,15 +36,15 @@ const bars = (r: Reply) => barsOnRow(decodePng(r.image!.png), PLOT.baseline - 1,
 
 describe("parse: chart", () => {
   it.each([
-    ["china belarus chart", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: {} }],
-    ["trung quốc belarus biểu đồ", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: {} }],
-    ["china belarus since 2020 exercises chart", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: { since: "2020-01-01", type: "exercise" } }],
+    ["china belarus chart", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: {}, lang: "en" }],
+    ["trung quốc belarus biểu đồ", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: {}, lang: "vi" }],
+    ["china belarus since 2020 exercises chart", { kind: "chart", pair: { a: "BY", b: "CN" }, filter: { since: "2020-01-01", type: "exercise" }, lang: "en" }],
   ])("%s", (text, want) => {
     expect(parseCommand(text, gazetteer)).toEqual(want);
   });
 
   it("a chart of one country explains that it needs two", () => {
-    expect(parseCommand("china chart", gazetteer)).toEqual({ kind: "bad_option", message: CHART_STRINGS_EN.needTwo("China") });
+    expect(parseCommand("china chart", gazetteer)).toMatchObject({ kind: "bad_option", key: "chart.needTwo", message: "A chart is of two countries, e.g. `/relations china russia chart`.", lang: "en" });
   });
 });
 

@@ -58,16 +58,22 @@ describe("chat core: timeline", () => {
 
   it("the same answer for any spelling of the pair", async () => {
     const a = await chat.command("china belarus", {});
-    const b = await chat.command("Belarus Trung Quốc", {});
-    const c = await chat.command("BY PRC", {});
+    const b = await chat.command("Belarus PRC", {});
+    const c = await chat.command("BY CN", {});
     expect(b).toEqual(a);
     expect(c).toEqual(a);
+    // a Vietnamese name, with or without diacritics, answers the same developments in Vietnamese
+    const vi = await chat.command("Belarus Trung Quốc", {});
+    expect(await chat.command("belarus trung quoc", {})).toEqual(vi);
+    expect(vi.header).toBe("Belarus – Trung Quốc");
+    expect(vi.items.map((i) => i.links)).toEqual(a.items.map((i) => i.links));
   });
 
   it.each([
     ["type filter", "china belarus exercises", ["8–19 Jul 2024 · Exercise"], "Belarus – China · exercises"],
     ["since filter", "china belarus since 2023-06", ["8–19 Jul 2024 · Exercise", "Aug 2023 · Visit"], "Belarus – China · since 1 Jun 2023"],
-    ["vietnamese type", "trung quốc belarus thăm", ["Aug 2023 · Visit"], "Belarus – China · visits"],
+    ["vietnamese type", "trung quốc belarus thăm", ["tháng 8/2023 · Thăm"], "Belarus – Trung Quốc · chuyến thăm"],
+    ["vietnamese since", "belarus trung quoc từ năm 2023", ["8–19/7/2024 · Tập trận", "tháng 8/2023 · Thăm"], "Belarus – Trung Quốc · từ 1/1/2023"],
   ])("%s", async (_n, q, leads, header) => {
     const r = await chat.command(q, {});
     expect(r.items.map((i) => i.lead)).toEqual(leads);
@@ -96,12 +102,19 @@ describe("chat core: timeline", () => {
   });
 
   it("lists a country's partners with counts by type and the latest date", async () => {
-    const r = await chat.command("Trung Quốc", {});
+    const r = await chat.command("China", {});
     expect(r.header).toBe("China: defense cooperation partners");
     expect(r.context).toBe("2 partners · 4 developments");
     expect(r.items).toEqual([
       { lead: "Belarus", text: "3 — 1 visit, 1 exercise, 1 agreement · latest 8–19 Jul 2024" },
       { lead: "Russia", text: "1 — 1 patrol · latest 14 Oct 2024" },
+    ]);
+    const vi = await chat.command("Trung Quốc", {});
+    expect(vi.header).toBe("Trung Quốc: các đối tác hợp tác quốc phòng");
+    expect(vi.context).toBe("2 đối tác · 4 sự kiện");
+    expect(vi.items).toEqual([
+      { lead: "Belarus", text: "3 — 1 chuyến thăm, 1 cuộc tập trận, 1 thỏa thuận · gần nhất 8–19/7/2024" },
+      { lead: "Nga", text: "1 — 1 cuộc tuần tra · gần nhất 14/10/2024" },
     ]);
   });
 

@@ -25,6 +25,12 @@ export interface SeedDevelopment {
   summary: string;
   sources: SeedSource[];
   updatedAt?: string;
+  /** extracted fields a summary in another language is written from */
+  actors?: string[];
+  places?: string[];
+  details?: string[];
+  actorCountry?: string | null;
+  destination?: string | null;
 }
 
 let articleSeq = 0;
@@ -47,6 +53,11 @@ export function seedDevelopments(db: Db, devs: SeedDevelopment[]): number[] {
         datePrecision: d.precision ?? "day",
         dateCertain: true,
         summary: d.summary,
+        actors: d.actors ?? [],
+        places: d.places ?? [],
+        details: d.details ?? [],
+        actorCountry: d.actorCountry ?? null,
+        destination: d.destination ?? null,
         evidence: d.summary,
         evidenceLang: "en",
         analyzerVersion: "test",

@@ -14,9 +14,15 @@ import { createAnalyzer } from "../../src/analyze/index.ts";
 import { createBotMessagesRepo } from "../../src/db/bot-messages.repo.ts";
 import { closeDb, openDb, type Db } from "../../src/db/client.ts";
 import { getDigestRow } from "../../src/db/digests.repo.ts";
-import { articles } from "../../src/db/schema.ts";
+import { eq } from "drizzle-orm";
+import { gazetteerPort } from "../../src/analyze/gazetteer-port.ts";
+import { createQuestionParser } from "../../src/analyze/question.ts";
+import { summarizeVi } from "../../src/analyze/summary-vi.ts";
+import { createFollowUpAnswerer } from "../../src/chat/follow-up.ts";
+import { createChannelSettingsRepo } from "../../src/db/channel-settings.repo.ts";
+import { articles, developments } from "../../src/db/schema.ts";
 import { createWatchesRepo } from "../../src/db/watches.repo.ts";
-import { makePair } from "../../src/domain/types.ts";
+import { makePair, type DevelopmentFacts } from "../../src/domain/types.ts";
 import { silentLogger } from "../../src/lib/log.ts";
 import { runAlerts, type AlertDeps, type AlertOptions } from "../../src/services/alerts.ts";
 import { analyzeStoredArticle } from "../../src/services/analyze.ts";
@@ -26,6 +32,7 @@ import { createTimelineRepo } from "../../src/db/timeline.repo.ts";
 import { createTimelineService } from "../../src/services/timeline.ts";
 import { ROOT } from "../cli/run-cli.ts";
 import { testDb } from "../helpers/db.ts";
+import { englishLeft } from "../helpers/english-left.ts";
 import { startDigestFakeSlack, type DigestFakeSlack, type FakeSlackMessage } from "../helpers/digest-fake-slack.ts";
 import { insertDevelopment } from "../helpers/digest-rows.ts";
 
@@ -287,5 +294,65 @@ describe("the thread of an alert burst over several pairs", () => {
     expect(w.posted()).toHaveLength(1);
     const chat = createChatCore({ timeline: createTimelineService(createTimelineRepo(w.db)), countries: gazetteer, watches: createWatchesRepo(w.db), botMessages: createBotMessagesRepo(w.db) });
     expect(chat.threadContext(w.channel, burst!.ts)).toMatchObject({ kind: "alert", pair: null, choices: [{ a: "BY", b: "CN" }, { a: "KP", b: "RU" }] });
+  });
+});
+
+describe("alerts in the channel's language", () => {
+  const port = gazetteerPort(gazetteer);
+  const summarize = (f: DevelopmentFacts, lang: "en" | "vi") => (lang === "vi" ? summarizeVi(f, port) : f.summary);
+  it.each([
+    [
+      "en",
+      {
+        single: "New · Belarus – China · 17 Nov 2026 · Exercise",
+        summary: "China and Belarus held a joint exercise near Brest.",
+        footer: "Ask a follow-up question in this thread. /relations belarus china for the timeline · /relations unwatch belarus china alerts to stop these alerts.",
+        burst: "6 new developments of the pairs this channel watches",
+        pick: "Which pair of this alert do you mean?",
+        buttons: ["Belarus – China", "North Korea – Russia"],
+      },
+    ],
+    [
+      "vi",
+      {
+        single: "Mới · Belarus – Trung Quốc · 17/11/2026 · Tập trận",
+        summary: "Trung Quốc và Belarus đã tổ chức tập trận chung (“Eagle Assault”).",
+        footer: "Hỏi tiếp trong luồng này. /relations belarus trung quốc để xem dòng thời gian · /relations unwatch belarus trung quốc cảnh báo để dừng các cảnh báo này.",
+        burst: "6 sự kiện mới của các cặp kênh này theo dõi",
+        pick: "Bạn hỏi về cặp nào trong cảnh báo này?",
+        buttons: ["Belarus – Trung Quốc", "Triều Tiên – Nga"],
+      },
+    ],
+  ] as const)("%s: the alert, its summary (written from the fields), a burst and its thread's pair question", async (lang, want) => {
+    const w = world();
+    if (lang === "vi") createChannelSettingsRepo(w.db).setLang(w.channel, "vi", "U1", WATCHED_AT);
+    w.watch();
+    const id = insertDevelopment(w.db, dev({ summary: "China and Belarus held a joint exercise near Brest.", sources: [{ url: "https://minsk.example/eagle", outlet: "Minsk Monitor" }] }));
+    w.db.update(developments).set({ actorCountry: "CN", details: ["name:eagle assault"] }).where(eq(developments.id, id)).run();
+    await runAlerts(w.deps({ summarize }), w.opts);
+    const [single] = w.posted();
+    for (const s of [want.single, want.summary, want.footer]) expect(textOf(single!)).toContain(s);
+    if (lang === "vi") expect(englishLeft(textOf(single!))).toEqual([]);
+
+    // a burst over two pairs, and a question in its thread that names no pair
+    w.watch("RU", "KP");
+    for (let i = 0; i < 3; i++) insertDevelopment(w.db, dev({ type: "talks", dateStart: `2026-11-1${i}`, firstSeenAt: "2026-11-19T11:00:00.000Z" }));
+    for (let i = 0; i < 3; i++) insertDevelopment(w.db, dev({ a: "RU", b: "KP", type: "visit", dateStart: `2026-11-1${i}`, firstSeenAt: "2026-11-19T11:00:00.000Z" }));
+    await runAlerts(w.deps({ summarize }), w.opts);
+    const burst = w.posted()[1]!;
+    expect(textOf(burst)).toContain(want.burst);
+    if (lang === "vi") expect(englishLeft(textOf(burst))).toEqual([]);
+    const botMessages = createBotMessagesRepo(w.db);
+    const chat = createChatCore({
+      timeline: createTimelineService(createTimelineRepo(w.db)),
+      countries: gazetteer,
+      watches: createWatchesRepo(w.db),
+      botMessages,
+      settings: createChannelSettingsRepo(w.db),
+      followUp: createFollowUpAnswerer({ db: w.db, parser: createQuestionParser(gazetteer), countries: gazetteer, botMessages }),
+    });
+    const ask = await chat.followUp(chat.threadContext(w.channel, burst.ts)!, "any exercises?");
+    expect(ask.items[0]!.text).toContain(want.pick);
+    expect(ask.actions.map((a) => a.label)).toEqual(want.buttons);
   });
 });

@@ -459,3 +459,39 @@ describe("classifySlackError", () => {
     ["anything else", new Error("x"), { kind: "fatal" }],
   ])("%s", (_n, err, want) => expect(classifySlackError(err)).toMatchObject(want));
 });
+
+describe("postDigest in Vietnamese (a channel set with /relations lang vi)", () => {
+  it("posts the parent and the pairs' replies in Vietnamese: names, dates, types, summaries from the fields; no English catalog string; hostile text escaped", async () => {
+    const [{ createChannelSettingsRepo }, { gazetteerPort }, { summarizeVi }, { en }, { vi }] = await Promise.all([
+      import("../../src/db/channel-settings.repo.ts"),
+      import("../../src/analyze/gazetteer-port.ts"),
+      import("../../src/analyze/summary-vi.ts"),
+      import("../../src/chat/i18n/en.ts"),
+      import("../../src/chat/i18n/vi.ts"),
+    ]);
+    const w = world();
+    seed(w.db);
+    const o = opts();
+    const asked = openai.requests.length;
+    createChannelSettingsRepo(w.db).setLang(o.channel, "vi", "U1", "2024-10-01T00:00:00Z");
+    const port = gazetteerPort(loadGazetteer());
+    const r = await postDigest(w.deps({ summarize: (f, lang) => (lang === "vi" ? summarizeVi(f, port) : f.summary), llm: { baseUrl: openai.baseUrl, model: "m", timeoutMs: 5000 } }), o);
+    expect(r.outcome).toBe("posted");
+    const parent = JSON.stringify(slack.topLevel(o.channel)[0]!.blocks);
+    const thread = slack.thread(o.channel, r.ts!).map((m) => JSON.stringify(m.blocks)).join("\n");
+    expect(parent).toContain("Bản tin hợp tác quốc phòng · 14–20/10/2024");
+    expect(parent).toContain("Belarus – Trung Quốc");
+    expect(parent).toContain("Nga – Việt Nam");
+    expect(thread).toContain("Belarus và Trung Quốc đã tổ chức tập trận chung.");
+    expect(thread).toContain("15/10/2024 · Tuần tra chung");
+    expect(thread).toMatch(/sự kiện mới được đưa tin lần đầu 14–20\/10\/2024/);
+    // the stored English summary (with its hostile text) is not what a Vietnamese channel reads
+    expect(parent + thread).not.toContain("<!channel>");
+    // narratives are written in English by the model: a Vietnamese digest goes without them
+    expect(r.narratives).toBeUndefined();
+    expect(openai.requests.length).toBe(asked);
+    const viValues = Object.values(vi).join("\n");
+    const fragments = Object.values(en).flatMap((v) => v.split(/\{\w+\}/).map((f) => f.trim())).filter((f) => /[A-Za-z]{4,}/.test(f) && !viValues.includes(f));
+    expect(fragments.filter((f) => (parent + thread).includes(JSON.stringify(f).slice(1, -1)))).toEqual([]);
+  });
+});

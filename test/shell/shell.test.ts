@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { PassThrough } from "node:stream";
-import { CHART_STRINGS_EN } from "../../src/chat/chart-strings.ts";
+import { chartStrings } from "../../src/chat/chart-strings.ts";
+const CHART_STRINGS_EN = chartStrings("en");
 import { PLOT } from "../../src/chat/chart-svg.ts";
 import { chartDirFor } from "../../src/main.ts";
 import { barsOnRow, decodePng } from "../helpers/png.ts";
@@ -60,6 +61,24 @@ describe("terminal shell: chart", () => {
     // 14 monthly developments, Dec 2024 back to Nov 2023: 2023Q4 and the four quarters of 2024
     expect(barsOnRow(img, PLOT.baseline - 1, PLOT.left, PLOT.right)).toBe(5);
     expect(out).toContain(CHART_STRINGS_EN.empty("China", "Russia", ""));
+  });
+
+  it.each([
+    ["en", "/relations china belarus chart", "Activity chart: Belarus – China, 14 developments, 2023–2024.", "Chart written to "],
+    ["vi", "/relations trung quốc belarus biểu đồ", "Biểu đồ hoạt động: Belarus – Trung Quốc, 14 sự kiện, 2023–2024.", "Đã ghi biểu đồ vào "],
+  ])("the chart's lines in %s", async (_l, line, caption, written) => {
+    const db = testDb();
+    seedMany(db, ["CN", "BY"], 14);
+    const dir = join(mkdtempSync(join(tmpdir(), "relations-shell-")), "charts");
+    const chat = createChatCore({ timeline: createTimelineService(createTimelineRepo(db)), countries: loadGazetteer(), watches: createWatchesRepo(db), botMessages: createBotMessagesRepo(db) });
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let out = "";
+    output.on("data", (c: Buffer) => (out += c.toString("utf8")));
+    const done = runShell({ chat, input, output, prompt: "", chartDir: dir });
+    input.end(line + "\n");
+    await done;
+    expect(out).toContain(`${caption}\n${written}${join(dir, "relations-by-cn-quarter.png")}`);
   });
 
   it("charts go beside the database file, or to the temp folder for an in-memory one", () => {
@@ -132,5 +151,35 @@ describe("terminal shell", () => {
     await done;
     expect(out).toContain("Sorry, something went wrong");
     expect(out).toContain("Commands:");
+  });
+});
+
+describe("terminal shell in Vietnamese", () => {
+  it("answers a Vietnamese command in Vietnamese, pages in it, and /relations lang vi turns English commands and its own lines Vietnamese", async () => {
+    const db = testDb();
+    seedDevelopments(db, [
+      { pair: ["CN", "BY"], type: "exercise", start: "2024-07-08", end: "2024-07-19", summary: "Joint exercise near Brest.", actorCountry: "CN", sources: [{ url: "https://a.example/1", outlet: "Xinhua" }] },
+    ]);
+    seedMany(db, ["KP", "RU"], 7);
+    const { gazetteerPort } = await import("../../src/analyze/gazetteer-port.ts");
+    const { summarizeVi } = await import("../../src/analyze/summary-vi.ts");
+    const { createChannelSettingsRepo } = await import("../../src/db/channel-settings.repo.ts");
+    const port = gazetteerPort(loadGazetteer());
+    const out = await session(db, ["/relations trung quốc belarus", "/relations triều tiên nga", "more", "/relations lang vi", "/relations china belarus", "reply 9 hi", "quit"], {
+      settings: createChannelSettingsRepo(db),
+      summarize: (f, lang) => (lang === "vi" ? summarizeVi(f, port) : f.summary),
+    });
+    expect(out).toContain("[#1] Belarus – Trung Quốc\n");
+    expect(out).toContain("* 8–19/7/2024 · Tập trận\n  Trung Quốc và Belarus đã tổ chức tập trận chung.\n  Xinhua <https://a.example/1>");
+    expect(out).toContain("(> câu hỏi: hỏi tiếp về #1)");
+    expect(out).toContain("[#2] Triều Tiên – Nga");
+    expect(out).toContain("đang xem 1–5");
+    expect(out).toContain("(more: các mục cũ hơn · > câu hỏi: hỏi tiếp về #2)");
+    expect(out).toContain("[#3] Triều Tiên – Nga");
+    expect(out).toContain("đang xem 6–7");
+    expect(out).toContain("Từ nay kênh này nhận câu trả lời bằng tiếng Việt");
+    expect(out).toContain("[#4] Belarus – Trung Quốc\n");
+    expect(out).toContain("Không có câu trả lời #9.");
+    expect(out).not.toContain("Nothing yet");
   });
 });

@@ -6,7 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadGazetteer } from "../../src/analyze/gazetteer.ts";
-import { CHART_STRINGS_EN as S } from "../../src/chat/chart-strings.ts";
+import { chartStrings } from "../../src/chat/chart-strings.ts";
+const S = chartStrings("en");
 import { PLOT } from "../../src/chat/chart-svg.ts";
 import { createChatCore } from "../../src/chat/core.ts";
 import { encodeTopic } from "../../src/chat/topic.ts";
@@ -147,6 +148,22 @@ describe("Chart", () => {
     await settle(() => answerOf("429") !== undefined);
     expect(messageText(answerOf("429")!)).toContain(S.rateLimited(7));
     expect(api.files).toEqual([]);
+  });
+
+  it("in Vietnamese: a Vietnamese command's chart is titled, described and captioned in Vietnamese; a failed press of its button answers in Vietnamese with the Biểu đồ button", async () => {
+    seedChinaBelarus();
+    await postSlashCommand(url, SECRET, { text: "trung quốc belarus biểu đồ", response_url: ru.url("vi"), channel_id: "C0042" });
+    await settle(() => api.files.length === 1);
+    const f = api.files[0]!;
+    expect(f.title).toBe("Belarus – Trung Quốc: số sự kiện mỗi quý, 2023–2024");
+    expect(f.alt_text).toContain("Biểu đồ cột 2 sự kiện hợp tác quốc phòng giữa Belarus – Trung Quốc");
+    expect(f.initial_comment).toBe("Biểu đồ hoạt động: Belarus – Trung Quốc, 2 sự kiện, 2023–2024.");
+    api.on("files.getUploadURLExternal", () => ({ status: 429, headers: { "retry-after": "7" }, json: { ok: false, error: "ratelimited" } }));
+    await press("vi429", { value: encodeTopic({ kind: "timeline", pair: { a: "BY", b: "CN" }, lang: "vi" }) });
+    await settle(() => answerOf("vi429") !== undefined);
+    expect(messageText(answerOf("vi429")!)).toContain("Slack đang giới hạn việc tải tệp lên nên biểu đồ chưa được đăng. Hãy bấm Biểu đồ lại sau 7 giây.");
+    const retry = (answerOf("vi429")!.blocks as any[]).flatMap((b) => (b.type === "actions" ? b.elements : []));
+    expect(retry.map((b: any) => b.text.text)).toEqual(["Biểu đồ"]);
   });
 
   it("in a private channel it is not in, says to invite it", async () => {

@@ -86,9 +86,9 @@ describe("replies in a tracked thread", () => {
     expect(text).toContain("<https://xinhua.example/eagle-assault-2024|Xinhua>");
   });
 
-  it("answers a Vietnamese question", async () => {
+  it("answers a Vietnamese question in Vietnamese", async () => {
     const post = await answerTo(reply({ text: "tháng 3/2023 hai bên đã thỏa thuận gì?" }));
-    expect(messageText(post.body)).toContain("*2 Mar 2023 · Agreement*");
+    expect(messageText(post.body)).toContain("*2/3/2023 · Thỏa thuận*");
     expect(messageText(post.body)).toContain("ký tuyên bố chung");
   });
 

@@ -54,7 +54,7 @@ export async function answerThreadReply(deps: SlackDeps, seen: RecentKeys, m: Th
   } catch (err) {
     deps.logger.error("slack: follow-up failed", { err, channel: m.channel, ts: m.ts });
     await deps
-      .postOnce({ channel: m.channel, thread_ts: m.threadTs, ...renderBlocks(deps.chat.apology()) })
+      .postOnce({ channel: m.channel, thread_ts: m.threadTs, ...renderBlocks(deps.chat.apology(m.channel)) })
       .catch((e) => deps.logger.error("slack: apology failed", { err: e }));
   }
 }
@@ -68,6 +68,6 @@ export async function answerMention(deps: SlackDeps, seen: RecentKeys, m: Thread
   if (m.threadTs && m.threadTs !== m.ts && deps.chat.threadContext(m.channel, m.threadTs)) return answerThreadReply(deps, seen, m, botUserId);
   if (!seen.firstTime(`${m.channel}:${m.ts}`)) return;
   await deps
-    .postOnce({ channel: m.channel, thread_ts: m.threadTs ?? m.ts, ...renderBlocks(deps.chat.mentionHelp()) })
+    .postOnce({ channel: m.channel, thread_ts: m.threadTs ?? m.ts, ...renderBlocks(deps.chat.mentionHelp(m.channel)) })
     .catch((err) => deps.logger.error("slack: usage answer to a mention failed", { err, channel: m.channel }));
 }

@@ -8,10 +8,12 @@ import { ACTION_IDS, renderBlocks } from "../../render.ts";
 import { respondReply } from "../commands/index.ts";
 import { classifySlackError } from "../../post-once.ts";
 import { isDirectMessage, postChart } from "../../chart-upload.ts";
+import { t, type Lang } from "../../../chat/i18n/index.ts";
+import type { Reply } from "../../../chat/reply.ts";
 
 type ButtonArgs = { body: BlockButtonAction; ack: () => Promise<void>; respond: RespondFn };
 
-const stale = { ephemeral: true, items: [{ text: "This button is out of date; run the command again." }], actions: [] };
+const stale = (lang: Lang | null): Reply => ({ ephemeral: true, items: [{ text: t(lang ?? "en", "slack.stale") }], actions: [], lang: lang ?? "en" });
 
 
 /**
@@ -23,12 +25,13 @@ export function olderAction(deps: SlackDeps) {
     await ack();
     try {
       const value = body.actions[0]?.value ?? "";
-      const reply = deps.chat.older(value) ?? stale;
+      const chanId = body.channel?.id ?? body.container?.channel_id;
+      const reply = deps.chat.older(value) ?? stale(deps.chat.channelLang(chanId));
       const inChannel = body.container?.is_ephemeral === false;
       await respondReply(respond, reply, { replace_original: !inChannel });
     } catch (err) {
       deps.logger.error("slack: show older failed", { err });
-      await respondReply(respond, deps.chat.apology()).catch(() => {});
+      await respondReply(respond, deps.chat.apology(body.channel?.id ?? body.container?.channel_id)).catch(() => {});
     }
   };
 }
@@ -46,11 +49,11 @@ export function shareAction(deps: SlackDeps) {
     try {
       const reply = deps.chat.shared(body.actions[0]?.value ?? "");
       const channel = body.channel?.id ?? body.container?.channel_id;
-      if (!reply || !channel) return void (await respondReply(respond, stale));
+      if (!reply || !channel) return void (await respondReply(respond, stale(deps.chat.channelLang(channel))));
       const dm = isDirectMessage(channel, body.channel?.name);
       const joined = dm ? "not_joinable" : await deps.join(channel);
       if (joined === "failed") {
-        reply.footer = [reply.footer, "To ask follow-up questions in this thread, invite me first: /invite @Relations"].filter(Boolean).join("\n");
+        reply.footer = [reply.footer, t(reply.lang ?? "en", "slack.inviteForFollowUps")].filter(Boolean).join("\n");
       }
       let posted;
       try {
@@ -59,10 +62,9 @@ export function shareAction(deps: SlackDeps) {
         const f = classifySlackError(err);
         const code = f.kind === "fatal" ? f.error : undefined;
         if (code === "not_in_channel" || code === "channel_not_found") {
-          const text = dm
-            ? "I can't post in a direct message between other people. Share it in a channel instead."
-            : "I can't post in this conversation. Invite me first (/invite @Relations), then share again.";
-          return void (await respondReply(respond, { ephemeral: true, items: [{ text }], actions: [] }));
+          const lang = reply.lang ?? "en";
+          const text = t(lang, dm ? "slack.cannotPostDm" : "slack.cannotPost");
+          return void (await respondReply(respond, { ephemeral: true, items: [{ text }], actions: [], lang }));
         }
         throw err;
       }
@@ -70,7 +72,7 @@ export function shareAction(deps: SlackDeps) {
       await respond({ delete_original: true });
     } catch (err) {
       deps.logger.error("slack: share failed", { err });
-      await respondReply(respond, deps.chat.apology()).catch(() => {});
+      await respondReply(respond, deps.chat.apology(body.channel?.id ?? body.container?.channel_id)).catch(() => {});
     }
   };
 }
@@ -83,11 +85,11 @@ export function pickAction(deps: SlackDeps) {
       const channel = body.channel?.id ?? body.container?.channel_id;
       const threadTs = (body.container as { thread_ts?: string } | undefined)?.thread_ts ?? (body.message as { thread_ts?: string } | undefined)?.thread_ts;
       const reply = channel && threadTs ? await deps.chat.pickPair(channel, threadTs, body.actions[0]?.value ?? "") : null;
-      if (!reply || !channel || !threadTs) return void (await respondReply(respond, stale));
+      if (!reply || !channel || !threadTs) return void (await respondReply(respond, stale(deps.chat.channelLang(channel))));
       await deps.postOnce({ channel, thread_ts: threadTs, ...renderBlocks(reply) });
     } catch (err) {
       deps.logger.error("slack: answering a picked pair failed", { err });
-      await respondReply(respond, deps.chat.apology()).catch(() => {});
+      await respondReply(respond, deps.chat.apology(body.channel?.id ?? body.container?.channel_id)).catch(() => {});
     }
   };
 }
@@ -104,7 +106,7 @@ export function chartButtonAction(deps: SlackDeps) {
     try {
       const channel = body.channel?.id ?? body.container?.channel_id;
       const reply = channel ? await deps.chat.chart(body.actions[0]?.value ?? "") : null;
-      if (!reply || !channel) return void (await respondReply(respond, stale));
+      if (!reply || !channel) return void (await respondReply(respond, stale(deps.chat.channelLang(channel))));
       const message = body.message as { ts?: string; thread_ts?: string } | undefined;
       const container = body.container as { message_ts?: string; thread_ts?: string; is_ephemeral?: boolean } | undefined;
       const inChannel = container?.is_ephemeral === false;

@@ -28,7 +28,7 @@ export function relationsCommand(deps: SlackDeps) {
       if (answer) await respondReply(respond, answer);
     } catch (err) {
       deps.logger.error("slack: /relations failed", { err, text: command.text });
-      await respondReply(respond, deps.chat.apology()).catch((e) => deps.logger.error("slack: apology failed", { err: e }));
+      await respondReply(respond, deps.chat.apology(command.channel_id)).catch((e) => deps.logger.error("slack: apology failed", { err: e }));
     }
   };
 }
