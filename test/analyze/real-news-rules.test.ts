@@ -734,3 +734,13 @@ describe("a country joining the drill just reported", () => {
     expect(pairs(text, "2020-09-11").filter((p) => p.endsWith("exercise"))).toEqual(want);
   });
 });
+
+describe("a statement's date is when it was said", () => {
+  it.each([
+    ["vi", "Theo thông cáo ngày 6/11 của Bộ Ngoại giao, Chủ tịch nước Lương Cường sẽ thăm chính thức Chile từ ngày 9/11 đến 12/11.", "2024-11-09"],
+    ["en", "In a statement on Wednesday, the Foreign Ministry said Vietnamese President Luong Cuong will pay an official visit to Chile on November 9.", "2024-11-09"],
+    ["en, the only date", "In a statement on Wednesday, Vietnam and Chile said they had signed a defence cooperation agreement.", "2024-11-06"],
+  ])("%s", (_n, text, want) => {
+    expect(run(text, "2024-11-07").map((d) => d.date)).toEqual([want]);
+  });
+});

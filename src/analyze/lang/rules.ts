@@ -20,6 +20,8 @@ export interface LangRules {
   /** before a conflict word: background, not a veto ("amid", "trong bối cảnh") */
   contextMark: RegExp;
   /** before a date: it ends an ongoing event ("until", "đến hết") */
+  /** right before a date: the saying's, not the event's ("Theo thông cáo ngày 6-11", "in a statement on Monday") */
+  sourceDateBefore: RegExp;
   untilBefore: RegExp;
   /** right before a future date: a deadline, not the event's date ("by", "đến năm") */
   deadlineBefore: RegExp;

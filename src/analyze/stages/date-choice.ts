@@ -60,6 +60,10 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
   const beyondThen = (d: FoundDate) => thenAt >= 0 && cue.start - s.start < thenAt && d.start - s.start > thenAt;
   const main = cueSubordinate ? usable.filter((d) => inCueClause(d) && !beyondThen(d) && (!cueAfterPreposition || d.start >= cue.start)) : usable.filter((d) => !inSubordinate(d) && !namesDocument(d) && !beyondThen(d));
   let pool = main.filter((d) => !d.rule.endsWith("name-year"));
+  // "Theo thông cáo ngày 6-11 của Bộ Ngoại giao, … sẽ thăm Chile từ ngày 9 đến 12-11": a
+  // statement's own date is when it was said; another date in the sentence is the event's
+  const saying = (d: FoundDate) => ctx.rules.sourceDateBefore.test(lower.slice(Math.max(0, d.start - s.start - 30), d.start - s.start));
+  if (pool.some(saying) && pool.some((d) => !saying(d))) pool = pool.filter((d) => !saying(d));
   // a name's year dates only its own name ("tập trận Vostok-2022"), not a cue further off
   // ("… máy bay Mirage 2000 …, nhu cầu đào tạo phi công"); in an arms cue it is a model's number
   if (!pool.length && cue.type !== "arms") pool = main.filter((d) => distance(d, cue) <= 40);

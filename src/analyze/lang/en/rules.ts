@@ -19,6 +19,7 @@ export const enRules: LangRules = {
   // "amid tensions with …", "against the backdrop of confrontations …"
   contextMark: /(?:amid|against the backdrop of|despite|in the face of|following|after)\s+(?:\S+\s+){0,4}$/u,
   // "which run until May 10"
+  sourceDateBefore: /\b(?:statement|announcement|release|briefing|communiqu[eé]|notice)\s+(?:issued\s+|released\s+|dated\s+)?(?:on\s+)?$/u,
   untilBefore: /(?:until|till|through|runs? to|lasts? to)\s*$/u,
   // "by 2030", "đến năm 2045"
   // "trong chuyến thăm …", "during his visit"

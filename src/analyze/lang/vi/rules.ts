@@ -20,6 +20,7 @@ export const viRules: LangRules = {
   // "trong bối cảnh căng thẳng …", "bất chấp phản đối …"
   contextMark: /(?:trong bối cảnh|giữa lúc|bất chấp|trước|sau)\s+(?:\S+\s+){0,4}$/u,
   // "kéo dài đến ngày 10/5"
+  sourceDateBefore: /(?:thông cáo|thông báo|tuyên bố|thông tin|công văn|văn bản)(?:\s+báo chí)?\s+(?:ra\s+|đưa ra\s+|phát đi\s+)?(?:hôm\s+|vào\s+)?$/u,
   untilBefore: /(?:đến|tới|cho đến|kéo dài đến|kéo dài tới|đến hết|tới hết)\s*(?:ngày\s*)?$/u,
   // "by 2030", "đến năm 2045"
   // "trong chuyến thăm …", "during his visit"
