@@ -64,6 +64,8 @@ export const LexiconFileSchema = z.object({
   partnership: PatternList,
   /** before a visit cue: the visitor is a ship or an aircraft (a port call, not an official's visit) */
   vesselVisitors: PatternList,
+  /** near a visit cue: the ones who travel are no officials ("visiting French parliamentarians", "đoàn doanh nghiệp") */
+  nonOfficialVisitors: PatternList,
   /** right after a talks cue: a forum's meeting, not talks between two countries */
   forumAfter: PatternList,
   /** right before a talks cue: a forum's own meeting ("the G20 summit", "the ASEAN meeting") */
@@ -123,6 +125,7 @@ export interface Lexicon {
   separate: RegExp;
   partnership: RegExp;
   vesselVisitors: RegExp;
+  nonOfficialVisitors: RegExp;
   forumAfter: RegExp;
   forumBefore: RegExp;
   trilateral: RegExp;
@@ -241,6 +244,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     separate: anyOf(f.separate),
     partnership: anyOf(f.partnership),
     vesselVisitors: anyOf(f.vesselVisitors),
+    nonOfficialVisitors: anyOf(f.nonOfficialVisitors),
     forumAfter: new RegExp(`^\\s*(?:${alternation(f.forumAfter)})${B_END}`, "iu"),
     forumBefore: new RegExp(`${B_START}(?:${alternation(f.forumBefore)})(?:\\s+(?:leaders'?|defen[cs]e ministers'?|foreign ministers'?|ministers'?))?\\s*$`, "iu"),
     trilateral: anyOf(f.trilateral),

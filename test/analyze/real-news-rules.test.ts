@@ -744,3 +744,16 @@ describe("a statement's date is when it was said", () => {
     expect(run(text, "2024-11-07").map((d) => d.date)).toEqual([want]);
   });
 });
+
+describe("talks of others, non-officials and pledges of one's own", () => {
+  it.each([
+    ["en sponsors", "The truce has allowed indirect peace talks to resume in Geneva on Friday, sponsored by Washington and Moscow.", "talks", []],
+    ["vi sponsors", "Ngày 14/6, vòng đàm phán hòa bình được nối lại tại Geneva, do Mỹ và Nga bảo trợ, sau khi hai bên hội đàm.", "talks", []],
+    ["en lawmakers", "Assad spoke on Sunday to visiting French parliamentarians in Damascus.", "visit", []],
+    ["vi lawmakers", "Ngày 14/6, đoàn nghị sĩ Pháp sang thăm Syria.", "visit", []],
+    ["en a pledge to act alone", "Iraqi authorities pledged on Friday to retake Mosul this year in keeping with a U.S. plan to oust Islamic State from Iraq and Syria.", "pledge", []],
+    ["en a pledge to a partner", "China's top diplomat pledged on Sunday to further boost security ties with Cambodia.", "pledge", ["CN-KH pledge"]],
+  ])("%s", (_n, text, type, want) => {
+    expect(pairs(text, "2016-03-28").filter((p) => p.endsWith(type))).toEqual(want);
+  });
+});

@@ -51,6 +51,8 @@ export interface LangRules {
   meetsWithCue: RegExp;
   /** right after a talks or agreement cue: "between" the two who met ("cuộc họp … giữa Thủ tướng Campuchia và …"), whoever hosted it */
   betweenAfterCue: RegExp;
+  /** right after a talks cue: those named next sponsor or host talks of others ("talks … sponsored by Washington and Moscow") */
+  sponsorsAfterCue: RegExp;
   meetsObject: RegExp;
   /** right before a place a visit goes to ("bay đến", "tới", "arrived in") */
   motionBefore: RegExp;

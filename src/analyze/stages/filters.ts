@@ -304,6 +304,22 @@ const regionTour: CueFilter = {
   },
 };
 
+/** "Assad told visiting French parliamentarians", "đoàn nghị sĩ … thăm": lawmakers, students or business people travel, no official. */
+const nonOfficialVisitors: CueFilter = {
+  name: "non-official-visitors",
+  drop: (v) => {
+    if (v.cue.type !== "visit") return null;
+    const near = v.lower.slice(Math.max(0, v.rel - 25), v.rel + v.cue.text.length + 25);
+    return test(v.ctx.lex.nonOfficialVisitors, near) ? "lawmakers, students or business people, not officials" : null;
+  },
+};
+
+/** "indirect peace talks … sponsored by Washington and Moscow": the sponsors of others' talks are no pair. */
+const sponsoredTalks: CueFilter = {
+  name: "sponsored-talks",
+  drop: (v) => (v.cue.type === "talks" && v.ctx.rules.sponsorsAfterCue.test(v.lower.slice(v.rel + v.cue.text.length)) ? "talks of others that these countries sponsor or host" : null),
+};
+
 /** "Nga luôn hoan nghênh việc tăng cường đối thoại với Nhật Bản", "to keep dialogue open": dialogue as a goal, not a meeting. */
 const abstractDialogue: CueFilter = {
   name: "abstract-dialogue",
@@ -356,7 +372,7 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters, economicOnly, abstractDialogue, regionTour];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters, economicOnly, abstractDialogue, regionTour, sponsoredTalks, nonOfficialVisitors];
 
 /** The first filter's reason to drop the cue (and whether the cue still continues what was just reported), or null. */
 export function dropReason(v: CueView): { reason: string; continues: boolean } | null {

@@ -38,6 +38,7 @@ export const enRules: LangRules = {
   lawBefore: /\b(?:law|bill|legislation|act|measure|resolution)\s*$/u,
   meetsWithCue: /(?:meeting|talks|call|conversation|met)\s+with$/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,8}?between\s/u,
+  sponsorsAfterCue: /^[^.;]{0,60}?\b(?:sponsored|hosted|mediated|brokered|facilitated|convened)\s+by\s/u,
   meetsObject: /(?:^|\s)(?:met|meets|meeting|received|receives|hosted|hosts|welcomed|welcomes)\s*$/u,
   motionBefore: /\b(?:to|arrived in|arrives in|landed in|lands in|visit(?:s|ed|ing)?)\s+(?:the\s+)?$/u,
   withBeforePartner: /\b(?:with|alongside|together with|along with)\s+(?:(?:the|our|its|their|allies|partners|ally|partner)\s+)*$/u,

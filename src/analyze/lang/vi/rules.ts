@@ -39,6 +39,7 @@ export const viRules: LangRules = {
   lawBefore: /(?:luật|dự luật|nghị quyết|đạo luật)\s*$/u,
   meetsWithCue: /(?:cuộc gặp|gặp|hội đàm|điện đàm|cuộc hội đàm|cuộc điện đàm|trao đổi)\s+với$/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,10}?giữa\s/u,
+  sponsorsAfterCue: /^[^.;]{0,60}?(?:do|được|dưới sự)\s+(?:[\p{L}]+\s+){0,2}?(?:bảo trợ|chủ trì|làm trung gian|trung gian|đứng ra tổ chức)/u,
   meetsObject: /(?:^|\s)(?:gặp|gặp gỡ|gặp mặt|hội kiến|tiếp kiến|tiếp|đón|đón tiếp)\s*$/u,
   motionBefore: /(?:^|\s)(?:đến|tới|sang|thăm)\s+(?:thủ đô\s+)?$/u,
   withBeforePartner: /(?:cùng với|cùng|với)\s+(?:(?:các|lực lượng|hải quân|quân đội|không quân|tàu|chiến hạm)\s+)*$/u,
