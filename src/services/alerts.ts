@@ -24,7 +24,7 @@ import type { Db } from "../db/client.ts";
 import { createBotMessagesRepo } from "../db/bot-messages.repo.ts";
 import { claimDigest, failDigest, finishDigest, recordParentPosted } from "../db/digests.repo.ts";
 import { createChannelSettingsRepo } from "../db/channel-settings.repo.ts";
-import { ALERT_WINDOW_DAYS, type CountryPair, type DatePrecision, type DevelopmentFacts, type DevelopmentStatus, type EventType } from "../domain/types.ts";
+import { ALERT_WINDOW_DAYS, type CountryPair, type DatePrecision, type DevelopmentCore, type DevelopmentFacts, type DevelopmentStatus, type EventType } from "../domain/types.ts";
 import { parseJsonList } from "../lib/text.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
@@ -34,19 +34,12 @@ import { CLOCK_SKEW_MS, createClaimedPoster, LostClaimError, makeDigestNonce, no
 export { ALERT_WINDOW_DAYS } from "../domain/types.ts";
 
 /** One development in an alert, with its names resolved. */
-export interface AlertDevelopment {
-  id: number;
+export interface AlertDevelopment extends DevelopmentCore {
   pair: CountryPair;
   /** "Belarus – China" */
   pairTitle: string;
   /** "belarus china": what to type after /relations */
   pairCommand: string;
-  type: EventType;
-  status: DevelopmentStatus;
-  dateStart: string;
-  dateEnd: string;
-  datePrecision: DatePrecision;
-  summary: string;
   sources: { url: string; outlet: string | null; title: string }[];
   firstSeenAt: string;
 }
