@@ -419,17 +419,18 @@ const WEEK_RELATIVE: Rule = {
   },
 };
 
-/** "từ 8 đến 19/7", "từ ngày 8-19/7", "ngày 8-19/7/2024" */
+/** "từ 8 đến 19/7", "từ ngày 8-19/7", "ngày 8-19/7/2024", "từ ngày 9 đến 12-11" */
 const RANGE_DAYS: Rule = {
   name: "vi.range-d-dm",
   trigger: T_DIGITS,
   re: rx(
-    `${WB}(?:(?<tu>từ|trong|vào)\\s+)?(?:(?<ngay>các\\s+ngày|ngày)\\s+)?(?<open>\\(\\s*)?(?<d1>${DAY})\\s*(?:-|–|đến|tới)\\s*(?:ngày\\s+)?(?<d2>${DAY})/(?<m>${MON})(?:/(?<y>${YEAR}))?(?![\\d/%])(?:\\s*\\))?`,
+    `${WB}(?:(?<tu>từ|trong|vào)\\s+)?(?:(?<ngay>các\\s+ngày|ngày)\\s+)?(?<open>\\(\\s*)?(?<d1>${DAY})(?:\\s*(?:-|–|đến|tới)\\s*(?:ngày\\s+)?(?<d2>${DAY})/|\\s+(?:đến|tới)\\s+(?:ngày\\s+)?(?<d2b>${DAY})-)(?<m>${MON})(?:[/-](?<y>${YEAR}))?(?![\\d/%])(?:\\s*\\))?`,
   ),
   make(m) {
     const g = m.groups!;
     if (!g.tu && !g.ngay && !g.open) return null;
-    const [d1, d2, mo] = [Number(g.d1), Number(g.d2), Number(g.m)];
+    // "từ ngày 9 đến 12-11" (the month after a dash, as Tuổi Trẻ writes it) reads as "9 đến 12/11"
+    const [d1, d2, mo] = [Number(g.d1), Number(g.d2 ?? g.d2b), Number(g.m)];
     const y = g.y ? Number(g.y) : null;
     return {
       resolve: (r) => {
