@@ -44,7 +44,7 @@ export const LexiconFileSchema = z.object({
   agreementActs: PatternList,
   /** a statement is issued by being made: one dated in its sentence ("in a joint statement Sunday") needs no act word */
   statementDocuments: PatternList,
-  /** dialogue as a goal or a habit, ending with the cue ("tăng cường đối thoại", "keep dialogue open"): no meeting */
+  /** dialogue as a goal or a habit, ending with the cue ("tăng cường đối thoại", "keep dialogue open"): no meeting (matched at the end of the text before and of the cue) */
   abstractDialogue: PatternList,
   /** right after a visit cue: a region, not a country ("công du châu Á", "a tour of Asia") */
   regionAfterVisit: PatternList,
@@ -234,7 +234,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     documentBefore: anyOf(f.documentBefore),
     agreementActs: anyOf(f.agreementActs),
     statementDocuments: anyOf(f.statementDocuments),
-    abstractDialogue: anyOf(f.abstractDialogue),
+    abstractDialogue: new RegExp(`${B_START}(?:${alternation(f.abstractDialogue)})$`, "iu"),
     planReversed: anyOf(f.planReversed),
     modalAfter: anyOf(f.modalAfter),
     economicContext: anyOf(f.economicContext),

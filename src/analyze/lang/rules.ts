@@ -47,8 +47,12 @@ export interface LangRules {
   lawBefore: RegExp;
   /** right before the one country of a drill: it is the partner of the report's unnamed subject ("with the", "cùng với hải quân") */
   /** a talks cue that takes the one met as its object ("gặp", "met", "received"): the person or country right after is the partner */
-  /** a talks cue that ends with "with" ("cuộc gặp với", "a meeting with") */
-  meetsWithCue: RegExp;
+  /** a talks cue's noun or verb that takes "with" ("cuộc gặp", "meeting"), at the end of what is tested */
+  meetingNoun: RegExp;
+  /** a cue's text ending with "with" ("meeting with", "cuộc gặp với") */
+  withAtEnd: RegExp;
+  /** the text after a cue opening with "with" */
+  withAtStart: RegExp;
   /** right after a talks or agreement cue: "between" the two who met ("cuộc họp … giữa Thủ tướng Campuchia và …"), whoever hosted it */
   betweenAfterCue: RegExp;
   /** right after a talks cue: those named next sponsor or host talks of others ("talks … sponsored by Washington and Moscow") */

@@ -6,7 +6,7 @@ import { formatAtPrecision, type EventType } from "../../domain/types.ts";
 import { wordExec } from "../lexicon.ts";
 import type { Sentence } from "../sentences.ts";
 import type { ArticleDevelopment, CueDecision, EntityMention, FoundDate } from "../types.ts";
-import { clauseAround, isDuration, isPastVerbCue, LEAD_SENTENCES, test, type AnalyzerDeps, type Ctx } from "./context.ts";
+import { clauseAround, isDuration, isPastVerbCue, LEAD_SENTENCES, test, withAfterCue, type AnalyzerDeps, type Ctx } from "./context.ts";
 import { findCues, type CueHit } from "./cues.ts";
 import { anniversaryDate, chooseDate, chooseStatus, plannedBeforeDate, shiftDays, shiftYears, type ChosenDate } from "./date-choice.ts";
 
@@ -397,7 +397,7 @@ function outsideCueClause(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue:
   const mainBefore = ownSubject ? s.start + ownBreak : -1;
   // "After a meeting with President Zelensky on the 26th, President Biden pledged …": the one who
   // met is the main clause's subject, its first person named
-  const meetingWith = cueInLeadingSubordinate && cue.type === "talks" && (/(?:with|với)\s*$/u.test(cue.text.toLowerCase()) || /^\s*(?:with|với)\s/u.test(lower.slice(rel + cue.text.length)));
+  const meetingWith = cueInLeadingSubordinate && cue.type === "talks" && withAfterCue(ctx, cue.text, lower.slice(rel + cue.text.length)) !== null;
   const subject = meetingWith ? mentions.find((m) => m.use === "side" && m.kind === "person" && m.start >= cueClauseEnd) : undefined;
   return mentions.map((m) => {
     if (m.use !== "side") return m;

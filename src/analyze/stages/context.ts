@@ -50,6 +50,12 @@ export const LEAD_SENTENCES = 3;
 /** A sentence that opens with a pronoun for the person just named ("Ông …", "He …", "His visit …"). */
 export const PRONOUN_START = /^(?:ông|bà|he|she|his|her)\b/iu;
 
+/** "a meeting with …", "cuộc gặp với …": "" when the cue ends with "with", the "with" that opens `after`, or null. */
+export function withAfterCue(ctx: Ctx, cueText: string, after: string): string | null {
+  if (ctx.rules.withAtEnd.test(cueText)) return "";
+  return ctx.rules.withAtStart.exec(after)?.[0] ?? null;
+}
+
 /** `re.test` that leaves a global regex's lastIndex at 0. */
 export function test(re: RegExp, s: string): boolean {
   re.lastIndex = 0;

@@ -6,7 +6,7 @@
 import type { Sentence } from "../sentences.ts";
 import type { EntityMention, FoundDate } from "../types.ts";
 import { wordExec } from "../lexicon.ts";
-import { isPastVerbCue, lastIndexOf, PRONOUN_START, test, type Ctx } from "./context.ts";
+import { isPastVerbCue, lastIndexOf, PRONOUN_START, test, withAfterCue, type Ctx } from "./context.ts";
 import type { CueHit } from "./cues.ts";
 
 /** A cue seen in its sentence, with what the filters read. */
@@ -207,7 +207,6 @@ const documentWithoutAct: CueFilter = {
   drop: (v) =>
     v.cue.type === "agreement" &&
     !v.documentByYear &&
-    !test(v.ctx.lex.agreementActs, v.cue.text) &&
     !test(v.ctx.lex.agreementActs, v.lower) &&
     !(v.hasDate && test(v.ctx.lex.statementDocuments, v.cue.text))
       ? "a document mentioned, not signed, adopted or upgraded"
@@ -325,14 +324,8 @@ const abstractDialogue: CueFilter = {
   name: "abstract-dialogue",
   drop: (v) => {
     if (v.cue.type !== "talks") return null;
-    const end = v.rel + v.cue.text.length;
-    const window = v.lower.slice(Math.max(0, v.rel - 50), end);
-    const re = v.ctx.lex.abstractDialogue;
-    re.lastIndex = 0;
-    let found = false;
-    for (let m = wordExec(re, window); m; m = wordExec(re, window)) if (m.index + m[0].length === window.length) found = true;
-    re.lastIndex = 0;
-    return found ? "dialogue as a goal or a habit, not a meeting" : null;
+    const window = v.lower.slice(Math.max(0, v.rel - 50), v.rel + v.cue.text.length);
+    return v.ctx.lex.abstractDialogue.test(window) ? "dialogue as a goal or a habit, not a meeting" : null;
   },
 };
 
@@ -364,8 +357,8 @@ const talksWithOrganization: CueFilter = {
   drop: (v) => {
     if (v.cue.type !== "talks") return null;
     const after = v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 40);
-    const w = /(?:với|with)$/u.test(v.cue.text) ? "" : /^\s*(?:với|with)\s/u.exec(after)?.[0];
-    if (w === undefined) return null;
+    const w = withAfterCue(v.ctx, v.cue.text, after);
+    if (w === null) return null;
     const from = v.cue.end + w.length;
     const next = v.mentions.find((m) => m.start >= from && m.start <= from + 30);
     return next && next.kind === "org" ? "talks with an organization, not a country" : null;

@@ -6,7 +6,7 @@
 import { makePair } from "../../domain/types.ts";
 import type { Sentence } from "../sentences.ts";
 import type { EntityMention } from "../types.ts";
-import { PRONOUN_START, test, type Ctx } from "./context.ts";
+import { PRONOUN_START, test, withAfterCue, type Ctx } from "./context.ts";
 import type { CueHit } from "./cues.ts";
 
 export interface Sides {
@@ -38,7 +38,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   if (primary.length === 1 && cue.type === "talks" && prevPerson?.country && prevPerson.country !== primary[0] && !mentions.some((m) => m.kind === "person" && m.start < cue.start)) {
     const next = mentions.find((m) => m.country === primary[0] && m.start >= cue.end);
     const gap = next ? ctx.doc.slice(cue.end, next.start).toLowerCase() : "";
-    if (next && next.start - cue.end <= 40 && (ctx.rules.meetsWithCue.test(cue.text.toLowerCase()) || ctx.rules.meetsWithCue.test(`${cue.text.toLowerCase()} ${gap.split(/\s+/u)[1] ?? ""}`))) {
+    if (next && next.start - cue.end <= 40 && withAfterCue(ctx, cue.text, gap) !== null && ctx.rules.meetingNoun.test(cue.text.replace(ctx.rules.withAtEnd, ""))) {
       primary.unshift(prevPerson.country);
       via = "previous-person";
     }
@@ -147,7 +147,7 @@ function partnerAfter(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: s
   const gap = ctx.doc.slice(cue.end, m.start).toLowerCase();
   // "talks with Moscow" ("with" between the cue and the country), or "meeting with" + the country
   const withBetween = /(?:^|\s)(?:with|với)\s+(?:the\s+|its\s+|\S+\s+)?$/u.test(gap);
-  const cueEndsWithWith = /(?:with|với)\s*$/u.test(cue.text.toLowerCase()) && /^\s*(?:the\s+)?$/u.test(gap);
+  const cueEndsWithWith = ctx.rules.withAtEnd.test(cue.text) && /^\s*(?:the\s+)?$/u.test(gap);
   // "bay tới Moscow để gặp Tổng thống Vladimir Putin", "met President Putin": the one met, right after the cue or its title
   const object = ctx.rules.meetsObject.test(cue.text.toLowerCase()) && (/^\s*(?:the\s+)?$/u.test(gap) || ctx.lex.titleBefore.test(gap));
   return withBetween || cueEndsWithWith || object ? m.country : null;
