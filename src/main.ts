@@ -20,7 +20,8 @@ import { insertSource, listSources } from "./db/sources.repo.ts";
 import { createTimelineService } from "./services/timeline.ts";
 import { sourceUrlOf } from "./ingest/source-target.ts";
 import { loadGazetteer, type Gazetteer } from "./analyze/gazetteer.ts";
-import { createChatCore, type ChatCore, type FollowUpAnswerer, type SummaryRenderer } from "./chat/core.ts";
+import { createChatCore, type ChatCore, type FollowUpAnswerer } from "./chat/core.ts";
+import type { SummaryRenderer } from "./domain/types.ts";
 // follow-up questions in threads (issue 6); the answerer itself is loaded after ready
 import { claimEvent, pruneProcessedEvents } from "./db/processed-events.repo.ts";
 import { backfillSentenceIndexInBackground } from "./db/sentences.repo.ts";

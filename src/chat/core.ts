@@ -5,7 +5,7 @@
 import type { BotMessagesRepo } from "../db/bot-messages.repo.ts";
 import type { ChannelSettingsRepo } from "../db/channel-settings.repo.ts";
 import type { WatchesRepo } from "../db/watches.repo.ts";
-import { ALERT_WINDOW_DAYS, EVENT_TYPES, type CountryPair, type DevelopmentFacts, type EventType } from "../domain/types.ts";
+import { ALERT_WINDOW_DAYS, EVENT_TYPES, type CountryPair, summaryIn, type DevelopmentFacts, type EventType, type SummaryRenderer } from "../domain/types.ts";
 import { systemClock, type Clock } from "../lib/clock.ts";
 import { silentLogger, type Logger } from "../lib/log.ts";
 import type { TimelinePage, TimelineService } from "../services/timeline.ts";
@@ -87,8 +87,6 @@ export interface ChatCore {
   contextOf(topic: Topic): ThreadContext;
 }
 
-/** A development's summary in `lang` from its facts; the stored (English) summary when it cannot. */
-export type SummaryRenderer = (facts: DevelopmentFacts, lang: Lang) => string;
 
 /** The placeholder answerer used until follow-ups (issue 6) are wired. */
 export const followUpNotAvailable: FollowUpAnswerer = async (context) => ({
@@ -116,16 +114,8 @@ export function createChatCore(deps: ChatCoreDeps): ChatCore {
       return null;
     }
   };
-  const summaryOf = (e: { facts?: DevelopmentFacts; summary: string }, lang: Lang): string => {
-    if (lang === "en" || !deps.summarize || !e.facts) return e.summary;
-    try {
-      return deps.summarize(e.facts, lang);
-    } catch (err) {
-      // one development whose summary cannot be written again keeps its stored one; the rest go on
-      log.error("chat: summary in another language failed", { err, lang });
-      return e.summary;
-    }
-  };
+  const summaryOf = (e: { facts?: DevelopmentFacts; summary: string }, lang: Lang): string =>
+    summaryIn(lang, e.summary, e.facts && (() => e.facts!), deps.summarize, (err) => log.error("chat: summary in another language failed", { err, lang }));
 
   /** " The next one comes Mon, 28 Oct 2024, 08:00 (Asia/Ho_Chi_Minh)." — or why there is none */
   const nextDigestText = (lang: Lang): string => {

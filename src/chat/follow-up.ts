@@ -11,7 +11,7 @@ import { answerQuestion, type Answer, type AnswerDeps, type AnswerItem } from ".
 import { countryName, type CountryDirectory } from "./countries.ts";
 import { formatDateSpan, hostOf, typeLabel } from "./format.ts";
 import { t, type Lang } from "./i18n/index.ts";
-import type { SummaryRenderer } from "./core.ts";
+import { summaryIn, type SummaryRenderer } from "../domain/types.ts";
 import type { FollowUpAnswerer, Reply, ReplyItem, ReplyLink, ThreadContext } from "./reply.ts";
 import { encodePick } from "./topic.ts";
 
@@ -116,14 +116,7 @@ function itemToReply(it: AnswerItem, allLinks: boolean, lang: Lang, summarize: S
   const links: ReplyLink[] = (allLinks ? it.sources : it.sources.slice(0, 3)).map((s) => ({ url: s.url, label: s.outlet?.trim() || hostOf(s.url) }));
   const more = !allLinks && it.sources.length > 3 ? t(lang, "answer.moreSources", { n: it.sources.length - 3 }) : "";
   // the summary in the answer's language from the development's fields; the quote stays in its own language
-  let summary = it.summary;
-  if (lang !== "en" && summarize) {
-    try {
-      summary = summarize(it.facts, lang);
-    } catch {
-      summary = it.summary;
-    }
-  }
+  const summary = summaryIn(lang, it.summary, () => it.facts, summarize);
   return {
     lead: `${formatDateSpan(it.dateStart, it.dateEnd, it.datePrecision, lang)} · ${typeLabel(it.type, it.status, lang)}`,
     text: summary + (it.quote ? `\n“${it.quote.text}”` : "") + more,

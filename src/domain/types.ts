@@ -50,6 +50,23 @@ export interface DevelopmentFacts {
   summary: string;
 }
 
+/** A development's summary in a reply language from its facts. */
+export type SummaryRenderer = (facts: DevelopmentFacts, lang: "en" | "vi") => string;
+
+/**
+ * The summary a reader of `lang` gets: the stored English one for English, without a renderer or
+ * facts, or when rendering fails (`onError` hears why) — one development never stops a reply.
+ */
+export function summaryIn(lang: "en" | "vi", stored: string, facts: (() => DevelopmentFacts) | null | undefined, summarize: SummaryRenderer | undefined, onError?: (err: unknown) => void): string {
+  if (lang === "en" || !summarize || !facts) return stored;
+  try {
+    return summarize(facts(), lang);
+  } catch (err) {
+    onError?.(err);
+    return stored;
+  }
+}
+
 /** A country pair in canonical order (a < b). */
 export interface CountryPair {
   a: CountryCode;

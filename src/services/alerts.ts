@@ -24,7 +24,7 @@ import type { Db } from "../db/client.ts";
 import { createBotMessagesRepo } from "../db/bot-messages.repo.ts";
 import { claimDigest, failDigest, finishDigest, recordParentPosted } from "../db/digests.repo.ts";
 import { createChannelSettingsRepo } from "../db/channel-settings.repo.ts";
-import { ALERT_WINDOW_DAYS, type CountryPair, type DatePrecision, type DevelopmentCore, type DevelopmentFacts, type DevelopmentStatus, type EventType } from "../domain/types.ts";
+import { ALERT_WINDOW_DAYS, summaryIn, type CountryPair, type DatePrecision, type DevelopmentCore, type DevelopmentFacts, type DevelopmentStatus, type EventType, type SummaryRenderer } from "../domain/types.ts";
 import { parseJsonList } from "../lib/text.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
@@ -71,7 +71,7 @@ export interface AlertDeps {
   runner: string;
   countries: CountryNames;
   /** a development's summary in another language from its extracted fields, for channels set to one */
-  summarize?: (facts: DevelopmentFacts, lang: "en" | "vi") => string;
+  summarize?: SummaryRenderer;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -290,17 +290,20 @@ function loadAlertDevelopments(db: Db, ids: number[], countries: CountryNames, l
     const n = countries.country(c);
     return (lang === "vi" ? n?.vi : n?.en) ?? n?.en ?? c;
   };
-  const summaryOf = (r: (typeof rows)[number]): string => {
-    if (lang === "en" || !summarize) return r.summary;
-    try {
-      const facts = { actors: parseJsonList(r.actors), places: parseJsonList(r.places), details: parseJsonList(r.details), actorCountry: r.actorCountry, destination: r.destination };
-      return summarize({ pair: [r.a, r.b], type: r.type, status: r.status, dateStart: r.dateStart, summary: r.summary, ...facts }, lang);
-    } catch (err) {
-      // one summary that cannot be written again keeps its stored one; the alert still goes out
-      log.error("alerts: summary in another language failed", { err, lang, id: r.id });
-      return r.summary;
-    }
-  };
+  const facts = (r: (typeof rows)[number]) => (): DevelopmentFacts => ({
+    pair: [r.a, r.b],
+    type: r.type,
+    status: r.status,
+    dateStart: r.dateStart,
+    summary: r.summary,
+    actors: parseJsonList(r.actors),
+    places: parseJsonList(r.places),
+    details: parseJsonList(r.details),
+    actorCountry: r.actorCountry,
+    destination: r.destination,
+  });
+  // one summary that cannot be written again keeps its stored one; the alert still goes out
+  const summaryOf = (r: (typeof rows)[number]): string => summaryIn(lang, r.summary, facts(r), summarize, (err) => log.error("alerts: summary in another language failed", { err, lang, id: r.id }));
   return rows.map((r) => ({
     id: r.id,
     pair: { a: r.a, b: r.b },

@@ -7,8 +7,7 @@
  */
 import type { Db } from "../db/client.ts";
 import { selectDevelopmentsFirstSeen, selectFirstSeenRows, selectWatchedPairs, type DigestDevelopmentRow } from "../db/digests.repo.ts";
-import { makePair, type DevelopmentCore, type EventType } from "../domain/types.ts";
-import type { DevelopmentFacts } from "../domain/types.ts";
+import { makePair, summaryIn, type DevelopmentCore, type EventType, type SummaryRenderer } from "../domain/types.ts";
 import type { Logger } from "../lib/log.ts";
 import { silentLogger } from "../lib/log.ts";
 import { wallTimeToUtc } from "../lib/time-zone.ts";
@@ -246,7 +245,7 @@ export interface BuildDigestOptions {
   /** the language to write it in (the channel's setting); default English */
   lang?: "en" | "vi";
   /** a development's summary in that language from its extracted fields (the chat core's renderer) */
-  summarize?: (facts: DevelopmentFacts, lang: "en" | "vi") => string;
+  summarize?: SummaryRenderer;
 }
 
 /** Builds the digest for a period from the database. Pure reads; no Slack, no LLM. */
@@ -256,15 +255,8 @@ export function buildDigest(db: Db, opts: BuildDigestOptions): Digest {
     const c = opts.countries.country(code);
     return (lang === "vi" ? c?.vi : c?.en) ?? c?.en ?? code;
   };
-  const summaryOf = (r: DigestDevelopmentRow): string => {
-    if (lang === "en" || !opts.summarize || !r.facts) return r.summary;
-    try {
-      return opts.summarize({ pair: [r.countryA, r.countryB], type: r.type, status: r.status, dateStart: r.dateStart, summary: r.summary, ...r.facts }, lang);
-    } catch {
-      // one summary that cannot be written again keeps its stored one; the digest goes on
-      return r.summary;
-    }
-  };
+  const summaryOf = (r: DigestDevelopmentRow): string =>
+    summaryIn(lang, r.summary, r.facts && (() => ({ pair: [r.countryA, r.countryB], type: r.type, status: r.status, dateStart: r.dateStart, summary: r.summary, ...r.facts! })), opts.summarize);
   // a few dozen countries cover hundreds of pairs: look each name up once
   const names = new Map<string, string>();
   const nameOf = (code: string) => {
