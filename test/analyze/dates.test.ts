@@ -53,7 +53,7 @@ const VI: Row[] = [
   ["Tháng 6 vừa qua", "Tháng 6 vừa qua, Nga xác nhận", "2023-07-04", "Tháng 6 vừa qua", "2023-06-01", "2023-06-30", "month", false],
   ["từ d đến d/m", "tập trận từ 8 đến 19/7 trên biển", "2025-07-20", "từ 8 đến 19/7", "2025-07-08", "2025-07-19", "day", false],
   ["từ ngày d-d/m", "tập trận từ ngày 8-19/7 trên biển", "2025-07-20", "từ ngày 8-19/7", "2025-07-08", "2025-07-19", "day", false],
-  ["từ ngày d đến d-m (a dash before the month)", "thăm chính thức Chile từ ngày 9 đến 12-11 theo lời mời", "2025-11-20", "từ ngày 9 đến 12-11", "2025-11-09", "2025-11-12", "day", false],
+  ["từ ngày d đến d-m (a dash before the month)", "hội đàm tại Brasília từ ngày 9 đến 12-11 theo kế hoạch", "2025-11-20", "từ ngày 9 đến 12-11", "2025-11-09", "2025-11-12", "day", false],
   ["từ d/m đến d/m across months", "từ 28/2 đến 2/3 hai bên", "2025-06-07", "từ 28/2 đến 2/3", "2025-02-28", "2025-03-02", "day", false],
   ["d/m-d/m after a duration", "trong 3 ngày 28/2-2/3", "2025-06-07", "ngày 28/2-2/3", "2025-02-28", "2025-03-02", "day", false],
   ["cuối năm nay", "diễn ra vào cuối năm nay.", "2023-07-04", "cuối năm nay", "2023-09-01", "2023-12-31", "year", true],

@@ -613,35 +613,35 @@ describe("words that look like cues but report no development", () => {
   it.each([
     ["vi a word of an organization's name", "Ngày 14/6, Tổng Thư ký Tổ chức Hiệp ước Bắc Đại Tây Dương cho biết Đức và Pháp sẽ tăng chi tiêu quốc phòng.", "agreement", []],
     ["en a word of an organization's name", "On Friday the North Atlantic Treaty Organization said Germany and France would raise defence spending.", "agreement", []],
-    ["vi dialogue as a goal", "Ngày 14/6, Điện Kremlin cho biết Nga luôn hoan nghênh việc tăng cường đối thoại với Nhật Bản.", "talks", []],
+    ["vi dialogue as a goal", "Ngày 14/6, Bộ Ngoại giao Hàn Quốc cho biết Seoul luôn hoan nghênh việc tăng cường đối thoại với Bắc Kinh.", "talks", []],
     ["en dialogue as a goal", "Russia said on Friday it was ready to keep dialogue open with Japan.", "talks", []],
     ["vi a real dialogue", "Ngày 14/6, Nhật Bản và Nga đã tổ chức đối thoại an ninh tại Tokyo.", "talks", ["JP-RU talks"]],
-    ["vi a tour of a region", "Phát biểu khi công du châu Á ngày 14/6, Tổng thống Mỹ cho biết thỏa thuận quốc phòng Mỹ - Hàn Quốc sắp hoàn tất.", "visit", []],
-    ["en a tour of a region", "Speaking during a tour of Asia on Friday, the US president said a defence deal between the US and South Korea was close.", "visit", []],
+    ["vi a tour of a region", "Phát biểu khi công du châu Âu ngày 14/6, Thủ tướng Nhật Bản cho biết thỏa thuận quốc phòng Nhật Bản - Anh sắp hoàn tất.", "visit", []],
+    ["en a tour of a region", "Speaking during a tour of Europe on Friday, the Japanese prime minister said a defence deal between Japan and Britain was close.", "visit", []],
     ["en a tour of a region that stops in a country", "The US defence secretary began a tour of Asia on Friday, including Japan, to discuss defence ties.", "visit", ["JP-US visit"]],
-    ["vi a plan blocked", "Lầu Năm Góc đã chuẩn bị kế hoạch cung cấp tên lửa cho Ukraine, nhưng Tổng thống Mỹ bất ngờ chặn lại ngày 14/6.", "arms", []],
-    ["en a plan blocked", "The Pentagon had planned to supply missiles to Ukraine, but the White House blocked it on Friday.", "arms", []],
-    ["en a plan that went ahead", "The Pentagon had planned to supply missiles to Ukraine, but the deliveries were smaller than expected, officials said on Friday.", "arms", ["UA-US arms"]],
+    ["vi a plan blocked", "Bộ Quốc phòng Đức đã lên kế hoạch cung cấp xe tăng cho Ukraine, nhưng Thủ tướng Đức bất ngờ gác lại ngày 14/6.", "arms", []],
+    ["en a plan blocked", "Berlin had planned to supply tanks to Ukraine, but the chancellor blocked it on Friday.", "arms", []],
+    ["en a plan that went ahead", "Berlin had planned to supply tanks to Ukraine, but the deliveries were smaller than expected, officials said on Friday.", "arms", ["DE-UA arms"]],
   ])("%s", (_n, text, type, want) => {
     expect(pairs(text).filter((p) => p.endsWith(type))).toEqual(want);
   });
 
   it.each([
-    ["en concern over", "Washington expressed concern over China's growing influence in the country, which the US envoy raised with officials during a visit to Cambodia on Friday.", "CN-US"],
-    ["vi quan ngại", "Mỹ bày tỏ quan ngại về ảnh hưởng của Trung Quốc, vấn đề được đặc phái viên Mỹ nêu ra trong chuyến thăm Campuchia ngày 14/6.", "CN-US"],
+    ["en concern over", "Tokyo expressed concern over Russia's growing presence in the region, which the Japanese envoy raised with officials during a visit to Mongolia on Friday.", "JP-RU"],
+    ["vi quan ngại", "Nhật Bản bày tỏ quan ngại về sự hiện diện của Nga, vấn đề được đặc phái viên Nhật Bản nêu ra trong chuyến thăm Mông Cổ ngày 14/6.", "JP-RU"],
   ])("a country someone voices concern over is no partner (%s)", (_n, text, notPair) => {
     expect(pairs(text).map((p) => p.split(" ")[0])).not.toContain(notPair);
   });
 
   it("a phone conversation is talks", () => {
-    expect(pairs("During a phone conversation with Israeli Defense Minister Moshe Yaalon on Friday, Defense Secretary Chuck Hagel reiterated U.S. support for Israel's security.", "2014-03-21")).toContain("IL-US talks");
+    expect(pairs("During a phone conversation with Japanese Defense Minister Gen Nakatani on Friday, the Australian defence minister reaffirmed support for closer cooperation.", "2025-03-21")).toContain("AU-JP talks");
   });
 });
 
 describe("who was met and where a visit went", () => {
   it.each([
-    ["vi the one met after 'gặp'", "Kết thúc chuyến công du Ukraine, ngày 5/7, Thủ tướng Hungary Viktor Orban bay tới Moscow để gặp Tổng thống Vladimir Putin.", "HU-RU talks", "HU-UA talks"],
-    ["en the one met after 'met'", "After a trip to Ukraine, Hungarian Prime Minister Viktor Orban on Friday met President Vladimir Putin in Moscow.", "HU-RU talks", "HU-UA talks"],
+    ["vi the one met after 'gặp'", "Sau chặng dừng ở Ba Lan, ngày 5/7, Tổng thống Pháp Emmanuel Macron bay tới Bắc Kinh để gặp Chủ tịch Tập Cận Bình.", "CN-FR talks", "FR-PL talks"],
+    ["en the one met after 'met'", "After a stop in Poland, French President Emmanuel Macron on Friday met President Xi Jinping in Beijing.", "CN-FR talks", "FR-PL talks"],
   ])("%s", (_n, text, want, not) => {
     const out = pairs(text, "2024-07-06");
     expect(out).toContain(want);
@@ -649,16 +649,16 @@ describe("who was met and where a visit went", () => {
   });
 
   it.each([
-    ["vi", "Thủ tướng Hungary Viktor Orban đã liên tục có các chuyến công du không báo trước tới Ukraine, Nga và Trung Quốc trong tuần này."],
-    ["en", "Hungarian Prime Minister Viktor Orban has made several unannounced trips this week to Ukraine, Russia and China."],
+    ["vi", "Tổng thống Pháp Emmanuel Macron đã liên tục có các chuyến công du tới Ấn Độ, Indonesia và Singapore trong tháng này."],
+    ["en", "French President Emmanuel Macron has made several trips this month to India, Indonesia and Singapore."],
   ])("the destinations of a series of trips are not one visit each (%s)", (_n, text) => {
     expect(run(text, "2024-07-09").filter((d) => d.type === "visit")).toEqual([]);
   });
 
   it("a visit goes where the motion word nearest it points, before or after the cue", () => {
-    const text = "Trong khi chuyến đi tới Moscow của Thủ tướng Hungary Viktor Orban vẫn còn được bàn tán, ông lại bay đến Trung Quốc vào sáng 8/7 trong một chuyến đi mà nhà lãnh đạo Hungary gọi là sứ mệnh hòa bình.";
-    const cnHu = run(text, "2024-07-09").find((d) => d.pair === "CN-HU" && d.type === "visit");
-    expect(cnHu?.summary).toContain("visited China");
+    const text = "Trong khi chuyến đi tới Paris của Thủ tướng Ấn Độ Narendra Modi vẫn được chú ý, ông lại bay đến Nhật Bản vào sáng 8/7 trong một chuyến đi mà nhà lãnh đạo Ấn Độ gọi là quan trọng.";
+    const inJp = run(text, "2024-07-09").find((d) => d.pair === "IN-JP" && d.type === "visit");
+    expect(inJp?.summary).toContain("visited Japan");
   });
 });
 
@@ -677,17 +677,17 @@ describe("a meeting with one named side", () => {
 
 describe("who met whom when a third country hosts, and suspicions", () => {
   it.each([
-    ["vi", "Ngày 28/7, Thủ tướng Malaysia Anwar Ibrahim đã chủ trì một cuộc họp quan trọng tại Putrajaya giữa Thủ tướng Campuchia Hun Manet và Thủ tướng Thái Lan.", ["KH-TH talks"]],
-    ["en", "On July 28, Malaysian Prime Minister Anwar Ibrahim hosted a meeting in Putrajaya between Cambodian Prime Minister Hun Manet and Thailand's acting prime minister.", ["KH-TH talks"]],
-    ["en, three named after 'between'", "The meeting follows a trilateral meeting on Sunday between defense chiefs from the United States, Japan and South Korea, officials said.", ["JP-KR talks", "JP-US talks", "KR-US talks"]],
+    ["vi", "Ngày 28/7, Thủ tướng Qatar đã chủ trì một cuộc họp kín tại Doha giữa Ngoại trưởng Ai Cập và Ngoại trưởng Israel.", ["EG-IL talks"]],
+    ["en", "On July 28, Qatar's prime minister hosted a closed meeting in Doha between the foreign ministers of Egypt and Israel.", ["EG-IL talks"]],
+    ["en, three named after 'between'", "Officials said a trilateral meeting was held on Sunday between the foreign ministers of India, Japan and Australia.", ["AU-IN talks", "AU-JP talks", "IN-JP talks"]],
   ])("the ones named after 'between' met, not the host (%s)", (_n, text, want) => {
     expect(pairs(text, "2025-07-29").filter((p) => p.endsWith("talks"))).toEqual(want);
   });
 
   it.each([
-    ["vi suspicion", "Ngày 1/11, Mỹ nghi UAE cung cấp công nghệ tên lửa giúp Trung Quốc."],
-    ["vi warning", "Hồi tháng 10, Tổng thống Putin cảnh báo ông sẽ coi việc chuyển giao tên lửa Tomahawk của Mỹ cho Ukraine là hành động leo thang."],
-    ["en suspicion", "The United States suspects the UAE supplied missile technology to China, officials said on Friday."],
+    ["vi suspicion", "Ngày 1/11, Hàn Quốc nghi Nga cung cấp công nghệ vệ tinh giúp Triều Tiên."],
+    ["vi warning", "Hồi tháng 10, Trung Quốc cảnh báo sẽ coi việc Mỹ bán tên lửa cho Đài Loan là hành động khiêu khích."],
+    ["en suspicion", "Seoul suspects Russia supplied satellite technology to North Korea, officials said on Friday."],
   ])("a suspicion or a warning about a transfer is no arms development (%s)", (_n, text) => {
     expect(run(text, "2025-11-02").filter((d) => d.type === "arms")).toEqual([]);
   });
@@ -695,28 +695,28 @@ describe("who met whom when a third country hosts, and suspicions", () => {
 
 describe("meetings that did not or may not happen, and places that are no country", () => {
   it.each([
-    ["vi not met", "Ngày 26/10, ông Trump tuyên bố chưa gặp Tổng thống Nga Vladimir Putin cho đến khi có thỏa thuận hòa bình."],
-    ["en may take place", "A Russian official said on Sunday that a meeting between the Russian and US leaders could still take place."],
-    ["vi may take place", "Ngày 26/10, quan chức Nga nhận định rằng một cuộc gặp giữa hai nhà lãnh đạo Nga - Mỹ vẫn có thể diễn ra."],
+    ["vi not met", "Ngày 26/10, Thủ tướng Nhật Bản tuyên bố chưa gặp Chủ tịch Trung Quốc Tập Cận Bình cho đến khi tranh chấp được giải quyết."],
+    ["en may take place", "A Japanese diplomat said on Sunday that a meeting between the Japanese and Chinese leaders could still take place."],
+    ["vi may take place", "Ngày 26/10, một nhà ngoại giao Nhật Bản nhận định một cuộc gặp giữa lãnh đạo Nhật Bản và Trung Quốc vẫn có thể diễn ra."],
   ])("%s", (_n, text) => {
     expect(run(text, "2025-10-27").filter((d) => d.type === "talks")).toEqual([]);
   });
 
   it.each([
-    ["a US state", "Airmen of the New Mexico Air National Guard joined an exercise with Indian cyber specialists on Friday.", "MX"],
-    ["a US territory", "The carrier made a port visit to Guam and held joint exercises with the Indian Navy in the Indian Ocean on Friday.", "GU"],
+    ["a US state", "A New Mexico National Guard unit held a joint exercise with soldiers from India on Friday.", "MX"],
+    ["a US territory", "The destroyer stopped in Guam before a joint drill with the Indian Navy on Friday.", "GU"],
   ])("%s is no country of its own", (_n, text, code) => {
     expect(pairs(text, "2020-09-15").some((p) => p.includes(code))).toBe(false);
   });
 
   it("a visit to Brussels is a visit to NATO or the EU, not Belgium", () => {
-    expect(pairs("U.S. Defense Secretary Leon Panetta visited Brussels on Thursday for talks with allies.", "2012-02-03")).toEqual([]);
+    expect(pairs("The Canadian defence minister visited Brussels on Thursday for talks with allies.", "2012-02-03")).toEqual([]);
   });
 });
 
 describe("economic talks are no defense development", () => {
   it.each([
-    ["en", "U.S. Treasury Secretary Janet Yellen traveled to Beijing earlier this month to hold difficult conversations with counterparts over China's overcapacity and exports.", []],
+    ["en", "The British envoy traveled to Beijing last week for frank conversations with counterparts over tariffs and exports.", []],
     ["vi", "Ngày 14/6, Thủ tướng Lào và Thủ tướng Thái Lan đã hội đàm về thương mại, đầu tư và nông nghiệp.", []],
     ["en with security", "Japanese and Philippine leaders held talks on Friday on trade and maritime security.", ["JP-PH talks"]],
     ["vi with defense", "Ngày 14/6, hai Thủ tướng Việt Nam và Úc hội đàm về thương mại và hợp tác quốc phòng.", ["AU-VN talks"]],
@@ -727,9 +727,9 @@ describe("economic talks are no defense development", () => {
 
 describe("a country joining the drill just reported", () => {
   it.each([
-    ["en", "British and American aircraft held a joint air exercise over the North Sea on Thursday.\n\nAround 80 aircraft flew in the exercise, including some from the Royal Netherlands Air Force.", ["GB-NL exercise", "GB-US exercise", "NL-US exercise"]],
-    ["vi", "Ngày 10/9, không quân Anh và Mỹ đã tập trận chung trên Biển Bắc.\n\nCuộc tập trận có khoảng 80 máy bay, với sự tham gia của không quân Hà Lan.", ["GB-NL exercise", "GB-US exercise", "NL-US exercise"]],
-    ["en, a drill of its own", "British and American aircraft held a joint air exercise over the North Sea on Thursday.\n\nThe Netherlands held its own air exercise later.", ["GB-US exercise"]],
+    ["en", "British and American warships held a joint naval exercise in the Atlantic on Thursday.\n\nMore than 30 ships sailed in the exercise, including some from the Royal Norwegian Navy.", ["GB-NO exercise", "GB-US exercise", "NO-US exercise"]],
+    ["vi", "Ngày 10/9, hải quân Anh và Mỹ đã tập trận chung trên Đại Tây Dương.\n\nCuộc tập trận có hơn 30 tàu, với sự tham gia của hải quân Na Uy.", ["GB-NO exercise", "GB-US exercise", "NO-US exercise"]],
+    ["en, a drill of its own", "British and American warships held a joint naval exercise in the Atlantic on Thursday.\n\nNorway held its own naval exercise later.", ["GB-US exercise"]],
   ])("%s", (_n, text, want) => {
     expect(pairs(text, "2020-09-11").filter((p) => p.endsWith("exercise"))).toEqual(want);
   });
@@ -737,9 +737,9 @@ describe("a country joining the drill just reported", () => {
 
 describe("a statement's date is when it was said", () => {
   it.each([
-    ["vi", "Theo thông cáo ngày 6/11 của Bộ Ngoại giao, Chủ tịch nước Lương Cường sẽ thăm chính thức Chile từ ngày 9/11 đến 12/11.", "2024-11-09"],
-    ["en", "In a statement on Wednesday, the Foreign Ministry said Vietnamese President Luong Cuong will pay an official visit to Chile on November 9.", "2024-11-09"],
-    ["en, the only date", "In a statement on Wednesday, Vietnam and Chile said they had signed a defence cooperation agreement.", "2024-11-06"],
+    ["vi", "Theo thông cáo ngày 6/11 của Bộ Ngoại giao, Thủ tướng Việt Nam sẽ thăm chính thức Brazil từ ngày 9/11 đến 12/11.", "2024-11-09"],
+    ["en", "In a statement on Wednesday, the Foreign Ministry said the Vietnamese prime minister will pay an official visit to Brazil on November 9.", "2024-11-09"],
+    ["en, the only date", "In a statement on Wednesday, Vietnam and Brazil said they had signed a defence cooperation agreement.", "2024-11-06"],
   ])("%s", (_n, text, want) => {
     expect(run(text, "2024-11-07").map((d) => d.date)).toEqual([want]);
   });
@@ -747,12 +747,12 @@ describe("a statement's date is when it was said", () => {
 
 describe("talks of others, non-officials and pledges of one's own", () => {
   it.each([
-    ["en sponsors", "The truce has allowed indirect peace talks to resume in Geneva on Friday, sponsored by Washington and Moscow.", "talks", []],
+    ["en sponsors", "Indirect talks between the two rival factions resumed in Cairo on Friday, mediated by Qatar and Egypt.", "talks", []],
     ["vi sponsors", "Ngày 14/6, vòng đàm phán hòa bình được nối lại tại Geneva, do Mỹ và Nga bảo trợ, sau khi hai bên hội đàm.", "talks", []],
-    ["en lawmakers", "Assad spoke on Sunday to visiting French parliamentarians in Damascus.", "visit", []],
+    ["en lawmakers", "The Iranian president met visiting Italian lawmakers in Tehran on Sunday.", "visit", []],
     ["vi lawmakers", "Ngày 14/6, đoàn nghị sĩ Pháp sang thăm Syria.", "visit", []],
-    ["en a pledge to act alone", "Iraqi authorities pledged on Friday to retake Mosul this year in keeping with a U.S. plan to oust Islamic State from Iraq and Syria.", "pledge", []],
-    ["en a pledge to a partner", "China's top diplomat pledged on Sunday to further boost security ties with Cambodia.", "pledge", ["CN-KH pledge"]],
+    ["en a pledge to act alone", "Nigerian authorities pledged on Friday to recapture the town this year in line with a British plan to defeat the insurgents in Nigeria and Niger.", "pledge", []],
+    ["en a pledge to a partner", "Japan's foreign minister pledged on Sunday to further deepen defence ties with Vietnam.", "pledge", ["JP-VN pledge"]],
   ])("%s", (_n, text, type, want) => {
     expect(pairs(text, "2016-03-28").filter((p) => p.endsWith(type))).toEqual(want);
   });
