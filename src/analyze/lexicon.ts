@@ -34,7 +34,7 @@ export const LexiconFileSchema = z.object({
   notCooperationAfter: PatternList,
   /** "Australian forces are also participating": a country joining the exercise just reported */
   participation: PatternList,
-  /** right before a country joining a drill just reported: "including some from the Royal Netherlands Air Force", "với sự tham gia của" */
+  /** right before a country joining a drill just reported: "including some from the Royal Norwegian Navy", "với sự tham gia của" */
   joinedFrom: PatternList,
   /** observers are not participants */
   observers: PatternList,

@@ -20,7 +20,7 @@ export interface LangRules {
   /** before a conflict word: background, not a veto ("amid", "trong bối cảnh") */
   contextMark: RegExp;
   /** before a date: it ends an ongoing event ("until", "đến hết") */
-  /** right before a date: the saying's, not the event's ("Theo thông cáo ngày 6-11", "in a statement on Monday") */
+  /** right before a date: the saying's, not the event's ("Theo thông cáo ngày 6/11", "in a statement on Monday") */
   sourceDateBefore: RegExp;
   untilBefore: RegExp;
   /** right before a future date: a deadline, not the event's date ("by", "đến năm") */
@@ -55,7 +55,7 @@ export interface LangRules {
   withAtStart: RegExp;
   /** right after a talks or agreement cue: "between" the two who met ("cuộc họp … giữa Thủ tướng Campuchia và …"), whoever hosted it */
   betweenAfterCue: RegExp;
-  /** right after a talks cue: those named next sponsor or host talks of others ("talks … sponsored by Washington and Moscow") */
+  /** right after a talks cue: those named next sponsor or host talks of others ("talks … mediated by Qatar and Egypt") */
   sponsorsAfterCue: RegExp;
   meetsObject: RegExp;
   /** right before a place a visit goes to ("bay đến", "tới", "arrived in") */

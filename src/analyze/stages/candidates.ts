@@ -129,8 +129,8 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
     sides.via = "continuation";
   }
   if (!sides.pairs.length) {
-    // "Around 80 aircraft flew in Exercise Point Blank on Thursday, including some from the Royal
-    // Netherlands Air Force": one country joining the drill just reported
+    // "More than 30 ships sailed in the exercise, including some from the Royal Norwegian
+    // Navy": one country joining the drill just reported
     if ((cue.type === "exercise" || cue.type === "patrol") && sides.reason.startsWith("one side only")) {
       const joined = joinedFrom(ctx, s, i, mentions, memory.lastJoint, cue);
       if (joined.length) return joined;

@@ -54,13 +54,13 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
   const cueAfterPreposition = ctx.rules.prepositionBeforeCue.test(lower.slice(Math.max(0, cue.start - s.start - 14), cue.start - s.start));
   const cueSubordinate = ctx.lex.subordinate.test(cueClause.text) || cueAfterPreposition;
   const inCueClause = (d: FoundDate) => d.start - s.start >= cueClause.start && d.end - s.start <= cueClause.start + cueClause.text.length;
-  // "Trong khi chuyến đi tới Moscow … thì … bay đến Trung Quốc vào sáng 8/7": a cue in the opening
+  // "Trong khi chuyến đi tới Paris … thì … bay đến Nhật Bản vào sáng 8/7": a cue in the opening
   // "while / if" clause does not take the dates of the clause after "thì / then"
   const thenAt = ctx.rules.thenAfterOpener ? thenBreak(ctx, lower) : -1;
   const beyondThen = (d: FoundDate) => thenAt >= 0 && cue.start - s.start < thenAt && d.start - s.start > thenAt;
   const main = cueSubordinate ? usable.filter((d) => inCueClause(d) && !beyondThen(d) && (!cueAfterPreposition || d.start >= cue.start)) : usable.filter((d) => !inSubordinate(d) && !namesDocument(d) && !beyondThen(d));
   let pool = main.filter((d) => !d.rule.endsWith("name-year"));
-  // "Theo thông cáo ngày 6-11 của Bộ Ngoại giao, … sẽ thăm Chile từ ngày 9 đến 12-11": a
+  // "Theo thông cáo ngày 6/11, … sẽ thăm Brazil từ ngày 9/11 đến 12/11": a
   // statement's own date is when it was said; another date in the sentence is the event's
   const saying = (d: FoundDate) => ctx.rules.sourceDateBefore.test(lower.slice(Math.max(0, d.start - s.start - 30), d.start - s.start));
   if (pool.some(saying) && pool.some((d) => !saying(d))) pool = pool.filter((d) => !saying(d));

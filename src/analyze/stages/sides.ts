@@ -33,7 +33,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     if (!primary.includes(prevPerson.country)) primary.unshift(prevPerson.country);
     via = "pronoun";
   }
-  // "Một ngày trước đó, trong cuộc gặp với Bộ trưởng Quốc phòng Malaysia …": a meeting with one
+  // "Hôm trước, trong cuộc gặp với Bộ trưởng Quốc phòng Úc …": a meeting with one
   // named side, nobody named before the cue — the one who met is the last person named before.
   if (primary.length === 1 && cue.type === "talks" && prevPerson?.country && prevPerson.country !== primary[0] && !mentions.some((m) => m.kind === "person" && m.start < cue.start)) {
     const next = mentions.find((m) => m.country === primary[0] && m.start >= cue.end);
@@ -103,7 +103,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   const list = cue.type === "agreement" || cue.type === "talks" ? listed(ctx, mentions, sides) : [];
   let pairs: [string, string][];
   let partner: string | null = null;
-  // "một cuộc họp … giữa Thủ tướng Campuchia Hun Manet và quyền Thủ tướng Thái Lan", "talks
+  // "cuộc họp tại Doha giữa Ngoại trưởng Ai Cập và Ngoại trưởng Israel", "talks
   // between Cambodia and Thailand hosted by Malaysia": the two named after "between" met
   const between = (cue.type === "talks" || cue.type === "agreement") && ctx.rules.betweenAfterCue.exec(ctx.doc.slice(cue.end, cue.end + 90).toLowerCase());
   const betweenSides = between ? [...new Set(mentions.filter((m) => m.country && m.use === "side" && sides.includes(m.country) && m.start >= cue.end + between[0].length && m.start <= cue.end + between[0].length + 80).map((m) => m.country!))] : [];
@@ -148,7 +148,7 @@ function partnerAfter(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: s
   // "talks with Moscow" ("with" between the cue and the country), or "meeting with" + the country
   const withBetween = /(?:^|\s)(?:with|với)\s+(?:the\s+|its\s+|\S+\s+)?$/u.test(gap);
   const cueEndsWithWith = ctx.rules.withAtEnd.test(cue.text) && /^\s*(?:the\s+)?$/u.test(gap);
-  // "bay tới Moscow để gặp Tổng thống Vladimir Putin", "met President Putin": the one met, right after the cue or its title
+  // "bay tới Bắc Kinh để gặp Chủ tịch Tập Cận Bình", "met President Putin": the one met, right after the cue or its title
   const object = ctx.rules.meetsObject.test(cue.text.toLowerCase()) && (/^\s*(?:the\s+)?$/u.test(gap) || ctx.lex.titleBefore.test(gap));
   return withBetween || cueEndsWithWith || object ? m.country : null;
 }
