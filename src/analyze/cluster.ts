@@ -61,6 +61,16 @@ export function pickCluster(clusters: ArticleDevelopment[], d: ArticleDevelopmen
 }
 
 /**
+ * Ties broken by the reports' own content, so a cluster reads the same whichever report was
+ * filed first (ingest order varies with fetch timing).
+ */
+function sameOrder(a: ArticleDevelopment, b: ArticleDevelopment): number {
+  const ka = `${a.date.start}|${a.date.end}|${a.evidence}|${a.summary}`;
+  const kb = `${b.date.start}|${b.date.end}|${b.evidence}|${b.summary}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/**
  * The representative of a cluster from its members: the most precise agreeing date, the union of
  * actors and places, and the summary and evidence of the most confident, most informative member.
  */
@@ -70,7 +80,7 @@ export function representCluster(members: ArticleDevelopment[]): ArticleDevelopm
   const type = members.some((m) => m.type === "visit") && members.every((m) => m.type === "visit" || m.type === "talks") ? "visit" : members[0]!.type;
   const ranked = [...members].sort(
     // a report whose own evidence names who acted gives the summary
-    (a, b) => Number(b.type === type) - Number(a.type === type) || Number(b.actors.length > 0) - Number(a.actors.length > 0) || b.confidence - a.confidence || b.actors.length - a.actors.length,
+    (a, b) => Number(b.type === type) - Number(a.type === type) || Number(b.actors.length > 0) - Number(a.actors.length > 0) || b.confidence - a.confidence || b.actors.length - a.actors.length || sameOrder(a, b),
   );
   let rep = { ...ranked[0]! };
   for (const m of ranked.slice(1)) {
@@ -80,7 +90,7 @@ export function representCluster(members: ArticleDevelopment[]): ArticleDevelopm
   // Day dates from different outlets: keep the tightest agreeing span rather than the union of all.
   const days = members.filter((m) => m.date.precision === "day" && m.dateRule !== "publication");
   if (days.length >= 2) {
-    const best = [...days].sort((a, b) => b.confidence - a.confidence)[0]!;
+    const best = [...days].sort((a, b) => b.confidence - a.confidence || sameOrder(a, b))[0]!;
     rep.date = days.filter((m) => spansMeet(m.date, best.date, 1)).map((m) => m.date).reduce(combineDates);
   }
   rep.confidence = Math.min(1, Math.max(...members.map((m) => m.confidence)) + 0.05 * (members.length - 1));

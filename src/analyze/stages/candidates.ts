@@ -25,7 +25,8 @@ import { pairOf, resolveSides } from "./sides.ts";
  */
 interface ArticleMemory {
   firstBody: number;
-  lastPerson: EntityMention | null;
+  /** the last person named, and the sentence that named them */
+  lastPerson: { m: EntityMention; sentence: number } | null;
   lastKept: { dev: ArticleDevelopment; sentence: number; paragraph: number } | null;
   lastJoint: { dev: ArticleDevelopment; sentence: number; countries: Set<string> } | null;
   mainEvent: ArticleDevelopment | null;
@@ -56,9 +57,11 @@ function sentenceCandidates(ctx: Ctx, i: number, memory: ArticleMemory): Article
   const s = ctx.sentences[i]!;
   const mentions = ctx.mentions[i] ?? [];
   const dates = ctx.dates[i] ?? [];
-  const prevPerson = memory.lastPerson;
+  // "He", "ông" stand for a person named in the sentence just before: further back, someone the
+  // gazetteer does not know (a militant leader, a lawyer) has often become the subject since.
+  const prevPerson = memory.lastPerson && memory.lastPerson.sentence >= i - 1 ? memory.lastPerson.m : null;
   const persons = mentions.filter((m) => m.kind === "person" && m.country);
-  if (persons.length) memory.lastPerson = persons[persons.length - 1]!;
+  if (persons.length) memory.lastPerson = { m: persons[persons.length - 1]!, sentence: i };
   const cues = findCues(s, ctx, mentions);
   if (!cues.length) return participation(ctx, s, i, mentions, memory.lastJoint);
   const lower = s.text.toLowerCase();
