@@ -9,7 +9,7 @@
  * same month stay two).
  */
 import type { ArticleDevelopment } from "./types.ts";
-import type { EventType } from "../domain/types.ts";
+import type { DatePrecision, EventType } from "../domain/types.ts";
 import { absorb, combineDates, distinctSubjects, spansMeet, typesCompatible } from "./merge.ts";
 
 const DAY_TOLERANCE = 3;
@@ -64,7 +64,10 @@ export function pickCluster(clusters: ArticleDevelopment[], d: ArticleDevelopmen
  * Ties broken by the reports' own content, so a cluster reads the same whichever report was
  * filed first (ingest order varies with fetch timing).
  */
+const PRECISION_RANK: Record<DatePrecision, number> = { day: 3, month: 2, year: 1 };
 function sameOrder(a: ArticleDevelopment, b: ArticleDevelopment): number {
+  const precise = PRECISION_RANK[b.date.precision] - PRECISION_RANK[a.date.precision];
+  if (precise) return precise;
   const ka = `${a.date.start}|${a.date.end}|${a.evidence}|${a.summary}`;
   const kb = `${b.date.start}|${b.date.end}|${b.evidence}|${b.summary}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;

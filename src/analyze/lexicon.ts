@@ -22,6 +22,8 @@ export const LexiconFileSchema = z.object({
   topicBefore: PatternList,
   defenseContext: PatternList,
   anaphoraPair: PatternList,
+  /** "bilateral", "song phương": says a development is the article's two countries' own, referring to nothing before */
+  pairDescriptor: PatternList,
   counterpart: PatternList,
   subordinate: PatternList,
   mainEventRef: PatternList,
@@ -100,6 +102,7 @@ export interface Lexicon {
   topicBefore: RegExp;
   defenseContext: RegExp;
   anaphoraPair: RegExp;
+  pairDescriptor: RegExp;
   counterpart: RegExp;
   subordinate: RegExp;
   mainEventRef: RegExp;
@@ -221,6 +224,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     topicBefore: new RegExp(`${B_START}(?:${alternation(f.topicBefore)})\\s*$`, "iu"),
     defenseContext: anyOf(f.defenseContext),
     anaphoraPair: anyOf(f.anaphoraPair),
+    pairDescriptor: anyOf(f.pairDescriptor),
     counterpart: anyOf(f.counterpart),
     subordinate: new RegExp(`^\\s*(?:${alternation(f.subordinate)})${B_END}`, "iu"),
     mainEventRef: anyOf(f.mainEventRef),

@@ -757,3 +757,59 @@ describe("talks of others, non-officials and pledges of one's own", () => {
     expect(pairs(text, "2016-03-28").filter((p) => p.endsWith(type))).toEqual(want);
   });
 });
+
+describe("a pronoun or 'the talks' needs something to refer back to", () => {
+  it.each([
+    [
+      "en a pronoun two sentences after the person names no one",
+      "Finnish President Alexander Stubb spoke in Helsinki on Monday. Rebel commander Abu Karim has crossed the region for months to raise funds. He was seen meeting Chad's president in N'Djamena on Tuesday.",
+      [],
+    ],
+    [
+      "en a pronoun right after the person is that person",
+      "Finnish President Alexander Stubb landed in Nairobi on Monday. He met Kenya's president on Tuesday to discuss naval training.",
+      ["FI-KE visit"],
+    ],
+    [
+      "en 'both sides' of a lawsuit with no talks read before",
+      "A soldier from the United States who crossed into North Korea faces a hearing. His attorney told reporters in a phone call on Tuesday that the delay was requested jointly by both sides.",
+      [],
+    ],
+    [
+      "en 'the meeting' of a party plenum is no talks of the article's pair",
+      "China and the United States traded tariffs this year. The meeting of the party's central committee confirmed the expulsion of a former defense minister on Thursday.",
+      [],
+    ],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2024-07-31")).toEqual(want);
+  });
+
+  it("'bilateral' names the article's two countries without an earlier development", () => {
+    const text = "The navies of India and Singapore met off Changi this month. The sea phase ended on 24 May 2024, the last day of the 30th edition of the bilateral exercise.";
+    expect(pairs(text, "2024-05-26")).toContain("IN-SG exercise");
+  });
+});
+
+describe("words that look like cues or modals but are not", () => {
+  it("the month May is no modal 'may'", () => {
+    expect(pairs("On 12 May 2024 Indonesian and Australian troops ended a joint exercise near Darwin.", "2024-05-20")).toEqual(["AU-ID exercise"]);
+  });
+  it.each([
+    ["en signing-on bonus", "Moscow is paying signing-on bonuses in June 2024, the British defence ministry said."],
+    ["en exercise-related", "Exercise-related costs rose in Germany and France in June 2024, the ministries said."],
+  ])("a cue word inside a hyphenated compound names no act (%s)", (_n, text) => {
+    expect(pairs(text, "2024-07-01")).toEqual([]);
+  });
+  it("a visit whose only other country is where something else happens has no traveller", () => {
+    expect(pairs("The incident came days before a summit in Brazil next week, which will include a first trip to Peru on May 25.", "2024-05-10").filter((p) => p.endsWith("visit"))).toEqual([]);
+  });
+});
+
+describe("who met, in a clause that opens with a meeting", () => {
+  it.each([
+    ["en", "After a meeting with Kenyan President William Ruto on March 3, Finnish President Alexander Stubb pledged naval training for Kenya."],
+    ["vi", "Sau cuộc gặp với Tổng thống Kenya William Ruto ngày 3/3, Tổng thống Phần Lan Alexander Stubb cam kết hỗ trợ huấn luyện hải quân cho Kenya."],
+  ])("the person who opens the main clause is the one who met (%s)", (_n, text) => {
+    expect(pairs(text, "2024-03-05")).toContain("FI-KE talks");
+  });
+});

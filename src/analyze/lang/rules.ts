@@ -49,6 +49,8 @@ export interface LangRules {
   /** a talks cue that takes the one met as its object ("gặp", "met", "received"): the person or country right after is the partner */
   /** a talks cue's noun or verb that takes "with" ("cuộc gặp", "meeting"), at the end of what is tested */
   meetingNoun: RegExp;
+  /** the opening of a clause that holds a meeting before the main clause: "After a private ", "Sau " */
+  afterMeeting: RegExp;
   /** a cue's text ending with "with" ("meeting with", "cuộc gặp với") */
   withAtEnd: RegExp;
   /** the text after a cue opening with "with" */

@@ -31,6 +31,8 @@ interface ArticleMemory {
   lastJoint: { dev: ArticleDevelopment; sentence: number; countries: Set<string> } | null;
   mainEvent: ArticleDevelopment | null;
   frame: { type: "exercise" | "patrol"; date: ChosenDate; sentence: number } | null;
+  /** the pairs of the developments kept so far: what "the talks", "both sides" can refer back to */
+  keptPairs: Set<string>;
 }
 
 /** A sentence as the cue steps read it. */
@@ -48,7 +50,7 @@ interface SentenceView {
 
 export function findCandidates(ctx: Ctx, _deps: AnalyzerDeps): ArticleDevelopment[] {
   const out: ArticleDevelopment[] = [];
-  const memory: ArticleMemory = { firstBody: ctx.sentences.findIndex((s) => s.part === "body"), lastPerson: null, lastKept: null, lastJoint: null, mainEvent: null, frame: null };
+  const memory: ArticleMemory = { firstBody: ctx.sentences.findIndex((s) => s.part === "body"), lastPerson: null, lastKept: null, lastJoint: null, mainEvent: null, frame: null, keptPairs: new Set() };
   for (let i = 0; i < ctx.sentences.length; i++) out.push(...sentenceCandidates(ctx, i, memory));
   return out;
 }
@@ -121,7 +123,7 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
       ? { ...m, use: "topic" as const }
       : m,
   );
-  const sides = resolveSides(ctx, s, outsideCueClause(ctx, s, topical, cue), cue, v.prevPerson);
+  const sides = resolveSides(ctx, s, outsideCueClause(ctx, s, topical, cue), cue, v.prevPerson, memory.keptPairs);
   // "After the drills the ships went on to a joint naval patrol": no country named, the
   // sentence continues the development just reported (previous sentence or same paragraph).
   let carried: ArticleDevelopment | null = null;
@@ -242,6 +244,7 @@ function remember(memory: ArticleMemory, dev: ArticleDevelopment, date: ChosenDa
   const drill = dev.type === "exercise" || dev.type === "patrol";
   if (drill && date.rule !== "publication" && s.part !== "caption") memory.frame = { type: dev.type as "exercise" | "patrol", date, sentence: i };
   if (!memory.mainEvent && v.isLead && dev.dateRule !== "publication" && dev.date.precision === "day") memory.mainEvent = dev;
+  memory.keptPairs.add(dev.pair.join("-"));
   if (s.part !== "body") return;
   memory.lastKept = { dev, sentence: i, paragraph: s.paragraph };
   if (drill) {

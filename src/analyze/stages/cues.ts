@@ -39,6 +39,11 @@ export function findCues(s: Sentence, ctx: Ctx, mentions: EntityMention[]): CueH
         cue.re.lastIndex = m.index + 1;
         continue;
       }
+      // a word of a hyphenated compound ("signing-on bonus", "exercise-related costs") names no act
+      if (/^-\p{Ll}/u.test(lower.slice(m.index + m[0].length, m.index + m[0].length + 2))) {
+        cue.re.lastIndex = m.index + 1;
+        continue;
+      }
       // a word of an organization's name ("North Atlantic Treaty Organization", "Tổ chức Hiệp ước …") is no cue
       if (mentions.some((x) => x.kind === "org" && x.start <= start && end <= x.end)) {
         cue.re.lastIndex = m.index + 1;

@@ -151,7 +151,13 @@ const modal: CueFilter = {
   name: "modal",
   drop: (v) => {
     if (v.documentByYear) return null;
-    const at = lastIndexOf(v.ctx.lex.modal, v.before);
+    // a date is no modal ("on 24 May", "ngày 3 tháng 5"): its words are blanked first
+    let before = v.before;
+    for (const d of v.dates) {
+      const a = d.start - v.s.start;
+      if (a < before.length) before = before.slice(0, a) + " ".repeat(Math.min(d.end - v.s.start, before.length) - a) + before.slice(d.end - v.s.start);
+    }
+    const at = lastIndexOf(v.ctx.lex.modal, before);
     if (at < 0 || lastIndexOf(v.ctx.lex.past, v.before.slice(at)) >= 0 || isPastVerbCue(v.ctx, v.cue.text)) return null;
     // "ký ban hành luật cho phép viện trợ quân sự", "signed a bill allowing the sale": a law that
     // allows it is an approval, not a hope
@@ -266,7 +272,7 @@ const nobodyTravels: CueFilter = {
   drop: (v) => {
     if (v.cue.type !== "visit") return null;
     if (v.mentions.some((m) => m.kind === "person")) return null;
-    if (test(v.ctx.lex.titles, v.lower) || test(v.ctx.lex.anaphoraPair, v.lower) || test(v.ctx.lex.mainEventRef, v.lower) || PRONOUN_START.test(v.s.text)) return null;
+    if (test(v.ctx.lex.titles, v.lower) || test(v.ctx.lex.anaphoraPair, v.lower) || test(v.ctx.lex.pairDescriptor, v.lower) || test(v.ctx.lex.mainEventRef, v.lower) || PRONOUN_START.test(v.s.text)) return null;
     return "nobody named who travels";
   },
 };

@@ -6,7 +6,7 @@
 import { makePair } from "../../domain/types.ts";
 import type { Sentence } from "../sentences.ts";
 import type { EntityMention } from "../types.ts";
-import { PRONOUN_START, test, withAfterCue, type Ctx } from "./context.ts";
+import { clauseAround, PRONOUN_START, test, withAfterCue, type Ctx } from "./context.ts";
 import type { CueHit } from "./cues.ts";
 
 export interface Sides {
@@ -17,7 +17,7 @@ export interface Sides {
   reason: string;
 }
 
-export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: CueHit, prevPerson: EntityMention | null): Sides {
+export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: CueHit, prevPerson: EntityMention | null, keptPairs: ReadonlySet<string> = new Set()): Sides {
   const none = (reason: string): Sides => ({ pairs: [], actor: null, destination: null, via: "", reason });
   const lower = s.text.toLowerCase();
   const primary: string[] = [];
@@ -43,6 +43,17 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
       via = "previous-person";
     }
   }
+  // "Sau cuộc gặp với Tổng thống X, Tổng thống Y cam kết …", "After meeting X, Y pledged …": the
+  // one who met is the person who opens the main clause.
+  if (primary.length === 1 && cue.type === "talks") {
+    const clause = clauseAround(lower, cue.start - s.start);
+    const opener = lower.slice(clause.start, cue.start - s.start);
+    const next = mentions.find((m) => m.start >= s.start + clause.start + clause.text.length);
+    if (ctx.rules.afterMeeting.test(opener) && next?.kind === "person" && next.country && next.country !== primary[0] && next.start - (s.start + clause.start + clause.text.length) <= 40) {
+      primary.push(next.country);
+      via = "main-clause";
+    }
+  }
   // "Trong cuộc hội đàm, …", "during the talks": the article's own event, so its pair.
   const anaphora = test(ctx.lex.anaphoraPair, lower) || test(ctx.lex.mainEventRef, lower);
   const counterpart = test(ctx.lex.counterpart, lower);
@@ -51,11 +62,14 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   // an organization's official named in the sentence ("Chủ tịch Ủy ban châu Âu … đã thăm") is
   // no side of the article's pair
   const orgOfficial = mentions.some((m) => m.kind === "person" && !m.country && m.start < cue.start);
-  if (sides.length < 2 && (anaphora || counterpart) && main && !orgOfficial) {
+  // "the talks", "both sides" refer back to a development of the pair already read; with none,
+  // they are someone else's (a lawyer's "both sides", a party plenum's "the meeting").
+  const antecedent = (anaphora && main !== null && keptPairs.has(main.join("-"))) || test(ctx.lex.pairDescriptor, lower);
+  if (sides.length < 2 && (antecedent || counterpart) && main && !orgOfficial) {
     if (sides.every((c) => main.includes(c))) {
       sides = [...main];
-      via = anaphora ? "anaphora" : "counterpart";
-    } else if (anaphora && (cue.type === "exercise" || cue.type === "patrol")) {
+      via = antecedent ? "anaphora" : "counterpart";
+    } else if (antecedent && (cue.type === "exercise" || cue.type === "patrol")) {
       // "The two navies, together with China, held …": the pair plus the third country.
       sides = [...new Set([...main, ...sides])];
       via = "anaphora";
@@ -87,6 +101,12 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   const moved = placeable.filter((m) => ctx.rules.motionBefore.test(ctx.doc.slice(Math.max(s.start, m.start - 20), m.start).toLowerCase()));
   const nearest = moved.sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start))[0];
   const destination = cue.type === "visit" ? (nearest?.country ?? placeable.find((m) => m.start >= cue.start)?.country ?? null) : null;
+  // A visit needs a traveller: when the only country besides the destination is a place where
+  // something else happens ("a summit in Japan and his first trip to Vietnam"), no one is known to travel.
+  if (cue.type === "visit" && via === "location" && sides.length === 2 && destination) {
+    const other = sides.find((c) => c !== destination);
+    if (other && !mentions.some((m) => m.country === other && m.use === "side")) return none("the traveller is only a place");
+  }
   // The actor is the person named nearest before the cue (the one who "có chuyến thăm"), or a
   // country named before it, and for a visit never the country visited; a capital is where
   // things happen, so it comes last.

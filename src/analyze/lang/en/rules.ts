@@ -37,6 +37,7 @@ export const enRules: LangRules = {
   armsContract: /\b(?:contracts?|deal|purchase agreement)\s+(?:(?:worth|valued at)\s+\S+\s+)?(?:for|to (?:buy|purchase|supply|build|acquire))\s+(?:\S+\s+){0,4}?(?:fighters?|jets?|aircraft|helicopters?|missiles?|tanks?|submarines?|frigates?|corvettes?|warships?|ships|vessels|drones?|howitzers?|artillery|air defen[cs]e|weapons?|arms|rifles)\b|\b(?:arms|weapons|defen[cs]e procurement) (?:deal|contract)s?\b/u,
   lawBefore: /\b(?:law|bill|legislation|act|measure|resolution)\s*$/u,
   meetingNoun: /(?:meeting|talks|call|conversation|met)\s*$/u,
+  afterMeeting: /^\s*(?:after|following|during|at)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z-]+\s+){0,2}$/u,
   withAtEnd: /\bwith\s*$/u,
   withAtStart: /^\s*with\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,8}?between\s/u,

@@ -38,6 +38,7 @@ export const viRules: LangRules = {
   armsContract: /hợp đồng (?:mua|mua sắm|cung cấp|bán|chế tạo|đóng)\s+(?:\S+\s+){0,3}?(?:vũ khí|khí tài|tiêm kích|máy bay|trực thăng|tên lửa|xe tăng|tàu|pháo|đạn|hệ thống|uav|drone)|hợp đồng (?:vũ khí|quốc phòng)|thương vụ (?:vũ khí|\d+ (?:tiêm kích|máy bay|tàu|xe tăng))/u,
   lawBefore: /(?:luật|dự luật|nghị quyết|đạo luật)\s*$/u,
   meetingNoun: /(?:cuộc gặp|gặp|hội đàm|điện đàm|cuộc hội đàm|cuộc điện đàm|trao đổi)\s*$/u,
+  afterMeeting: /^\s*(?:sau|trong|tại|sau khi có)\s+(?:[^\s,]+\s+){0,1}$/u,
   withAtEnd: /(?:^|\s)với\s*$/u,
   withAtStart: /^\s*với\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,10}?giữa\s/u,
