@@ -587,50 +587,74 @@ class IngestRun {
     if (t.kind === "file" && files.length !== 1) throw new Error(`ingest: not a single file: ${path}`);
     this.itemsTotal += files.length;
     let anyOk = files.length === 0;
+    // Files are read in parallel but stored (and so analysed and clustered) in the folder's sorted
+    // order: the same folder gives the same developments whichever read finished first.
+    const turns = files.map(() => {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      return { promise, resolve };
+    });
+    const turnOf = new Map(files.map((f, i) => [f, i]));
     await runPool(files, this.deps.concurrency ?? 8, async (file) => {
-      if (this.aborted) return;
-      const url = fileUrlOf(file);
+      const i = turnOf.get(file)!;
       try {
-        if (this.knownUrl(url) !== null) {
-          this.counts.skipped++;
-          anyOk = true;
-          return;
-        }
-        const read = await readLocalArticle(file, { timeZone: this.deps.timeZone, maxBytes: this.deps.maxFileBytes, extract: (html, u) => this.extract(html, u) });
-        if (!read.article || !read.article.text) {
-          this.counts.failed++;
-          this.recordError(t.source?.id ?? null, url, `ingest: no article text found in ${file}`);
-          return;
-        }
-        const a = read.article;
-        const canonical = (a.canonicalUrl && canonicalizeUrl(a.canonicalUrl)) || url;
-        await this.store({
-          canonicalUrl: canonical,
-          aliases: canonical === url ? [] : [url],
-          guid: null,
-          sourceId: t.source?.id ?? null,
-          outlet: a.outlet ?? t.name,
-          title: a.title,
-          language: a.language,
-          text: a.text,
-          captions: a.captions,
-          published: a.published ? { at: a.published.iso, precision: a.published.precision, source: a.published.source } : null,
-          raw: { url, contentType: read.contentType, charset: "utf-8", body: read.bytes },
-        });
-        anyOk = true;
-      } catch (err) {
-        if (err instanceof RefusedEarlier) {
-          this.counts.skipped++;
-          return;
-        }
-        this.counts.failed++;
-        this.recordError(t.source?.id ?? null, url, reasonOf(err, url));
+        await this.ingestLocalFile(t, file, i > 0 ? turns[i - 1]!.promise : Promise.resolve(), (ok) => (anyOk ||= ok));
       } finally {
-        this.itemsDone++;
-        this.progress();
+        turns[i]!.resolve();
       }
     });
     return { ok: anyOk };
+  }
+
+  private async ingestLocalFile(t: Target, file: string, previousStored: Promise<void>, ok: (ok: boolean) => void): Promise<void> {
+    if (this.aborted) return;
+    const url = fileUrlOf(file);
+    try {
+      if (this.knownUrl(url) !== null) {
+        this.counts.skipped++;
+        ok(true);
+        return;
+      }
+      const read = await readLocalArticle(file, { timeZone: this.deps.timeZone, maxBytes: this.deps.maxFileBytes, extract: (html, u) => this.extract(html, u) });
+      await previousStored;
+      if (this.aborted) return;
+      if (this.knownUrl(url) !== null) {
+        this.counts.skipped++;
+        ok(true);
+        return;
+      }
+      if (!read.article || !read.article.text) {
+        this.counts.failed++;
+        this.recordError(t.source?.id ?? null, url, `ingest: no article text found in ${file}`);
+        return;
+      }
+      const a = read.article;
+      const canonical = (a.canonicalUrl && canonicalizeUrl(a.canonicalUrl)) || url;
+      await this.store({
+        canonicalUrl: canonical,
+        aliases: canonical === url ? [] : [url],
+        guid: null,
+        sourceId: t.source?.id ?? null,
+        outlet: a.outlet ?? t.name,
+        title: a.title,
+        language: a.language,
+        text: a.text,
+        captions: a.captions,
+        published: a.published ? { at: a.published.iso, precision: a.published.precision, source: a.published.source } : null,
+        raw: { url, contentType: read.contentType, charset: "utf-8", body: read.bytes },
+      });
+      ok(true);
+    } catch (err) {
+      if (err instanceof RefusedEarlier) {
+        this.counts.skipped++;
+        return;
+      }
+      this.counts.failed++;
+      this.recordError(t.source?.id ?? null, url, reasonOf(err, url));
+    } finally {
+      this.itemsDone++;
+      this.progress();
+    }
   }
 }
 

@@ -1,4 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { getArticle, getRawPage, listArticleAliases } from "../../src/db/articles.repo.ts";
 import { getRun, listRunErrors } from "../../src/db/ingest-runs.repo.ts";
@@ -273,6 +276,21 @@ describe("ingestOnce: text stored right", () => {
     expect(listArticleAliases(db, html.id)[0]).toMatch(/^file:.*en-page\.html$/);
     // every file already stored: the folder is one unchanged source, not 5 skipped items
     expect(await ingestOnce(deps, { targets: [dir] })).toMatchObject({ newArticles: 0, unchanged: 1, skipped: 0 });
+  });
+
+  it("a folder is stored in its sorted order whichever file is read first, so clustering does not depend on timing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relations-order-"));
+    // big files first in name order: read in parallel, they finish after the small ones
+    for (let i = 0; i < 24; i++) {
+      const body = i % 3 === 0 ? "Padding sentence about nothing in particular. ".repeat(6_000) : "A short note.";
+      writeFileSync(join(dir, `a-${String(i).padStart(2, "0")}.txt`), ` date 2024-06-0${1 + (i % 9)} (Outlet) -\n\nTitle ${i}\n\n${body}\n`);
+    }
+    const db = testDb();
+    await ingestOnce(makeDeps(db, fetchers, { maxFileBytes: 10_000_000 }), { targets: [dir] });
+    const names = articlesOf(db).map((a) => a.canonical_url.split("/").pop());
+    expect(names).toEqual([...names].sort());
+    expect(names).toHaveLength(24);
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
