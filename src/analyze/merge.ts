@@ -10,6 +10,8 @@ import type { ArticleDevelopment, CueDecision } from "./types.ts";
 const DAY = 86_400_000;
 /** A headline reports something recent: it may restate an event of the last two months, not an old one. */
 const RECENT_MS = 62 * DAY;
+/** a trip told without a date joins a meeting of its pair at most this long before publication */
+const TRIP_MS = 14 * DAY;
 
 /** True when two types can describe one event. */
 export function typesCompatible(a: EventType, b: EventType): boolean {
@@ -63,8 +65,8 @@ export function combineDates(a: DateSpan, b: DateSpan): DateSpan {
  * Within one article, promises made during a visit or talks ("pledges to deepen ties") are part
  * of that meeting, not a development of their own.
  */
+const meeting = (t: EventType) => t === "visit" || t === "talks";
 function compatibleInArticle(a: EventType, b: EventType): boolean {
-  const meeting = (t: EventType) => t === "visit" || t === "talks";
   return typesCompatible(a, b) || (a === "pledge" && meeting(b)) || (b === "pledge" && meeting(a));
 }
 
@@ -124,14 +126,15 @@ export function mergeArticleDevelopments(candidates: ArticleDevelopment[], decis
       // An undated mention refers to the event whose date fits the publication date, sharing
       // actors if possible; else to the lead's event of that pair.
       // A headline restating the body ("India and Russia hold naval drill") joins the latest
-      // dated event of its pair unless the people named say it is another one.
+      // dated event of its pair unless the people named say it is another one; an undated trip
+      // ("bất ngờ bay đến Kiev") joins the dated meeting of its pair, whoever that names (the host).
       const noConflictingActors = (g: ArticleDevelopment) => !(g.actors.length && c.actors.length && !sharesActors(g, c));
       target =
         samePair.find((g) => spansMeet(g.date, c.date, 3) && sharesActors(g, c)) ??
         samePair.find((g) => spansMeet(g.date, c.date, 3)) ??
         samePair.find((g) => !dated(g)) ??
         samePair
-          .filter((g) => g.type === c.type && dated(g) && g.date.start <= c.date.end && Date.parse(c.date.start) - Date.parse(g.date.end) <= RECENT_MS && noConflictingActors(g))
+          .filter((g) => dated(g) && g.date.start <= c.date.end && (g.type === c.type ? Date.parse(c.date.start) - Date.parse(g.date.end) <= RECENT_MS && noConflictingActors(g) : meeting(g.type) && meeting(c.type) && Date.parse(c.date.start) - Date.parse(g.date.end) <= TRIP_MS))
           .sort((a, b) => (a.date.start < b.date.start ? 1 : -1))[0];
     }
     if (target) {

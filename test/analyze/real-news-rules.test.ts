@@ -640,7 +640,7 @@ describe("words that look like cues but report no development", () => {
 
 describe("who was met and where a visit went", () => {
   it.each([
-    ["vi the one met after 'gặp'", "Sau chặng dừng ở Ba Lan, ngày 5/7, Tổng thống Pháp Emmanuel Macron bay tới Bắc Kinh để gặp Chủ tịch Tập Cận Bình.", "CN-FR talks", "FR-PL talks"],
+    ["vi the one met after 'gặp'", "Sau chặng dừng ở Ba Lan, ngày 5/7, Tổng thống Pháp Emmanuel Macron bay tới Bắc Kinh để gặp Chủ tịch Tập Cận Bình.", "CN-FR visit", "FR-PL talks"],
     ["en the one met after 'met'", "After a stop in Poland, French President Emmanuel Macron on Friday met President Xi Jinping in Beijing.", "CN-FR talks", "FR-PL talks"],
   ])("%s", (_n, text, want, not) => {
     const out = pairs(text, "2024-07-06");
@@ -811,5 +811,41 @@ describe("who met, in a clause that opens with a meeting", () => {
     ["vi", "Sau cuộc gặp với Tổng thống Kenya William Ruto ngày 3/3, Tổng thống Phần Lan Alexander Stubb cam kết hỗ trợ huấn luyện hải quân cho Kenya."],
   ])("the person who opens the main clause is the one who met (%s)", (_n, text) => {
     expect(pairs(text, "2024-03-05")).toContain("FI-KE talks");
+  });
+});
+
+describe("a motion word with a thing sent, a border, a capital and a challenge", () => {
+  it.each([
+    ["vi a note sent", "Ngày 3/6, Bộ Ngoại giao Peru đã gửi công hàm đến Đại sứ quán Chile tại Lima để phản đối."],
+    ["vi bombers sent", "Ngày 3/6, Argentina điều máy bay ném bom đến sát Chile."],
+    ["vi a message aimed", "Ngày 3/6, thông điệp của Tổng thống Argentina Javier Milei dường như hướng nhiều hơn tới Chile."],
+  ])("a thing sent or aimed at a country is no visit (%s)", (_n, text) => {
+    expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("visit"))).toEqual([]);
+  });
+  it("a visit by a person is still one", () => {
+    expect(pairs("Ngày 3/6, Tổng thống Argentina Javier Milei đã bay đến Chile.", "2024-06-05")).toEqual(["AR-CL visit"]);
+  });
+  it("a border with a country is a place, even with its side named (vi)", () => {
+    expect(pairs("Quân đội Peru đang tiến hành cuộc tập trận quy mô lớn dọc biên giới phía Nam với Chile từ ngày 2/6.", "2024-06-05")).toEqual([]);
+  });
+  it("the capital of a host after 'tại thủ đô' is where talks were, not a side (vi)", () => {
+    expect(pairs("Bộ trưởng Quốc phòng Peru đã gặp người đồng cấp Chile ngày 2/6 bên lề hội nghị diễn ra tại thủ đô Quito của Ecuador.", "2024-06-05")).toEqual(["CL-PE talks"]);
+  });
+  it.each([
+    ["vi", "Ngày 2/6, Peru và Chile tổ chức cuộc tập trận hải quân chung, động thái được xem là thách thức ưu thế quân sự Argentina."],
+    ["en", "Peru and Chile held a joint naval exercise on June 2, a move seen as challenging Argentina's naval dominance."],
+  ])("a country challenged is no participant (%s)", (_n, text) => {
+    expect(pairs(text, "2024-06-05")).toEqual(["CL-PE exercise"]);
+  });
+});
+
+describe("an undated trip and the dated meeting of its pair", () => {
+  it("a trip told without a date joins the meeting of its pair a few days before publication", () => {
+    const out = run("Chỉ một ngày sau khi nhậm chức, Tổng thống Argentina Javier Milei đã bất ngờ bay đến Chile. Trong hội đàm với Tổng thống Chile Gabriel Boric tại Santiago ngày 2/6, hai bên bàn về hợp tác quốc phòng.", "2024-06-09");
+    expect(out.filter((d) => d.pair === "AR-CL").map((d) => `${d.type} ${d.date}`)).toEqual(["visit 2024-06-02"]);
+  });
+  it("an undated meeting does not join a trip of two months before", () => {
+    const out = run("Argentina and Chile have held talks about joint naval patrols. In April, Argentine Defense Minister Luis Petri visited Chile's navy command in Valparaíso.", "2024-06-10");
+    expect(out.filter((d) => d.pair === "AR-CL").map((d) => d.type).sort()).toEqual(["talks", "visit"]);
   });
 });

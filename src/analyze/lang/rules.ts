@@ -52,6 +52,10 @@ export interface LangRules {
   /** the opening of a clause that holds a meeting before the main clause: "After a private ", "Sau " */
   afterMeeting: RegExp;
   /** a cue's text ending with "with" ("meeting with", "cuộc gặp với") */
+  /** a visit cue that is only a motion word before a place ("đến ", "tới "): someone must travel it, not a thing sent */
+  bareMotionCue?: RegExp;
+  /** between the traveller and a bare motion cue: a thing sent or an aim, not a journey ("gửi công hàm", "điều máy bay", "hướng") */
+  notTravelBetween?: RegExp;
   withAtEnd: RegExp;
   /** the text after a cue opening with "with" */
   withAtStart: RegExp;

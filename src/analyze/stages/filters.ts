@@ -278,6 +278,22 @@ const nobodyTravels: CueFilter = {
 };
 
 /**
+ * "Bộ Ngoại giao Nga gửi công hàm đến Đại sứ quán Nhật", "điều máy bay B-1 đến sát Venezuela",
+ * "thông điệp … hướng nhiều hơn tới Nga": a bare motion word goes with what is sent or aimed,
+ * not with a journey, when a thing or an aim comes between the last person named and it.
+ */
+const sentNotTravel: CueFilter = {
+  name: "sent-not-travel",
+  drop: (v) => {
+    const { bareMotionCue, notTravelBetween } = v.ctx.rules;
+    if (v.cue.type !== "visit" || !bareMotionCue || !notTravelBetween || !bareMotionCue.test(v.cue.text)) return null;
+    const lastPerson = v.mentions.filter((m) => m.kind === "person" && m.end <= v.cue.start).pop();
+    const from = Math.max(lastPerson ? lastPerson.end - v.s.start : 0, v.clause.start);
+    return notTravelBetween.test(v.lower.slice(from, v.rel)) ? "a thing sent or aimed there, not a journey" : null;
+  },
+};
+
+/**
  * "Commerce Minister Wang Wentao met his Japanese counterpart to discuss tariffs", "Bộ trưởng
  * Công Thương hội đàm …": ministers of trade, finance, health … meeting without a word of defense
  * or security is economic or civil cooperation, not a development.
@@ -371,7 +387,7 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, forumMeeting, talksWithOrganization, civilMinisters, economicOnly, abstractDialogue, regionTour, sponsoredTalks, nonOfficialVisitors];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, sentNotTravel, forumMeeting, talksWithOrganization, civilMinisters, economicOnly, abstractDialogue, regionTour, sponsoredTalks, nonOfficialVisitors];
 
 /** The first filter's reason to drop the cue (and whether the cue still continues what was just reported), or null. */
 export function dropReason(v: CueView): { reason: string; continues: boolean } | null {

@@ -9,14 +9,15 @@ export const viRules: LangRules = {
   // "tại Bắc Kinh", "ngoài khơi Philippines", "rời Bình Nhưỡng"; a target or an audience is not a
   // partner either: "nhằm vào Trung Quốc", "đối phó với Triều Tiên", "răn đe Nga", "gửi thông điệp tới Bắc Kinh"
   locationBefore:
-    /(?:^|[\s,(])(?:ở|tại|trên lãnh thổ|ngoài khơi|giờ|theo giờ|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi|đối phó(?: với)?|răn đe|kiềm chế|chống lại|đối trọng với|cảnh báo|gửi (?:một )?thông điệp (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|trước mối đe dọa từ|mối đe dọa từ)\s*$/u,
+    /(?:^|[\s,(])(?:ở thủ đô|tại thủ đô|ở thành phố|tại thành phố|ở|tại|trên lãnh thổ|ngoài khơi|giờ|theo giờ|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi|đối phó(?: với)?|răn đe|kiềm chế|chống lại|đối trọng với|cảnh báo|gửi (?:một )?thông điệp (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|trước mối đe dọa từ|mối đe dọa từ)\s*$/u,
   // a target, an audience or a subject of worry, person or country, a few words on ("to counter the rise of China")
-  targetBefore: /(?:^|[\s,(])(?:nhằm vào|kêu gọi|hối thúc|yêu cầu|đề nghị|thúc giục|cảnh báo|nhằm răn đe|răn đe|đối phó(?: với)?|kiềm chế|chống lại|đối trọng với|gửi (?:một )?(?:thông điệp|tín hiệu) (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|phô diễn sức mạnh (?:trước|với)|lo ngại về|quan ngại về|mối đe dọa từ|sức ép (?:từ|lên)|đặc phái viên (?:về|phụ trách))\s+(?:\S+\s+){0,3}$/u,
+  // Vietnamese words are syllables: five of them ("ưu thế quân sự") are about two English words
+  targetBefore: /(?:^|[\s,(])(?:thách thức|nhằm vào|kêu gọi|hối thúc|yêu cầu|đề nghị|thúc giục|cảnh báo|nhằm răn đe|răn đe|đối phó(?: với)?|kiềm chế|chống lại|đối trọng với|gửi (?:một )?(?:thông điệp|tín hiệu) (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|phô diễn sức mạnh (?:trước|với)|lo ngại về|quan ngại về|mối đe dọa từ|sức ép (?:từ|lên)|đặc phái viên (?:về|phụ trách))\s+(?:\S+\s+){0,5}$/u,
   // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
   clauseBreak: /(?:;|,\s*sau\s|,\s*nơi\s|\s(?:thì|trong khi|khi|sau khi|giữa lúc|trong bối cảnh|bất chấp|nhằm|trước khi|kể từ khi|sau đó|đồng thời|trong lúc)\s)/gu,
   borderAfter: /^$/u,
   // "biên giới Ba Lan", "vùng biển của Nhật Bản"
-  borderBefore: /(?:biên giới|đường biên|lãnh thổ|vùng biển|không phận|bờ biển)(?:\s+(?:với|của))?\s*$/u,
+  borderBefore: /(?:biên giới|đường biên|lãnh thổ|vùng biển|không phận|bờ biển)(?:\s+(?:phía\s+)?(?:bắc|nam|đông|tây|đông bắc|tây bắc|đông nam|tây nam|chung))?(?:\s+(?:với|của))?\s*$/u,
   // "trong bối cảnh căng thẳng …", "bất chấp phản đối …"
   contextMark: /(?:trong bối cảnh|giữa lúc|bất chấp|trước|sau)\s+(?:\S+\s+){0,4}$/u,
   // "kéo dài đến ngày 10/5"
@@ -39,6 +40,8 @@ export const viRules: LangRules = {
   lawBefore: /(?:luật|dự luật|nghị quyết|đạo luật)\s*$/u,
   meetingNoun: /(?:cuộc gặp|gặp|hội đàm|điện đàm|cuộc hội đàm|cuộc điện đàm|trao đổi)\s*$/u,
   afterMeeting: /^\s*(?:sau|trong|tại|sau khi có)\s+(?:[^\s,]+\s+){0,1}$/u,
+  bareMotionCue: /^(?:đến|tới|sang)\s/u,
+  notTravelBetween: /(?:^|\s)(?:hướng|nhắm|gửi|chuyển|điều|triển khai|đưa|phóng|bắn|công hàm|thông điệp|tín hiệu|máy bay|chiến đấu cơ|tàu|tên lửa|vũ khí|bom|quân|binh sĩ|hàng hóa|lời)(?=\s|$)/u,
   withAtEnd: /(?:^|\s)với\s*$/u,
   withAtStart: /^\s*với\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,10}?giữa\s/u,
