@@ -849,3 +849,33 @@ describe("an undated trip and the dated meeting of its pair", () => {
     expect(out.filter((d) => d.pair === "AR-CL").map((d) => d.type).sort()).toEqual(["talks", "visit"]);
   });
 });
+
+describe("fleeing, failing, forums, cities and words that hide a capital", () => {
+  it.each([
+    ["vi fleeing", "Năm 2022, hàng nghìn thanh niên Peru đã chạy trốn sang Chile để tránh nghĩa vụ quân sự."],
+    ["vi forces sent", "Ngày 3/6, tình báo Peru cho biết Bolivia đã cử binh sĩ, trong đó có lực lượng đặc biệt đến Chile."],
+  ])("people fleeing or forces sent are no visit (%s)", (_n, text) => {
+    expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("visit"))).toEqual([]);
+  });
+  it.each([
+    ["vi", "Ngày 3/6, Tổng thống Peru đã không thể gặp Tổng thống Chile vì bão."],
+    ["en", "On June 3 Peru's president was unable to meet the Chilean president because of the storm."],
+  ])("a meeting that could not happen is none (%s)", (_n, text) => {
+    expect(pairs(text, "2024-06-05")).toEqual([]);
+  });
+  it.each([
+    ["vi", "Khối này ban đầu gồm 4 nước Peru, Chile, Bolivia và Ecuador, nâng cấp lên thành hội nghị thượng đỉnh từ năm 2009."],
+    ["en", "The group, at first Peru, Chile, Bolivia and Ecuador, became a summit meeting in 2009."],
+  ])("four or more countries meeting are a forum, not talks of pairs (%s)", (_n, text) => {
+    expect(pairs(text, "2024-06-05")).toEqual([]);
+  });
+  it("a country after a city named as a place is where it happened", () => {
+    expect(pairs("Ngày 3/6, Tổng thống Peru đã gặp Tổng thống Chile tại Quito, Ecuador.", "2024-06-05")).toEqual(["CL-PE talks"]);
+  });
+  it("'Viên chức' (civil servants) is not Vienna", () => {
+    expect(pairs("Ngày 3/6, Chủ tịch nước Việt Nam đã gặp Công đoàn Viên chức và hoan nghênh các phong trào thi đua.", "2024-06-05")).toEqual([]);
+  });
+  it("a country whose targets were destroyed is no party to talks (vi)", () => {
+    expect(pairs("Phát biểu tại một cuộc họp với chỉ huy các đơn vị ngày 3/6, Tổng tư lệnh Peru cho biết các UAV đã phá hủy nhiều mục tiêu của Chile.", "2024-06-05")).toEqual([]);
+  });
+});

@@ -50,6 +50,9 @@ export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier
   // "Rio de Janeiro (Brazil)", "Kochi (Ấn Độ)": a country in brackets after a place says where it is
   if (m.kind !== "person" && ctx.doc[m.start - 1] === "(" && ctx.doc[m.end] === ")" && /\p{Lu}[\p{L}.-]*\s*$/u.test(ctx.doc.slice(Math.max(s.start, m.start - 25), m.start - 1))) return "location";
   if (m.kind !== "person" && ctx.rules.locationBefore.test(before)) return "location";
+  // "in Astana, Kazakhstan", "tại Kuala Lumpur, Malaysia": a country after a city named as a place says where it is
+  const prev = earlier[earlier.length - 1];
+  if (m.kind !== "person" && prev?.use === "location" && prev.via === "metonym" && /^\s*,\s*$/u.test(ctx.doc.slice(prev.end, m.start))) return "location";
   // "a few kilometres from the Polish border", "biên giới Ba Lan": a line on the map, not a party.
   if (m.kind !== "person" && (ctx.rules.borderAfter.test(ctx.doc.slice(m.end, m.end + 30).toLowerCase()) || ctx.rules.borderBefore.test(before))) return "location";
   return "side";

@@ -141,6 +141,10 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     const before = sides.filter((c) => c !== to && mentions.some((m) => m.country === c && m.use === "side" && m.end <= cue.start));
     pairs = (before.length ? before : sides.filter((c) => c !== to)).map((c) => pairOf(c, to));
     via += "+recipient";
+  } else if (list.length >= 4 && cue.type === "talks") {
+    // "BRICS, at first Brazil, Russia, India and China, became a summit in 2009": four or more
+    // countries meeting are a forum, no bilateral talks
+    return none("a meeting of four or more countries: a forum, not talks of two");
   } else if (list.length >= 3) {
     // "The defense ministers of Japan, Britain and Italy signed …": every pair of the list
     pairs = allPairs(list);

@@ -41,7 +41,7 @@ export const viRules: LangRules = {
   meetingNoun: /(?:cuộc gặp|gặp|hội đàm|điện đàm|cuộc hội đàm|cuộc điện đàm|trao đổi)\s*$/u,
   afterMeeting: /^\s*(?:sau|trong|tại|sau khi có)\s+(?:[^\s,]+\s+){0,1}$/u,
   bareMotionCue: /^(?:đến|tới|sang)\s/u,
-  notTravelBetween: /(?:^|\s)(?:hướng|nhắm|gửi|chuyển|điều|triển khai|đưa|phóng|bắn|công hàm|thông điệp|tín hiệu|máy bay|chiến đấu cơ|tàu|tên lửa|vũ khí|bom|quân|binh sĩ|hàng hóa|lời)(?=\s|$)/u,
+  notTravelBetween: /(?:^|\s)(?:chạy trốn|bỏ chạy|trốn|tị nạn|sơ tán|di tản|lực lượng|cử|hướng|nhắm|gửi|chuyển|điều|triển khai|đưa|phóng|bắn|công hàm|thông điệp|tín hiệu|máy bay|chiến đấu cơ|tàu|tên lửa|vũ khí|bom|quân|binh sĩ|hàng hóa|lời)(?=\s|$)/u,
   withAtEnd: /(?:^|\s)với\s*$/u,
   withAtStart: /^\s*với\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,10}?giữa\s/u,
