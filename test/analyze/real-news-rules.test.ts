@@ -772,7 +772,7 @@ describe("a pronoun or 'the talks' needs something to refer back to", () => {
     ],
     [
       "en 'both sides' of a lawsuit with no talks read before",
-      "A soldier from the United States who crossed into North Korea faces a hearing. His attorney told reporters in a phone call on Tuesday that the delay was requested jointly by both sides.",
+      "A soldier from the United States who crossed into North Korea faces a hearing. The hearing at the base was delayed, a spokeswoman said. His attorney told reporters in a phone call on Tuesday that the delay was requested jointly by both sides.",
       [],
     ],
     [
@@ -877,5 +877,29 @@ describe("fleeing, failing, forums, cities and words that hide a capital", () =>
   });
   it("a country whose targets were destroyed is no party to talks (vi)", () => {
     expect(pairs("Phát biểu tại một cuộc họp với chỉ huy các đơn vị ngày 3/6, Tổng tư lệnh Peru cho biết các UAV đã phá hủy nhiều mục tiêu của Chile.", "2024-06-05")).toEqual([]);
+  });
+});
+
+describe("wire datelines, peace talks, proposals and venues", () => {
+  it("a dateline of two cities without a dash says where the reporters are", () => {
+    expect(pairs("LIMA/QUITO The navies of Chile and Bolivia held a joint exercise on Monday.", "2024-06-05")).toEqual(["BO-CL exercise"]);
+  });
+  it.each([
+    ["en", "Peru and Chile joined peace talks on the Bolivian war in Quito on Monday."],
+    ["vi", "Ngày 3/6, Peru và Chile đã tham gia đàm phán hòa bình về cuộc chiến ở Bolivia."],
+  ])("talks to end a war are no cooperation (%s)", (_n, text) => {
+    expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("talks"))).toEqual([]);
+  });
+  it("a talks proposal, rejected, is none", () => {
+    expect(pairs("Peru rejected a Chilean maritime talks proposal on Monday.", "2024-06-05")).toEqual([]);
+  });
+  it("a city naming the talks is their venue", () => {
+    expect(pairs("Bolivian rebels were excluded from the Lima talks, Chile's envoy said on Monday.", "2024-06-05")).toEqual([]);
+  });
+  it("a country a drill may antagonize is no participant", () => {
+    expect(pairs("In moves likely to antagonize Argentina, the coastguards of Peru and Chile took part in a rescue exercise off Lima on Wednesday.", "2024-06-07")).toEqual(["CL-PE exercise"]);
+  });
+  it("'the two countries' refers to the first two countries just named when nothing was reported before", () => {
+    expect(pairs("LIMA Chilean Defense Minister Maya Fernández announced on Thursday that Chilean troops would rotate through Peru, and said the two countries had started joint patrols amid claims by Bolivia.", "2024-06-07")).toContain("CL-PE patrol");
   });
 });

@@ -56,6 +56,12 @@ export interface LangRules {
   bareMotionCue?: RegExp;
   /** between the traveller and a bare motion cue: a thing sent or an aim, not a journey ("gửi công hàm", "điều máy bay", "hướng") */
   notTravelBetween?: RegExp;
+  /** right before a talks cue: talks to end a war ("peace talks"), not cooperation */
+  warTalksBefore?: RegExp;
+  /** right after a talks cue: the same ("đàm phán hòa bình", "hội đàm về lệnh ngừng bắn") */
+  warTalksAfter?: RegExp;
+  /** right after a cue: it modifies a noun of what is proposed ("talks proposal", "talks offer") */
+  cueModifierAfter?: RegExp;
   withAtEnd: RegExp;
   /** the text after a cue opening with "with" */
   withAtStart: RegExp;

@@ -37,6 +37,9 @@ export function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
 
 const PHOTO_CREDIT = /(?:Ảnh|ảnh|Photo|photo|Image|Nguồn ảnh|Credit)\s*(?:minh họa|minh hoạ)?\s*:\s*[^.:]{0,30}$/u;
 
+const CAPS_WORD = "\\p{Lu}{3,}(?:[ '’-]\\p{Lu}{2,})*";
+const DATELINE_RUN = new RegExp(`^${CAPS_WORD}(?:/${CAPS_WORD})*(?:,\\s\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?)?(?=\\s+\\p{Lu})`, "u");
+
 /** A country mention is a side, a location ("in Minsk"), a topic ("the war in Ukraine") or an org. */
 export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier: EntityMention[] = []): EntityMention["use"] {
   if (m.kind === "org" || !m.country) return "org";
@@ -44,6 +47,10 @@ export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier
   if (PHOTO_CREDIT.test(ctx.doc.slice(Math.max(s.start, m.start - 40), m.start))) return "org";
   // A dateline ("BEIJING -", "PYONGYANG, June 19 -", "BẮC KINH (TTXVN) -") says where the reporter is.
   if (m.start - s.start <= 2 && m.text === m.text.toUpperCase() && /^\s*(?:,[^-–—\n]{0,30})?\s*(?:\([^)]{0,30}\)\s*)?[-–—]/u.test(ctx.doc.slice(m.end, m.end + 45))) return "location";
+  // "GENEVA/BEIRUT The main …", "CAIRO Yemen's …": a wire dateline without a dash, capitals of
+  // three letters or more joined by "/", opening the sentence
+  const dateline = DATELINE_RUN.exec(s.text);
+  if (dateline && m.start - s.start < dateline[0].length) return "location";
   const before = ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase();
   if (ctx.rules.topicBefore.test(before)) return "topic";
   if (isTarget(m, ctx, s, earlier)) return "topic";

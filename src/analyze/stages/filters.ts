@@ -294,6 +294,25 @@ const sentNotTravel: CueFilter = {
 };
 
 /**
+ * "peace talks in Geneva", "ceasefire talks in Kuwait", "đàm phán hòa bình": talks to end a war are
+ * between belligerents and mediators, not defense cooperation of the countries named.
+ */
+const warTalks: CueFilter = {
+  name: "war-talks",
+  drop: (v) => {
+    if (v.cue.type !== "talks") return null;
+    const after = v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 40);
+    return v.ctx.rules.warTalksBefore?.test(v.before.slice(-20)) || v.ctx.rules.warTalksAfter?.test(after) ? "talks to end a war, not cooperation" : null;
+  },
+};
+
+/** "a maritime talks proposal", "peace talks offer": the cue only names what was proposed. */
+const cueModifier: CueFilter = {
+  name: "cue-modifier",
+  drop: (v) => (v.ctx.rules.cueModifierAfter?.test(v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 20)) ? "names a proposal, not an act" : null),
+};
+
+/**
  * "Commerce Minister Wang Wentao met his Japanese counterpart to discuss tariffs", "Bộ trưởng
  * Công Thương hội đàm …": ministers of trade, finance, health … meeting without a word of defense
  * or security is economic or civil cooperation, not a development.
@@ -387,7 +406,7 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, sentNotTravel, forumMeeting, talksWithOrganization, civilMinisters, economicOnly, abstractDialogue, regionTour, sponsoredTalks, nonOfficialVisitors];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, sentNotTravel, warTalks, cueModifier, forumMeeting, talksWithOrganization, civilMinisters, economicOnly, abstractDialogue, regionTour, sponsoredTalks, nonOfficialVisitors];
 
 /** The first filter's reason to drop the cue (and whether the cue still continues what was just reported), or null. */
 export function dropReason(v: CueView): { reason: string; continues: boolean } | null {

@@ -25,6 +25,12 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   let via = "names";
   for (const m of mentions) {
     if (!m.country) continue;
+    // "the Geneva talks", "the Minsk agreements": a city naming the cue is where it happened ("Ankara pledged" is who acted)
+    const venue = m.via === "metonym" && m.end <= cue.start && /^\s*$/u.test(ctx.doc.slice(m.end, cue.start)) && /\bthe\s+$/iu.test(ctx.doc.slice(Math.max(0, m.start - 5), m.start));
+    if (venue) {
+      if (!located.includes(m.country)) located.push(m.country);
+      continue;
+    }
     if (m.use === "side" && !primary.includes(m.country)) primary.push(m.country);
     else if (m.use === "location" && !located.includes(m.country)) located.push(m.country);
   }
@@ -55,23 +61,31 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     }
   }
   // "Trong cuộc hội đàm, …", "during the talks": the article's own event, so its pair.
-  const anaphora = test(ctx.lex.anaphoraPair, lower) || test(ctx.lex.mainEventRef, lower);
   const counterpart = test(ctx.lex.counterpart, lower);
   const main = ctx.mainPair;
   let sides = [...primary];
   // an organization's official named in the sentence ("Chủ tịch Ủy ban châu Âu … đã thăm") is
   // no side of the article's pair
   const orgOfficial = mentions.some((m) => m.kind === "person" && !m.country && m.start < cue.start);
-  // "the talks", "both sides" refer back to a development of the pair already read; with none,
-  // they are someone else's (a lawyer's "both sides", a party plenum's "the meeting").
-  const antecedent = (anaphora && main !== null && keptPairs.has(main.join("-"))) || test(ctx.lex.pairDescriptor, lower);
-  if (sides.length < 2 && (antecedent || counterpart) && main && !orgOfficial) {
-    if (sides.every((c) => main.includes(c))) {
-      sides = [...main];
-      via = antecedent ? "anaphora" : "counterpart";
-    } else if (antecedent && (cue.type === "exercise" || cue.type === "patrol")) {
+  // "the talks" refers back to a development of the article's pair already read; with none, it is
+  // someone else's (a party plenum's "the meeting"). "The two countries", "both sides" refer to
+  // such a development too, else to the first two countries just named (this sentence, or the
+  // one before) — with none, to someone else (a lawsuit's "both sides").
+  const kept = main !== null && keptPairs.has(main.join("-"));
+  const pairRef =
+    (kept && (test(ctx.lex.anaphoraPair, lower) || test(ctx.lex.mainEventRef, lower))) || (main && test(ctx.lex.pairDescriptor, lower))
+      ? main
+      : test(ctx.lex.anaphoraPair, lower)
+        ? (firstTwoNamed(mentions) ?? firstTwoNamed(ctx.mentions[s.index - 1] ?? []))
+        : null;
+  const ref = pairRef ?? (counterpart ? main : null);
+  if (sides.length < 2 && ref && !orgOfficial) {
+    if (sides.every((c) => ref.includes(c))) {
+      sides = [...ref];
+      via = pairRef ? "anaphora" : "counterpart";
+    } else if (pairRef && (cue.type === "exercise" || cue.type === "patrol")) {
       // "The two navies, together with China, held …": the pair plus the third country.
-      sides = [...new Set([...main, ...sides])];
+      sides = [...new Set([...pairRef, ...sides])];
       via = "anaphora";
     }
   }
@@ -175,6 +189,13 @@ function partnerAfter(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: s
   // "bay tới Bắc Kinh để gặp Chủ tịch Tập Cận Bình", "met President Putin": the one met, right after the cue or its title
   const object = ctx.rules.meetsObject.test(cue.text.toLowerCase()) && (/^\s*(?:the\s+)?$/u.test(gap) || ctx.lex.titleBefore.test(gap));
   return withBetween || cueEndsWithWith || object ? m.country : null;
+}
+
+/** The first two countries a sentence names, as parties or places, not as topics. */
+function firstTwoNamed(mentions: EntityMention[]): [string, string] | null {
+  const seen: string[] = [];
+  for (const m of mentions) if (m.country && m.use !== "topic" && !seen.includes(m.country)) seen.push(m.country);
+  return seen.length >= 2 ? (seen.slice(0, 2).sort() as [string, string]) : null;
 }
 
 /** Every pair of a list of countries. */

@@ -11,13 +11,13 @@ export const enRules: LangRules = {
     /(?:^|[\s,(])(?:in|at|near|off|off the coast of|outside|across|inside|around|surrounding|encircling|against|targeting|toward|towards|close to|leaving|left|aimed at|directed at|deter|deters|deterring|deterrence against|warning to|warnings to|message to|signal to|counter|countering|counterweight to|threat from|threats from|threat posed by|pressure on)\s+(?:the\s+)?$/u,
   // "the Polish border", "Japanese waters"
   // a target, an audience or a subject of worry, person or country, a few words on ("to counter the rise of China")
-  targetBefore: /(?:^|[\s,(])(?:challeng(?:e|es|ed|ing)|a challenge to|aimed at|targeting|targeted|urged|urging|urges|called on|calls on|calling on|demanded|demands|pressed|warned|warns|directed at|against|to deter|deter|deterring|deterrence against|(?:a )?warning to|(?:a )?message to|(?:a )?signal to|show of force (?:against|to|toward|towards)|to counter|counter|countering|counterweight to|worries about|concerns? (?:about|over)|threats? (?:from|posed by)|pressure on|envoy (?:for|on)|representative for|policy (?:on|toward|towards))\s+(?:\S+\s+){0,3}$/u,
+  targetBefore: /(?:^|[\s,(])(?:antagoniz(?:e|es|ed|ing)|antagonis(?:e|es|ed|ing)|provok(?:e|es|ed|ing)|call(?:s|ed|ing)? for|challeng(?:e|es|ed|ing)|a challenge to|aimed at|targeting|targeted|urged|urging|urges|called on|calls on|calling on|demanded|demands|pressed|warned|warns|directed at|against|to deter|deter|deterring|deterrence against|(?:a )?warning to|(?:a )?message to|(?:a )?signal to|show of force (?:against|to|toward|towards)|to counter|counter|countering|counterweight to|worries about|concerns? (?:about|over)|threats? (?:from|posed by)|pressure on|envoy (?:for|on)|representative for|policy (?:on|toward|towards))\s+(?:\S+\s+){0,3}$/u,
   // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
   clauseBreak: /(?:;|,\s*where\s|\s(?:as|while|whereas|amid|when|which|since|after|following|ahead of|before|despite|even as|just days after|comes? (?:just |only )?(?:days|weeks|months)? ?after)\s)/gu,
   borderAfter: /^\s+(?:time|border|borders|frontier|coast|coastline|waters|airspace|soil|territory|side of the border)\b/u,
   borderBefore: /(?:border with|borders with|frontier with)\s+(?:the\s+)?$/u,
   // "amid tensions with …", "against the backdrop of confrontations …"
-  contextMark: /(?:amid|against the backdrop of|despite|in the face of|following|after)\s+(?:\S+\s+){0,4}$/u,
+  contextMark: /(?:amid|against the backdrop of|despite|in the face of|following|after)\s+(?:\S+\s+){0,6}$/u,
   // "which run until May 10"
   sourceDateBefore: /\b(?:statement|announcement|release|briefing|communiqu[eé]|notice)\s+(?:issued\s+|released\s+|dated\s+)?(?:on\s+)?$/u,
   untilBefore: /(?:until|till|through|runs? to|lasts? to)\s*$/u,
@@ -38,6 +38,10 @@ export const enRules: LangRules = {
   lawBefore: /\b(?:law|bill|legislation|act|measure|resolution)\s*$/u,
   meetingNoun: /(?:meeting|talks|call|conversation|met)\s*$/u,
   afterMeeting: /^\s*(?:after|following|during|at)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z-]+\s+){0,2}$/u,
+  // "peace talks", "ceasefire negotiations": talks to end a war, not cooperation
+  warTalksBefore: /(?:peace|ceasefire|cease-fire|truce|hostage|hostage-release|armistice)\s+$/u,
+  // "a maritime talks proposal", "peace talks offer": the cue names what is proposed
+  cueModifierAfter: /^\s+(?:proposals?|offers?|requests?|initiatives?)\b/u,
   withAtEnd: /\bwith\s*$/u,
   withAtStart: /^\s*with\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,8}?between\s/u,

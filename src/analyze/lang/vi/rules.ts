@@ -42,6 +42,8 @@ export const viRules: LangRules = {
   afterMeeting: /^\s*(?:sau|trong|tại|sau khi có)\s+(?:[^\s,]+\s+){0,1}$/u,
   bareMotionCue: /^(?:đến|tới|sang)\s/u,
   notTravelBetween: /(?:^|\s)(?:chạy trốn|bỏ chạy|trốn|tị nạn|sơ tán|di tản|lực lượng|cử|hướng|nhắm|gửi|chuyển|điều|triển khai|đưa|phóng|bắn|công hàm|thông điệp|tín hiệu|máy bay|chiến đấu cơ|tàu|tên lửa|vũ khí|bom|quân|binh sĩ|hàng hóa|lời)(?=\s|$)/u,
+  warTalksBefore: /(?:^|\s)(?:hòa bình|ngừng bắn|đình chiến|con tin)\s+$/u,
+  warTalksAfter: /^\s*(?:hòa bình|ngừng bắn|đình chiến|về (?:hòa bình|lệnh ngừng bắn|trao đổi tù binh|con tin))/u,
   withAtEnd: /(?:^|\s)với\s*$/u,
   withAtStart: /^\s*với\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,10}?giữa\s/u,
