@@ -63,7 +63,7 @@ function sentenceCandidates(ctx: Ctx, i: number, memory: ArticleMemory): Article
   // gazetteer does not know (a militant leader, a lawyer) has often become the subject since.
   const prevPerson = memory.lastPerson && memory.lastPerson.sentence >= i - 1 ? memory.lastPerson.m : null;
   const persons = mentions.filter((m) => m.kind === "person" && m.country);
-  if (persons.length) memory.lastPerson = { m: persons[persons.length - 1]!, sentence: i };
+  if (persons.length) memory.lastPerson = { m: persons[0]!, sentence: i };
   const cues = findCues(s, ctx, mentions);
   if (!cues.length) return participation(ctx, s, i, mentions, memory.lastJoint);
   const lower = s.text.toLowerCase();
