@@ -903,3 +903,17 @@ describe("wire datelines, peace talks, proposals and venues", () => {
     expect(pairs("LIMA Chilean Defense Minister Maya Fernández announced on Thursday that Chilean troops would rotate through Peru, and said the two countries had started joint patrols amid claims by Bolivia.", "2024-06-07")).toContain("CL-PE patrol");
   });
 });
+
+describe("criticism as a noun, and 'received' without an official", () => {
+  it("criticism of a drill names no partner of the critic", () => {
+    expect(pairs("Bolivia has kept up a stream of criticism against military drills by Peru and Chile, the latest on Monday.", "2024-06-05").filter((p) => p.includes("BO"))).toEqual([]);
+  });
+  it("'received' aid is no reception of officials", () => {
+    expect(pairs("Lima has long bought weapons from Santiago and last year received Chilean aid for arms support.", "2024-06-05").filter((p) => p.endsWith("talks"))).toEqual([]);
+  });
+  it("'he' is the subject of the sentence before, not a person it named in passing", () => {
+    const out = pairs("Finnish President Alexander Stubb met Swedish Prime Minister Ulf Kristersson in Stockholm on Monday. Last Thursday he met with Kenyan President William Ruto.", "2024-06-05");
+    expect(out.filter((p) => p.startsWith("FI-KE"))).toHaveLength(1);
+    expect(out.filter((p) => p.startsWith("KE-SE"))).toEqual([]);
+  });
+});
