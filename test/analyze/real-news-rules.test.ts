@@ -917,3 +917,17 @@ describe("criticism as a noun, and 'received' without an official", () => {
     expect(out.filter((p) => p.startsWith("KE-SE"))).toEqual([]);
   });
 });
+
+describe("the dead act in nothing", () => {
+  it.each([
+    ["vi", "Tại cuộc gặp ngày 2/6, Chủ tịch nước Việt Nam cảm ơn Lào đã treo cờ rủ tưởng nhớ cố Tổng Bí thư Nguyễn Phú Trọng."],
+    ["en", "At the meeting on June 2, Laos's leader thanked Vietnam for honouring the late General Secretary Nguyen Phu Trong."],
+  ])("a person remembered as late is no actor of the meeting (%s)", (_n, text) => {
+    const out = run(text, "2024-06-05");
+    expect(out.map((d) => d.summary).join(" ")).not.toMatch(/Trong/);
+  });
+  it("'cố vấn' (adviser) is not 'the late'", () => {
+    const out = run("Ngày 2/6, cố vấn lâu năm Lloyd Austin của Mỹ đã hội đàm với Bộ trưởng Quốc phòng Trung Quốc Đổng Quân.", "2024-06-05");
+    expect(out.map((d) => d.summary).join(" ")).toMatch(/Austin/);
+  });
+});

@@ -322,7 +322,7 @@ function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, strin
     const aside = before && !inCueClause && !subject;
     return d + (wrongSide ? 60 : 0) + (aside ? 200 : 0);
   };
-  const people = mentions.filter((m) => m.kind === "person" && m.country && pair.includes(m.country) && !framesTime(ctx, s, m)).sort((a, b) => gap(a) - gap(b));
+  const people = mentions.filter((m) => m.kind === "person" && m.use !== "topic" && m.country && pair.includes(m.country) && !framesTime(ctx, s, m)).sort((a, b) => gap(a) - gap(b));
   const ids = [...new Set(people.map((m) => m.entityId))];
   // "The defense ministers of Japan, Britain and Italy signed …": an office named with its country
   // and no person is its holder on that day, when the gazetteer knows exactly one

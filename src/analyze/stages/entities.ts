@@ -37,12 +37,16 @@ export function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
 
 const PHOTO_CREDIT = /(?:Ảnh|ảnh|Photo|photo|Image|Nguồn ảnh|Credit)\s*(?:minh họa|minh hoạ)?\s*:\s*[^.:]{0,30}$/u;
 
+// "cố" + a title ("cố Tổng Bí thư"), never "cố vấn" (adviser), "cố gắng" (try), "củng cố" (strengthen)
+const LATE_PERSON = /(?:(?:^|\s)(?<!củng\s)cố\s+(?!vấn|gắng|ý|định|thủ|tình|hữu)(?:\S+\s+){0,4}|(?:^|\s)the late\s+(?:\p{Lu}[\p{L}.'-]*\s+){0,4})$/u;
 const CAPS_WORD = "\\p{Lu}{3,}(?:[ '’-]\\p{Lu}{2,})*";
 const DATELINE_RUN = new RegExp(`^${CAPS_WORD}(?:/${CAPS_WORD})*(?:,\\s\\p{Lu}\\p{Ll}+(?:\\s\\p{Lu}\\p{Ll}+)?)?(?=\\s+\\p{Lu})`, "u");
 
 /** A country mention is a side, a location ("in Minsk"), a topic ("the war in Ukraine") or an org. */
 export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier: EntityMention[] = []): EntityMention["use"] {
   if (m.kind === "org" || !m.country) return "org";
+  // "cố Tổng Bí thư Nguyễn Phú Trọng", "the late President …": the dead are remembered, they act in nothing
+  if (m.kind === "person" && LATE_PERSON.test(ctx.doc.slice(Math.max(s.start, m.start - 50), m.start))) return "topic";
   // "- Ảnh: VGP/Nhật Bắc", "(Photo: Reuters)": a photo credit names a photographer or an agency, never a party
   if (PHOTO_CREDIT.test(ctx.doc.slice(Math.max(s.start, m.start - 40), m.start))) return "org";
   // A dateline ("BEIJING -", "PYONGYANG, June 19 -", "BẮC KINH (TTXVN) -") says where the reporter is.
