@@ -146,18 +146,24 @@ const negated: CueFilter = {
   },
 };
 
+/** `text` (starting at article offset `offset`) with the dates found in it blanked out, same length. */
+function withoutDates(text: string, dates: readonly FoundDate[], offset: number): string {
+  let out = text;
+  for (const d of dates) {
+    const a = d.start - offset;
+    const b = Math.min(d.end - offset, out.length);
+    if (a >= 0 && a < b) out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
+  }
+  return out;
+}
+
 /** Hopes, calls and readiness are not events ("hy vọng hai bên thường xuyên tổ chức diễn tập"). */
 const modal: CueFilter = {
   name: "modal",
   drop: (v) => {
     if (v.documentByYear) return null;
-    // a date is no modal ("on 24 May", "ngày 3 tháng 5"): its words are blanked first
-    let before = v.before;
-    for (const d of v.dates) {
-      const a = d.start - v.s.start;
-      if (a < before.length) before = before.slice(0, a) + " ".repeat(Math.min(d.end - v.s.start, before.length) - a) + before.slice(d.end - v.s.start);
-    }
-    const at = lastIndexOf(v.ctx.lex.modal, before);
+    // a date is no modal ("on 24 May"): its words are blanked first
+    const at = lastIndexOf(v.ctx.lex.modal, withoutDates(v.before, v.dates, v.s.start));
     if (at < 0 || lastIndexOf(v.ctx.lex.past, v.before.slice(at)) >= 0 || isPastVerbCue(v.ctx, v.cue.text)) return null;
     // "ký ban hành luật cho phép viện trợ quân sự", "signed a bill allowing the sale": a law that
     // allows it is an approval, not a hope
