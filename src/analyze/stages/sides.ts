@@ -26,7 +26,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   for (const m of mentions) {
     if (!m.country) continue;
     // "the Geneva talks", "the Minsk agreements": a city naming the cue is where it happened ("Ankara pledged" is who acted)
-    const venue = m.via === "metonym" && m.end <= cue.start && /^\s*$/u.test(ctx.doc.slice(m.end, cue.start)) && /\bthe\s+$/iu.test(ctx.doc.slice(Math.max(0, m.start - 5), m.start));
+    const venue = m.via === "metonym" && m.end <= cue.start && /^\s*$/u.test(ctx.doc.slice(m.end, cue.start)) && (ctx.rules.venueBefore?.test(ctx.doc.slice(Math.max(0, m.start - 5), m.start).toLowerCase()) ?? false);
     if (venue) {
       if (!located.includes(m.country)) located.push(m.country);
       continue;
