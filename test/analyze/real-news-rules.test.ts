@@ -931,3 +931,18 @@ describe("the dead act in nothing", () => {
     expect(out.map((d) => d.summary).join(" ")).toMatch(/Austin/);
   });
 });
+
+describe("a country's own meeting, a stance, a photo credit", () => {
+  it.each([
+    ["vi", "Tại cuộc họp Bộ Ngoại giao Peru hôm 3/6, Tổng thống Peru để ngỏ khả năng đối thoại nếu Chile đáp ứng một số điều kiện."],
+    ["en", "At a meeting of the Peruvian cabinet on June 3, the president set out demands on Chile."],
+  ])("a meeting of one country's own institution is no talks with another (%s)", (_n, text) => {
+    expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("talks"))).toEqual([]);
+  });
+  it("a stance on arms supplies is no arms development (vi)", () => {
+    expect(pairs("Trả lời phỏng vấn ngày 3/6, ứng viên tổng thống Peru đã nêu lập trường chính sách, trong đó có vấn đề cung cấp vũ khí cho Chile.", "2024-06-05")).toEqual([]);
+  });
+  it("a BBC Vietnamese photo credit names a photographer, not a country", () => {
+    expect(pairs("Nguồn hình ảnh, LUONG THAI LINH/AFP Chụp lại hình ảnh, Thủ tướng Việt Nam trong một cuộc họp vào năm 2018.", "2024-06-05")).toEqual([]);
+  });
+});

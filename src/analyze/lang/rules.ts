@@ -60,6 +60,8 @@ export interface LangRules {
   warTalksBefore?: RegExp;
   /** right after a talks cue: the same ("đàm phán hòa bình", "hội đàm về lệnh ngừng bắn") */
   warTalksAfter?: RegExp;
+  /** right after a talks cue: a meeting of one country's own institution ("cuộc họp Bộ Ngoại giao Nga", "a meeting of the Russian cabinet") */
+  domesticMeetingAfter?: RegExp;
   /** right before a city that names the cue after it ("the Geneva talks"): the city is the venue */
   venueBefore?: RegExp;
   /** right after a cue: it modifies a noun of what is proposed ("talks proposal", "talks offer") */

@@ -35,7 +35,7 @@ export function findEntities(ctx: Ctx, deps: AnalyzerDeps): void {
   if (ranked.length >= 2) ctx.mainPair = [ranked[0]![0], ranked[1]![0]].sort() as [string, string];
 }
 
-const PHOTO_CREDIT = /(?:Ảnh|ảnh|Photo|photo|Image|Nguồn ảnh|Credit)\s*(?:minh họa|minh hoạ)?\s*:\s*[^.:]{0,30}$/u;
+const PHOTO_CREDIT = /(?:(?:Ảnh|ảnh|Photo|photo|Image|Nguồn ảnh|Credit)\s*(?:minh họa|minh hoạ)?\s*:|Nguồn hình ảnh\s*,)\s*[^.:,]{0,30}$/u;
 
 // "cố" + a title ("cố Tổng Bí thư"), never "cố vấn" (adviser), "cố gắng" (try), "củng cố" (strengthen)
 const LATE_PERSON = /(?:(?:^|\s)(?<!củng\s)cố\s+(?!vấn|gắng|ý|định|thủ|tình|hữu)(?:\S+\s+){0,4}|(?:^|\s)the late\s+(?:\p{Lu}[\p{L}.'-]*\s+){0,4})$/u;

@@ -312,6 +312,12 @@ const warTalks: CueFilter = {
   },
 };
 
+/** "cuộc họp Bộ Ngoại giao Nga", "a meeting of the party's central committee": one country's own meeting. */
+const domesticMeeting: CueFilter = {
+  name: "domestic-meeting",
+  drop: (v) => (v.cue.type === "talks" && v.ctx.rules.domesticMeetingAfter?.test(v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 60)) ? "a meeting of one country's own institution" : null),
+};
+
 /** "a maritime talks proposal", "peace talks offer": the cue only names what was proposed. */
 const cueModifier: CueFilter = {
   name: "cue-modifier",
@@ -412,7 +418,7 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, sentNotTravel, warTalks, cueModifier, forumMeeting, talksWithOrganization, civilMinisters, economicOnly, abstractDialogue, regionTour, sponsoredTalks, nonOfficialVisitors];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, sentNotTravel, warTalks, cueModifier, domesticMeeting, forumMeeting, talksWithOrganization, civilMinisters, economicOnly, abstractDialogue, regionTour, sponsoredTalks, nonOfficialVisitors];
 
 /** The first filter's reason to drop the cue (and whether the cue still continues what was just reported), or null. */
 export function dropReason(v: CueView): { reason: string; continues: boolean } | null {

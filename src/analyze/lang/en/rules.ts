@@ -40,6 +40,7 @@ export const enRules: LangRules = {
   afterMeeting: /^\s*(?:after|following|during|at)\s+(?:(?:a|an|the|his|her|their)\s+)?(?:[a-z-]+\s+){0,2}$/u,
   // "peace talks", "ceasefire negotiations": talks to end a war, not cooperation
   warTalksBefore: /(?:peace|ceasefire|cease-fire|truce|hostage|hostage-release|armistice)\s+$/u,
+  domesticMeetingAfter: /^\s+of\s+(?:the\s+)?(?:\S+\s+){0,2}(?:cabinet|ministry|parliament|politburo|central committee|national security council|security council|communist party|party)\b/u,
   venueBefore: /\bthe\s+$/u,
   // "a maritime talks proposal", "peace talks offer": the cue names what is proposed
   cueModifierAfter: /^\s+(?:proposals?|offers?|requests?|initiatives?)\b/u,

@@ -42,6 +42,7 @@ export const viRules: LangRules = {
   afterMeeting: /^\s*(?:sau|trong|tại|sau khi có)\s+(?:[^\s,]+\s+){0,1}$/u,
   bareMotionCue: /^(?:đến|tới|sang)\s/u,
   notTravelBetween: /(?:^|\s)(?:chạy trốn|bỏ chạy|trốn|tị nạn|sơ tán|di tản|lực lượng|cử|hướng|nhắm|gửi|chuyển|điều|triển khai|đưa|phóng|bắn|công hàm|thông điệp|tín hiệu|máy bay|chiến đấu cơ|tàu|tên lửa|vũ khí|bom|quân|binh sĩ|hàng hóa|lời)(?=\s|$)/u,
+  domesticMeetingAfter: /^\s+(?:của\s+)?(?:bộ|hội đồng|quốc hội|chính phủ|nội các|ủy ban|đảng|bộ chính trị)\s/u,
   warTalksBefore: /(?:^|\s)(?:hòa bình|ngừng bắn|đình chiến|con tin)\s+$/u,
   warTalksAfter: /^\s*(?:hòa bình|ngừng bắn|đình chiến|về (?:hòa bình|lệnh ngừng bắn|trao đổi tù binh|con tin))/u,
   withAtEnd: /(?:^|\s)với\s*$/u,
