@@ -242,7 +242,8 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     planReversed: anyOf(f.planReversed),
     modalAfter: anyOf(f.modalAfter),
     economicContext: anyOf(f.economicContext),
-    regionAfterVisit: new RegExp(`^\\s*(?:${alternation(f.regionAfterVisit)})${B_END}`, "iu"),
+    // the region may come after the traveller: "chuyến đi cuối tuần này của ông Lại tới Thái Bình Dương", "a trip by Lai to the Pacific"
+    regionAfterVisit: new RegExp(`^\\s*(?<pre>[^,.;]{0,80}?\\s(?=(?:tới|đến|sang|to)\\s))?(?:${alternation(f.regionAfterVisit)})${B_END}`, "iu"),
     negation: anyOf(f.negation),
     contrast: anyOf(f.contrast),
     separate: anyOf(f.separate),

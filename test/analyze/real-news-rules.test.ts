@@ -946,3 +946,21 @@ describe("a country's own meeting, a stance, a photo credit", () => {
     expect(pairs("Nguồn hình ảnh, LUONG THAI LINH/AFP Chụp lại hình ảnh, Thủ tướng Việt Nam trong một cuộc họp vào năm 2018.", "2024-06-05")).toEqual([]);
   });
 });
+
+describe("a trip to a region told after its traveller, and conditions", () => {
+  it.each([
+    ["vi, a possible stop", "Sáng 3/6, quân đội Peru tập trận phòng không, ngay trước chuyến đi cuối tuần này của Tổng thống Peru tới khu vực Thái Bình Dương, trong đó có khả năng sẽ ghé Chile."],
+    ["vi, a reaction", "Đây là cách Bolivia phản ứng với chuyến đi của Tổng thống Peru tới Thái Bình Dương và kế hoạch quá cảnh tại Chile."],
+  ])("the trip goes to a region, the countries named are no destination (%s)", (_n, text) => {
+    expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("visit"))).toEqual([]);
+  });
+  it("a country named before the region is still where the trip went", () => {
+    expect(pairs("Ngày 3/6, Tổng thống Argentina Javier Milei có chuyến thăm Chile, rồi tới khu vực Thái Bình Dương.", "2024-06-05")).toContain("AR-CL visit");
+  });
+  it.each([
+    ["vi", "Văn phòng Tổng thống Peru tuyên bố ngày 3/6 rằng nếu Bolivia dùng chuyến thăm của Tổng thống Chile làm cái cớ để tập trận thì đó là khiêu khích."],
+    ["en", "Peru said on June 3 that if Bolivia used the visit of Chile's president as a pretext for drills, it would be a provocation."],
+  ])("a visit inside a condition is none (%s)", (_n, text) => {
+    expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("visit"))).toEqual([]);
+  });
+});

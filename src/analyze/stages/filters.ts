@@ -349,6 +349,14 @@ const regionTour: CueFilter = {
     const after = v.lower.slice(v.rel + v.cue.text.length);
     const m = v.ctx.lex.regionAfterVisit.exec(after);
     if (!m) return null;
+    // a country named before the region, not the traveller's own, is where the trip went ("chuyến thăm Lào của … tới khu vực")
+    const pre = m.groups?.pre;
+    const preEnd = v.cue.end + m[0].indexOf(pre ?? "") + (pre?.length ?? 0);
+    const inPre = v.mentions.filter((x) => x.country && x.start >= v.cue.end && x.start < preEnd);
+    // the traveller's own country: of a person named there, or right after a title ("Tổng thống Peru")
+    const travellers = new Set(inPre.filter((x) => x.kind === "person").map((x) => x.country));
+    const titled = (x: EntityMention) => test(v.ctx.lex.titleBefore, v.ctx.doc.slice(Math.max(v.cue.end, x.start - 30), x.start).toLowerCase());
+    if (pre && inPre.some((x) => x.kind !== "person" && !travellers.has(x.country) && !titled(x))) return null;
     const regionEnd = v.cue.end + m[0].length;
     const stop = (x: EntityMention) => v.ctx.rules.regionStopBefore.test(v.ctx.doc.slice(regionEnd, x.start).toLowerCase());
     if (v.mentions.some((x) => x.country && x.kind !== "person" && x.start >= regionEnd && x.start <= regionEnd + 40 && stop(x))) return null;
