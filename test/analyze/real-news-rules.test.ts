@@ -964,3 +964,13 @@ describe("a trip to a region told after its traveller, and conditions", () => {
     expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("visit"))).toEqual([]);
   });
 });
+
+describe("two meetings in one sentence, one told as background", () => {
+  it.each([
+    ["vi", "Ngày 3/6, ông Luis Petri cho biết sau khi Tổng thống Argentina Javier Milei gặp Tổng thống Chile Gabriel Boric tại Lima, “tôi cũng đã có cuộc gặp với người đồng cấp Chile, Bộ trưởng Quốc phòng Maya Fernández”."],
+  ])("the main clause's meeting is read, and its summary names no one of the background one (%s)", (_n, text) => {
+    const out = run(text, "2024-06-03").filter((d) => d.type === "talks");
+    expect(out).toHaveLength(1);
+    expect(out[0]!.summary).not.toMatch(/Milei|Boric/);
+  });
+});

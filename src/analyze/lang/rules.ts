@@ -62,6 +62,8 @@ export interface LangRules {
   warTalksAfter?: RegExp;
   /** right after a talks cue: a meeting of one country's own institution ("cuộc họp Bộ Ngoại giao Nga", "a meeting of the Russian cabinet") */
   domesticMeetingAfter?: RegExp;
+  /** the opening of a clause told as background, "sau khi …", "after …", up to a cue in it */
+  afterClauseOpener: RegExp;
   /** right before a city that names the cue after it ("the Geneva talks"): the city is the venue */
   venueBefore?: RegExp;
   /** right after a cue: it modifies a noun of what is proposed ("talks proposal", "talks offer") */

@@ -85,7 +85,15 @@ function sentenceCandidates(ctx: Ctx, i: number, memory: ArticleMemory): Article
   const out: ArticleDevelopment[] = [];
   const seen = new Set<string>();
   let agreementAt = -1;
-  for (const cue of cues) {
+  // A meeting told in an "after …" clause is background to the main clause's own: of two meetings
+  // of one sentence ("after Trump met Xi, I also met Dong Jun"), the main clause's is read first.
+  const background = (c: CueHit) => {
+    if (c.type !== "talks") return false;
+    const clause = clauseAround(lower, c.start - s.start);
+    return test(ctx.rules.afterClauseOpener, lower.slice(clause.start, c.start - s.start));
+  };
+  const ordered = cues.some((c) => c.type === "talks" && !background(c)) ? [...cues].sort((a, b) => Number(background(a)) - Number(background(b))) : cues;
+  for (const cue of ordered) {
     const devs = cueCandidates(ctx, view, cue, memory, seen, agreementAt);
     if (cue.type === "agreement" && agreementAt < 0 && devs.length) agreementAt = cue.start;
     out.push(...devs);
@@ -322,7 +330,14 @@ function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, strin
     const aside = before && !inCueClause && !subject;
     return d + (wrongSide ? 60 : 0) + (aside ? 200 : 0);
   };
-  const people = mentions.filter((m) => m.kind === "person" && m.use !== "topic" && m.country && pair.includes(m.country) && !framesTime(ctx, s, m)).sort((a, b) => gap(a) - gap(b));
+  // "sau khi Trump gặp Tập Cận Bình, tôi cũng đã có cuộc gặp …": a person of another clause told as
+  // background ("after …") acted in that clause, not in this cue's
+  const inBackground = (m: EntityMention) => {
+    if (m.start >= s.start + cueClause.start && m.start <= s.start + cueClause.start + cueClause.text.length) return false;
+    const clause = clauseAround(lower, m.start - s.start);
+    return test(ctx.rules.afterClauseOpener, lower.slice(clause.start, m.start - s.start));
+  };
+  const people = mentions.filter((m) => m.kind === "person" && m.use !== "topic" && m.country && pair.includes(m.country) && !framesTime(ctx, s, m) && !inBackground(m)).sort((a, b) => gap(a) - gap(b));
   const ids = [...new Set(people.map((m) => m.entityId))];
   // "The defense ministers of Japan, Britain and Italy signed …": an office named with its country
   // and no person is its holder on that day, when the gazetteer knows exactly one

@@ -44,6 +44,7 @@ export const enRules: LangRules = {
   venueBefore: /\bthe\s+$/u,
   // "a maritime talks proposal", "peace talks offer": the cue names what is proposed
   cueModifierAfter: /^\s+(?:proposals?|offers?|requests?|initiatives?)\b/u,
+  afterClauseOpener: /(?:^|\s)(?:after|before)\s/u,
   withAtEnd: /\bwith\s*$/u,
   withAtStart: /^\s*with\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,8}?between\s/u,

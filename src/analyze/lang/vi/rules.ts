@@ -45,6 +45,7 @@ export const viRules: LangRules = {
   domesticMeetingAfter: /^\s+(?:của\s+)?(?:bộ|hội đồng|quốc hội|chính phủ|nội các|ủy ban|đảng|bộ chính trị)\s/u,
   warTalksBefore: /(?:^|\s)(?:hòa bình|ngừng bắn|đình chiến|con tin)\s+$/u,
   warTalksAfter: /^\s*(?:hòa bình|ngừng bắn|đình chiến|về (?:hòa bình|lệnh ngừng bắn|trao đổi tù binh|con tin))/u,
+  afterClauseOpener: /(?:^|\s)(?:sau khi|trước khi)\s/u,
   withAtEnd: /(?:^|\s)với\s*$/u,
   withAtStart: /^\s*với\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,10}?giữa\s/u,
