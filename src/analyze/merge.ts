@@ -129,12 +129,14 @@ export function mergeArticleDevelopments(candidates: ArticleDevelopment[], decis
       // dated event of its pair unless the people named say it is another one; an undated trip
       // ("bất ngờ bay đến Kiev") joins the dated meeting of its pair, whoever that names (the host).
       const noConflictingActors = (g: ArticleDevelopment) => !(g.actors.length && c.actors.length && !sharesActors(g, c));
+      const before = (g: ArticleDevelopment) => Date.parse(c.date.start) - Date.parse(g.date.end);
+      const joins = (g: ArticleDevelopment) => (g.type === c.type ? before(g) <= RECENT_MS && noConflictingActors(g) : meeting(g.type) && meeting(c.type) && before(g) <= TRIP_MS);
       target =
         samePair.find((g) => spansMeet(g.date, c.date, 3) && sharesActors(g, c)) ??
         samePair.find((g) => spansMeet(g.date, c.date, 3)) ??
         samePair.find((g) => !dated(g)) ??
         samePair
-          .filter((g) => dated(g) && g.date.start <= c.date.end && (g.type === c.type ? Date.parse(c.date.start) - Date.parse(g.date.end) <= RECENT_MS && noConflictingActors(g) : meeting(g.type) && meeting(c.type) && Date.parse(c.date.start) - Date.parse(g.date.end) <= TRIP_MS))
+          .filter((g) => dated(g) && g.date.start <= c.date.end && joins(g))
           .sort((a, b) => (a.date.start < b.date.start ? 1 : -1))[0];
     }
     if (target) {

@@ -6,7 +6,7 @@ import { formatAtPrecision, type EventType } from "../../domain/types.ts";
 import { wordExec } from "../lexicon.ts";
 import type { Sentence } from "../sentences.ts";
 import type { ArticleDevelopment, CueDecision, EntityMention, FoundDate } from "../types.ts";
-import { clauseAround, isDuration, isPastVerbCue, LEAD_SENTENCES, test, withAfterCue, type AnalyzerDeps, type Ctx } from "./context.ts";
+import { clauseAround, inAfterClause, isDuration, isPastVerbCue, LEAD_SENTENCES, test, withAfterCue, type AnalyzerDeps, type Ctx } from "./context.ts";
 import { findCues, type CueHit } from "./cues.ts";
 import { anniversaryDate, chooseDate, chooseStatus, plannedBeforeDate, shiftDays, shiftYears, type ChosenDate } from "./date-choice.ts";
 
@@ -87,11 +87,7 @@ function sentenceCandidates(ctx: Ctx, i: number, memory: ArticleMemory): Article
   let agreementAt = -1;
   // A meeting told in an "after …" clause is background to the main clause's own: of two meetings
   // of one sentence ("after Trump met Xi, I also met Dong Jun"), the main clause's is read first.
-  const background = (c: CueHit) => {
-    if (c.type !== "talks") return false;
-    const clause = clauseAround(lower, c.start - s.start);
-    return test(ctx.rules.afterClauseOpener, lower.slice(clause.start, c.start - s.start));
-  };
+  const background = (c: CueHit) => c.type === "talks" && inAfterClause(ctx, lower, c.start - s.start);
   const ordered = cues.some((c) => c.type === "talks" && !background(c)) ? [...cues].sort((a, b) => Number(background(a)) - Number(background(b))) : cues;
   for (const cue of ordered) {
     const devs = cueCandidates(ctx, view, cue, memory, seen, agreementAt);
@@ -319,24 +315,20 @@ function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, strin
   const cueClause = clauseAround(lower, cue.start - s.start);
   const firstComma = lower.search(/[,;]/);
   const subjectEnd = s.start + (firstComma < 0 ? lower.length : firstComma);
+  const inCueClause = (m: EntityMention) => m.start >= s.start + cueClause.start && m.start <= s.start + cueClause.start + cueClause.text.length;
   const gap = (m: EntityMention) => {
     const before = m.end <= cue.start;
     const d = before ? cue.start - m.end : Math.max(0, m.start - cue.end);
     // the acting side is named before its verb; the other side after it
     const wrongSide = actor ? (m.country === actor ? !before : before) : false;
     // "Belousov, sent by President Putin, visited …": the subject before an aside acts, not a person inside it
-    const inCueClause = m.start >= s.start + cueClause.start;
     const subject = m.start < subjectEnd && m.end <= cue.start;
-    const aside = before && !inCueClause && !subject;
+    const aside = before && !inCueClause(m) && !subject;
     return d + (wrongSide ? 60 : 0) + (aside ? 200 : 0);
   };
   // "sau khi Trump gặp Tập Cận Bình, tôi cũng đã có cuộc gặp …": a person of another clause told as
   // background ("after …") acted in that clause, not in this cue's
-  const inBackground = (m: EntityMention) => {
-    if (m.start >= s.start + cueClause.start && m.start <= s.start + cueClause.start + cueClause.text.length) return false;
-    const clause = clauseAround(lower, m.start - s.start);
-    return test(ctx.rules.afterClauseOpener, lower.slice(clause.start, m.start - s.start));
-  };
+  const inBackground = (m: EntityMention) => !inCueClause(m) && inAfterClause(ctx, lower, m.start - s.start);
   const people = mentions.filter((m) => m.kind === "person" && m.use !== "topic" && m.country && pair.includes(m.country) && !framesTime(ctx, s, m) && !inBackground(m)).sort((a, b) => gap(a) - gap(b));
   const ids = [...new Set(people.map((m) => m.entityId))];
   // "The defense ministers of Japan, Britain and Italy signed …": an office named with its country

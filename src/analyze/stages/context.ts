@@ -56,6 +56,11 @@ export function withAfterCue(ctx: Ctx, cueText: string, after: string): string |
   return ctx.rules.withAtStart.exec(after)?.[0] ?? null;
 }
 
+/** The sentence offset `rel` lies in a clause told as background ("sau khi …", "after …") before it. */
+export function inAfterClause(ctx: Ctx, lower: string, rel: number): boolean {
+  return test(ctx.rules.afterClauseOpener, lower.slice(clauseAround(lower, rel).start, rel));
+}
+
 /** `re.test` that leaves a global regex's lastIndex at 0. */
 export function test(re: RegExp, s: string): boolean {
   re.lastIndex = 0;

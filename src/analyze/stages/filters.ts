@@ -146,6 +146,12 @@ const negated: CueFilter = {
   },
 };
 
+/** The sentence (lower-cased) right after the cue, `length` characters or to its end. */
+function afterCue(v: CueView, length?: number): string {
+  const end = v.rel + v.cue.text.length;
+  return v.lower.slice(end, length === undefined ? undefined : end + length);
+}
+
 /** `text` (starting at article offset `offset`) with the dates found in it blanked out, same length. */
 function withoutDates(text: string, dates: readonly FoundDate[], offset: number): string {
   let out = text;
@@ -180,7 +186,7 @@ const modalAfter: CueFilter = {
   name: "modal-after",
   drop: (v) => {
     if (v.documentByYear) return null;
-    const after = v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 70).split(/[,;:]/u)[0]!;
+    const after = afterCue(v, 70).split(/[,;:]/u)[0]!;
     return test(v.ctx.lex.modalAfter, after) ? "modal: it may happen, not an event" : null;
   },
 };
@@ -307,7 +313,7 @@ const warTalks: CueFilter = {
   name: "war-talks",
   drop: (v) => {
     if (v.cue.type !== "talks") return null;
-    const after = v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 40);
+    const after = afterCue(v, 40);
     return v.ctx.rules.warTalksBefore?.test(v.before.slice(-20)) || v.ctx.rules.warTalksAfter?.test(after) ? "talks to end a war, not cooperation" : null;
   },
 };
@@ -315,13 +321,13 @@ const warTalks: CueFilter = {
 /** "cuộc họp Bộ Ngoại giao Nga", "a meeting of the party's central committee": one country's own meeting. */
 const domesticMeeting: CueFilter = {
   name: "domestic-meeting",
-  drop: (v) => (v.cue.type === "talks" && v.ctx.rules.domesticMeetingAfter?.test(v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 60)) ? "a meeting of one country's own institution" : null),
+  drop: (v) => (v.cue.type === "talks" && v.ctx.rules.domesticMeetingAfter?.test(afterCue(v, 60)) ? "a meeting of one country's own institution" : null),
 };
 
 /** "a maritime talks proposal", "peace talks offer": the cue only names what was proposed. */
 const cueModifier: CueFilter = {
   name: "cue-modifier",
-  drop: (v) => (v.ctx.rules.cueModifierAfter?.test(v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 20)) ? "names a proposal, not an act" : null),
+  drop: (v) => (v.ctx.rules.cueModifierAfter?.test(afterCue(v, 20)) ? "names a proposal, not an act" : null),
 };
 
 /**
@@ -346,17 +352,19 @@ const regionTour: CueFilter = {
   name: "region-tour",
   drop: (v) => {
     if (v.cue.type !== "visit") return null;
-    const after = v.lower.slice(v.rel + v.cue.text.length);
+    const after = afterCue(v);
     const m = v.ctx.lex.regionAfterVisit.exec(after);
     if (!m) return null;
     // a country named before the region, not the traveller's own, is where the trip went ("chuyến thăm Lào của … tới khu vực")
     const pre = m.groups?.pre;
-    const preEnd = v.cue.end + m[0].indexOf(pre ?? "") + (pre?.length ?? 0);
-    const inPre = v.mentions.filter((x) => x.country && x.start >= v.cue.end && x.start < preEnd);
-    // the traveller's own country: of a person named there, or right after a title ("Tổng thống Peru")
-    const travellers = new Set(inPre.filter((x) => x.kind === "person").map((x) => x.country));
-    const titled = (x: EntityMention) => test(v.ctx.lex.titleBefore, v.ctx.doc.slice(Math.max(v.cue.end, x.start - 30), x.start).toLowerCase());
-    if (pre && inPre.some((x) => x.kind !== "person" && !travellers.has(x.country) && !titled(x))) return null;
+    if (pre) {
+      const preEnd = v.cue.end + m[0].indexOf(pre) + pre.length;
+      const inPre = v.mentions.filter((x) => x.country && x.start >= v.cue.end && x.start < preEnd);
+      // the traveller's own country: of a person named there, or right after a title ("Tổng thống Peru")
+      const travellers = new Set(inPre.filter((x) => x.kind === "person").map((x) => x.country));
+      const titled = (x: EntityMention) => test(v.ctx.lex.titleBefore, v.ctx.doc.slice(Math.max(v.cue.end, x.start - 30), x.start).toLowerCase());
+      if (inPre.some((x) => x.kind !== "person" && !travellers.has(x.country) && !titled(x))) return null;
+    }
     const regionEnd = v.cue.end + m[0].length;
     const stop = (x: EntityMention) => v.ctx.rules.regionStopBefore.test(v.ctx.doc.slice(regionEnd, x.start).toLowerCase());
     if (v.mentions.some((x) => x.country && x.kind !== "person" && x.start >= regionEnd && x.start <= regionEnd + 40 && stop(x))) return null;
@@ -377,7 +385,7 @@ const nonOfficialVisitors: CueFilter = {
 /** "indirect talks … mediated by Qatar and Egypt": the sponsors of others' talks are no pair. */
 const sponsoredTalks: CueFilter = {
   name: "sponsored-talks",
-  drop: (v) => (v.cue.type === "talks" && v.ctx.rules.sponsorsAfterCue.test(v.lower.slice(v.rel + v.cue.text.length)) ? "talks of others that these countries sponsor or host" : null),
+  drop: (v) => (v.cue.type === "talks" && v.ctx.rules.sponsorsAfterCue.test(afterCue(v)) ? "talks of others that these countries sponsor or host" : null),
 };
 
 /** "luôn hoan nghênh việc tăng cường đối thoại", "to keep dialogue open": dialogue as a goal, not a meeting. */
@@ -407,7 +415,7 @@ const economicOnly: CueFilter = {
 const forumMeeting: CueFilter = {
   name: "forum-meeting",
   drop: (v) =>
-    v.cue.type === "talks" && (v.ctx.lex.forumAfter.test(v.lower.slice(v.rel + v.cue.text.length)) || v.ctx.lex.forumBefore.test(v.before.slice(-40)))
+    v.cue.type === "talks" && (v.ctx.lex.forumAfter.test(afterCue(v)) || v.ctx.lex.forumBefore.test(v.before.slice(-40)))
       ? "a meeting of a multilateral forum"
       : null,
 };
@@ -417,7 +425,7 @@ const talksWithOrganization: CueFilter = {
   name: "talks-with-organization",
   drop: (v) => {
     if (v.cue.type !== "talks") return null;
-    const after = v.lower.slice(v.rel + v.cue.text.length, v.rel + v.cue.text.length + 40);
+    const after = afterCue(v, 40);
     const w = withAfterCue(v.ctx, v.cue.text, after);
     if (w === null) return null;
     const from = v.cue.end + w.length;

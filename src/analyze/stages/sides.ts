@@ -195,7 +195,7 @@ function partnerAfter(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: s
 function firstTwoNamed(mentions: EntityMention[]): [string, string] | null {
   const seen: string[] = [];
   for (const m of mentions) if (m.country && m.use !== "topic" && !seen.includes(m.country)) seen.push(m.country);
-  return seen.length >= 2 ? (seen.slice(0, 2).sort() as [string, string]) : null;
+  return seen.length >= 2 ? pairOf(seen[0]!, seen[1]!) : null;
 }
 
 /** Every pair of a list of countries. */
