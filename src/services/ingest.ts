@@ -594,11 +594,9 @@ class IngestRun {
       const promise = new Promise<void>((r) => (resolve = r));
       return { promise, resolve };
     });
-    const turnOf = new Map(files.map((f, i) => [f, i]));
-    await runPool(files, this.deps.concurrency ?? 8, async (file) => {
-      const i = turnOf.get(file)!;
+    await runPool(files, this.deps.concurrency ?? 8, async (file, i) => {
       try {
-        await this.ingestLocalFile(t, file, i > 0 ? turns[i - 1]!.promise : Promise.resolve(), (ok) => (anyOk ||= ok));
+        if (await this.ingestLocalFile(t, file, i > 0 ? turns[i - 1]!.promise : Promise.resolve())) anyOk = true;
       } finally {
         turns[i]!.resolve();
       }
@@ -606,27 +604,22 @@ class IngestRun {
     return { ok: anyOk };
   }
 
-  private async ingestLocalFile(t: Target, file: string, previousStored: Promise<void>, ok: (ok: boolean) => void): Promise<void> {
-    if (this.aborted) return;
+  /** One file of a folder, stored once the file before it is: true when it is stored or already on record. */
+  private async ingestLocalFile(t: Target, file: string, previousStored: Promise<void>): Promise<boolean> {
+    if (this.aborted) return false;
     const url = fileUrlOf(file);
     try {
       if (this.knownUrl(url) !== null) {
         this.counts.skipped++;
-        ok(true);
-        return;
+        return true;
       }
       const read = await readLocalArticle(file, { timeZone: this.deps.timeZone, maxBytes: this.deps.maxFileBytes, extract: (html, u) => this.extract(html, u) });
       await previousStored;
-      if (this.aborted) return;
-      if (this.knownUrl(url) !== null) {
-        this.counts.skipped++;
-        ok(true);
-        return;
-      }
+      if (this.aborted) return false;
       if (!read.article || !read.article.text) {
         this.counts.failed++;
         this.recordError(t.source?.id ?? null, url, `ingest: no article text found in ${file}`);
-        return;
+        return false;
       }
       const a = read.article;
       const canonical = (a.canonicalUrl && canonicalizeUrl(a.canonicalUrl)) || url;
@@ -643,14 +636,15 @@ class IngestRun {
         published: a.published ? { at: a.published.iso, precision: a.published.precision, source: a.published.source } : null,
         raw: { url, contentType: read.contentType, charset: "utf-8", body: read.bytes },
       });
-      ok(true);
+      return true;
     } catch (err) {
       if (err instanceof RefusedEarlier) {
         this.counts.skipped++;
-        return;
+        return false;
       }
       this.counts.failed++;
       this.recordError(t.source?.id ?? null, url, reasonOf(err, url));
+      return false;
     } finally {
       this.itemsDone++;
       this.progress();
@@ -676,12 +670,12 @@ interface ItemContext {
 }
 
 /** Runs `fn` over `items` with at most `limit` at once. */
-async function runPool<T>(items: T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+async function runPool<T>(items: T[], limit: number, fn: (item: T, index: number) => Promise<void>): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < items.length) {
-      const item = items[next++]!;
-      await fn(item);
+      const i = next++;
+      await fn(items[i]!, i);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
