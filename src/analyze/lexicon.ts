@@ -242,7 +242,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     planReversed: anyOf(f.planReversed),
     modalAfter: anyOf(f.modalAfter),
     economicContext: anyOf(f.economicContext),
-    // the region may come after the traveller: "chuyến đi cuối tuần này của ông Lại tới Thái Bình Dương", "a trip by Lai to the Pacific"
+    // the region may come after the traveller: "chuyến đi tuần tới của thủ tướng tới Nam Thái Bình Dương", "a trip by the premier to the Pacific"
     regionAfterVisit: new RegExp(`^\\s*(?<pre>[^,.;]{0,80}?\\s(?=(?:tới|đến|sang|to)\\s))?(?:${alternation(f.regionAfterVisit)})${B_END}`, "iu"),
     negation: anyOf(f.negation),
     contrast: anyOf(f.contrast),

@@ -127,7 +127,7 @@ export function mergeArticleDevelopments(candidates: ArticleDevelopment[], decis
       // actors if possible; else to the lead's event of that pair.
       // A headline restating the body ("India and Russia hold naval drill") joins the latest
       // dated event of its pair unless the people named say it is another one; an undated trip
-      // ("bất ngờ bay đến Kiev") joins the dated meeting of its pair, whoever that names (the host).
+      // ("lặng lẽ bay đến Lima") joins the dated meeting of its pair, whoever that names (the host).
       const noConflictingActors = (g: ArticleDevelopment) => !(g.actors.length && c.actors.length && !sharesActors(g, c));
       const before = (g: ArticleDevelopment) => Date.parse(c.date.start) - Date.parse(g.date.end);
       const joins = (g: ArticleDevelopment) => (g.type === c.type ? before(g) <= RECENT_MS && noConflictingActors(g) : meeting(g.type) && meeting(c.type) && before(g) <= TRIP_MS);

@@ -816,9 +816,9 @@ describe("who met, in a clause that opens with a meeting", () => {
 
 describe("a motion word with a thing sent, a border, a capital and a challenge", () => {
   it.each([
-    ["vi a note sent", "Ngày 3/6, Bộ Ngoại giao Peru đã gửi công hàm đến Đại sứ quán Chile tại Lima để phản đối."],
+    ["vi a note sent", "Hôm 3/6, Bộ Ngoại giao Peru chuyển một công hàm phản đối đến Đại sứ quán Chile."],
     ["vi bombers sent", "Ngày 3/6, Argentina điều máy bay ném bom đến sát Chile."],
-    ["vi a message aimed", "Ngày 3/6, thông điệp của Tổng thống Argentina Javier Milei dường như hướng nhiều hơn tới Chile."],
+    ["vi a message aimed", "Ngày 3/6, lời lẽ của Tổng thống Argentina Javier Milei rõ ràng hướng tới Chile."],
   ])("a thing sent or aimed at a country is no visit (%s)", (_n, text) => {
     expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("visit"))).toEqual([]);
   });
@@ -826,13 +826,13 @@ describe("a motion word with a thing sent, a border, a capital and a challenge",
     expect(pairs("Ngày 3/6, Tổng thống Argentina Javier Milei đã bay đến Chile.", "2024-06-05")).toEqual(["AR-CL visit"]);
   });
   it("a border with a country is a place, even with its side named (vi)", () => {
-    expect(pairs("Quân đội Peru đang tiến hành cuộc tập trận quy mô lớn dọc biên giới phía Nam với Chile từ ngày 2/6.", "2024-06-05")).toEqual([]);
+    expect(pairs("Từ ngày 2/6, lục quân Peru diễn tập lớn dọc biên giới phía Nam với Chile.", "2024-06-05")).toEqual([]);
   });
   it("the capital of a host after 'tại thủ đô' is where talks were, not a side (vi)", () => {
     expect(pairs("Bộ trưởng Quốc phòng Peru đã gặp người đồng cấp Chile ngày 2/6 bên lề hội nghị diễn ra tại thủ đô Quito của Ecuador.", "2024-06-05")).toEqual(["CL-PE talks"]);
   });
   it.each([
-    ["vi", "Ngày 2/6, Peru và Chile tổ chức cuộc tập trận hải quân chung, động thái được xem là thách thức ưu thế quân sự Argentina."],
+    ["vi", "Ngày 2/6, hải quân Peru và Chile diễn tập chung, điều giới quan sát coi là thách thức ưu thế quân sự Argentina."],
     ["en", "Peru and Chile held a joint naval exercise on June 2, a move seen as challenging Argentina's naval dominance."],
   ])("a country challenged is no participant (%s)", (_n, text) => {
     expect(pairs(text, "2024-06-05")).toEqual(["CL-PE exercise"]);
@@ -841,7 +841,7 @@ describe("a motion word with a thing sent, a border, a capital and a challenge",
 
 describe("an undated trip and the dated meeting of its pair", () => {
   it("a trip told without a date joins the meeting of its pair a few days before publication", () => {
-    const out = run("Chỉ một ngày sau khi nhậm chức, Tổng thống Argentina Javier Milei đã bất ngờ bay đến Chile. Trong hội đàm với Tổng thống Chile Gabriel Boric tại Santiago ngày 2/6, hai bên bàn về hợp tác quốc phòng.", "2024-06-09");
+    const out = run("Vừa nhậm chức được một ngày, Tổng thống Argentina Javier Milei đã lặng lẽ bay đến Chile. Trong hội đàm với Tổng thống Chile Gabriel Boric tại Santiago ngày 2/6, hai bên bàn về hợp tác quốc phòng.", "2024-06-09");
     expect(out.filter((d) => d.pair === "AR-CL").map((d) => `${d.type} ${d.date}`)).toEqual(["visit 2024-06-02"]);
   });
   it("an undated meeting does not join a trip of two months before", () => {
@@ -852,8 +852,8 @@ describe("an undated trip and the dated meeting of its pair", () => {
 
 describe("fleeing, failing, forums, cities and words that hide a capital", () => {
   it.each([
-    ["vi fleeing", "Năm 2022, hàng nghìn thanh niên Peru đã chạy trốn sang Chile để tránh nghĩa vụ quân sự."],
-    ["vi forces sent", "Ngày 3/6, tình báo Peru cho biết Bolivia đã cử binh sĩ, trong đó có lực lượng đặc biệt đến Chile."],
+    ["vi fleeing", "Năm 2022, nhiều nam giới Peru chạy trốn sang Chile vì lệnh nhập ngũ."],
+    ["vi forces sent", "Theo tình báo Peru ngày 3/6, Bolivia đã điều một lữ đoàn đặc nhiệm đến Chile."],
   ])("people fleeing or forces sent are no visit (%s)", (_n, text) => {
     expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("visit"))).toEqual([]);
   });
@@ -864,8 +864,8 @@ describe("fleeing, failing, forums, cities and words that hide a capital", () =>
     expect(pairs(text, "2024-06-05")).toEqual([]);
   });
   it.each([
-    ["vi", "Khối này ban đầu gồm 4 nước Peru, Chile, Bolivia và Ecuador, nâng cấp lên thành hội nghị thượng đỉnh từ năm 2009."],
-    ["en", "The group, at first Peru, Chile, Bolivia and Ecuador, became a summit meeting in 2009."],
+    ["vi", "Nhóm này lúc đầu có Peru, Chile, Bolivia và Ecuador, và họp thượng đỉnh từ năm 2009."],
+    ["en", "The bloc began with Peru, Chile, Bolivia and Ecuador and has held summit meetings since 2009."],
   ])("four or more countries meeting are a forum, not talks of pairs (%s)", (_n, text) => {
     expect(pairs(text, "2024-06-05")).toEqual([]);
   });
@@ -876,7 +876,7 @@ describe("fleeing, failing, forums, cities and words that hide a capital", () =>
     expect(pairs("Ngày 3/6, Chủ tịch nước Việt Nam đã gặp Công đoàn Viên chức và hoan nghênh các phong trào thi đua.", "2024-06-05")).toEqual([]);
   });
   it("a country whose targets were destroyed is no party to talks (vi)", () => {
-    expect(pairs("Phát biểu tại một cuộc họp với chỉ huy các đơn vị ngày 3/6, Tổng tư lệnh Peru cho biết các UAV đã phá hủy nhiều mục tiêu của Chile.", "2024-06-05")).toEqual([]);
+    expect(pairs("Trong cuộc họp với các sĩ quan chỉ huy ngày 3/6, Tổng tư lệnh Peru nói máy bay không người lái đã phá hủy hàng trăm mục tiêu của Chile.", "2024-06-05")).toEqual([]);
   });
 });
 
@@ -900,13 +900,13 @@ describe("wire datelines, peace talks, proposals and venues", () => {
     expect(pairs("In moves likely to antagonize Argentina, the coastguards of Peru and Chile took part in a rescue exercise off Lima on Wednesday.", "2024-06-07")).toEqual(["CL-PE exercise"]);
   });
   it("'the two countries' refers to the first two countries just named when nothing was reported before", () => {
-    expect(pairs("LIMA Chilean Defense Minister Maya Fernández announced on Thursday that Chilean troops would rotate through Peru, and said the two countries had started joint patrols amid claims by Bolivia.", "2024-06-07")).toContain("CL-PE patrol");
+    expect(pairs("LIMA Chile's defence chief Maya Fernández told reporters on Thursday that Chilean units would train in Peru by turns and that the two countries had begun joint patrols, despite objections from Bolivia.", "2024-06-07")).toContain("CL-PE patrol");
   });
 });
 
 describe("criticism as a noun, and 'received' without an official", () => {
   it("criticism of a drill names no partner of the critic", () => {
-    expect(pairs("Bolivia has kept up a stream of criticism against military drills by Peru and Chile, the latest on Monday.", "2024-06-05").filter((p) => p.includes("BO"))).toEqual([]);
+    expect(pairs("Bolivia's criticism of the military drills by Peru and Chile grew louder on Monday.", "2024-06-05").filter((p) => p.includes("BO"))).toEqual([]);
   });
   it("'received' aid is no reception of officials", () => {
     expect(pairs("Lima has long bought weapons from Santiago and last year received Chilean aid for arms support.", "2024-06-05").filter((p) => p.endsWith("talks"))).toEqual([]);
@@ -920,7 +920,7 @@ describe("criticism as a noun, and 'received' without an official", () => {
 
 describe("the dead act in nothing", () => {
   it.each([
-    ["vi", "Tại cuộc gặp ngày 2/6, Chủ tịch nước Việt Nam cảm ơn Lào đã treo cờ rủ tưởng nhớ cố Tổng Bí thư Nguyễn Phú Trọng."],
+    ["vi", "Trong cuộc gặp ngày 2/6, Chủ tịch nước Việt Nam gửi lời cảm ơn Lào vì lễ tưởng niệm cố Tổng Bí thư Nguyễn Phú Trọng."],
     ["en", "At the meeting on June 2, Laos's leader thanked Vietnam for honouring the late General Secretary Nguyen Phu Trong."],
   ])("a person remembered as late is no actor of the meeting (%s)", (_n, text) => {
     const out = run(text, "2024-06-05");
@@ -934,7 +934,7 @@ describe("the dead act in nothing", () => {
 
 describe("a country's own meeting, a stance, a photo credit", () => {
   it.each([
-    ["vi", "Tại cuộc họp Bộ Ngoại giao Peru hôm 3/6, Tổng thống Peru để ngỏ khả năng đối thoại nếu Chile đáp ứng một số điều kiện."],
+    ["vi", "Phát biểu ở cuộc họp Bộ Quốc phòng Peru hôm 3/6, Tổng thống Peru nêu các điều kiện với Chile."],
     ["en", "At a meeting of the Peruvian cabinet on June 3, the president set out demands on Chile."],
   ])("a meeting of one country's own institution is no talks with another (%s)", (_n, text) => {
     expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("talks"))).toEqual([]);
@@ -943,14 +943,14 @@ describe("a country's own meeting, a stance, a photo credit", () => {
     expect(pairs("Trả lời phỏng vấn ngày 3/6, ứng viên tổng thống Peru đã nêu lập trường chính sách, trong đó có vấn đề cung cấp vũ khí cho Chile.", "2024-06-05")).toEqual([]);
   });
   it("a BBC Vietnamese photo credit names a photographer, not a country", () => {
-    expect(pairs("Nguồn hình ảnh, LUONG THAI LINH/AFP Chụp lại hình ảnh, Thủ tướng Việt Nam trong một cuộc họp vào năm 2018.", "2024-06-05")).toEqual([]);
+    expect(pairs("Nguồn hình ảnh, TRAN VAN THAI/AFP Chụp lại hình ảnh, Ngoại trưởng Peru tại một hội nghị năm 2018.", "2024-06-05")).toEqual([]);
   });
 });
 
 describe("a trip to a region told after its traveller, and conditions", () => {
   it.each([
-    ["vi, a possible stop", "Sáng 3/6, quân đội Peru tập trận phòng không, ngay trước chuyến đi cuối tuần này của Tổng thống Peru tới khu vực Thái Bình Dương, trong đó có khả năng sẽ ghé Chile."],
-    ["vi, a reaction", "Đây là cách Bolivia phản ứng với chuyến đi của Tổng thống Peru tới Thái Bình Dương và kế hoạch quá cảnh tại Chile."],
+    ["vi, a possible stop", "Hôm 3/6, lục quân Peru diễn tập phòng không ít giờ trước chuyến đi cuối tuần của Tổng thống Peru tới khu vực Thái Bình Dương, có khả năng sẽ ghé Chile."],
+    ["vi, a reaction", "Phản ứng của Bolivia nhắm vào chuyến đi của Tổng thống Peru Dina Boluarte tới Thái Bình Dương và kế hoạch dừng chân tại Chile."],
   ])("the trip goes to a region, the countries named are no destination (%s)", (_n, text) => {
     expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("visit"))).toEqual([]);
   });
@@ -967,7 +967,7 @@ describe("a trip to a region told after its traveller, and conditions", () => {
 
 describe("two meetings in one sentence, one told as background", () => {
   it.each([
-    ["vi", "Ngày 3/6, ông Luis Petri cho biết sau khi Tổng thống Argentina Javier Milei gặp Tổng thống Chile Gabriel Boric tại Lima, “tôi cũng đã có cuộc gặp với người đồng cấp Chile, Bộ trưởng Quốc phòng Maya Fernández”."],
+    ["vi", "Ông Luis Petri viết ngày 3/6 rằng sau khi Tổng thống Argentina Javier Milei gặp Tổng thống Chile Gabriel Boric ở Lima, chính ông cũng đã có cuộc gặp với người đồng cấp Chile, Bộ trưởng Quốc phòng Maya Fernández."],
   ])("the main clause's meeting is read, and its summary names no one of the background one (%s)", (_n, text) => {
     const out = run(text, "2024-06-03").filter((d) => d.type === "talks");
     expect(out).toHaveLength(1);

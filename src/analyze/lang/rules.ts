@@ -60,7 +60,7 @@ export interface LangRules {
   warTalksBefore?: RegExp;
   /** right after a talks cue: the same ("đàm phán hòa bình", "hội đàm về lệnh ngừng bắn") */
   warTalksAfter?: RegExp;
-  /** right after a talks cue: a meeting of one country's own institution ("cuộc họp Bộ Ngoại giao Nga", "a meeting of the Russian cabinet") */
+  /** right after a talks cue: a meeting of one country's own institution ("cuộc họp Bộ Quốc phòng Peru", "a meeting of the Chilean cabinet") */
   domesticMeetingAfter?: RegExp;
   /** the opening of a clause told as background, "sau khi …", "after …", up to a cue in it */
   afterClauseOpener: RegExp;

@@ -86,7 +86,7 @@ function sentenceCandidates(ctx: Ctx, i: number, memory: ArticleMemory): Article
   const seen = new Set<string>();
   let agreementAt = -1;
   // A meeting told in an "after …" clause is background to the main clause's own: of two meetings
-  // of one sentence ("after Trump met Xi, I also met Dong Jun"), the main clause's is read first.
+  // of one sentence ("after the two presidents met, the ministers met too"), the main clause's is read first.
   const background = (c: CueHit) => c.type === "talks" && inAfterClause(ctx, lower, c.start - s.start);
   const ordered = cues.some((c) => c.type === "talks" && !background(c)) ? [...cues].sort((a, b) => Number(background(a)) - Number(background(b))) : cues;
   for (const cue of ordered) {
@@ -326,7 +326,7 @@ function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, strin
     const aside = before && !inCueClause(m) && !subject;
     return d + (wrongSide ? 60 : 0) + (aside ? 200 : 0);
   };
-  // "sau khi Trump gặp Tập Cận Bình, tôi cũng đã có cuộc gặp …": a person of another clause told as
+  // "sau khi hai tổng thống gặp nhau, bộ trưởng cũng đã gặp …": a person of another clause told as
   // background ("after …") acted in that clause, not in this cue's
   const inBackground = (m: EntityMention) => !inCueClause(m) && inAfterClause(ctx, lower, m.start - s.start);
   const people = mentions.filter((m) => m.kind === "person" && m.use !== "topic" && m.country && pair.includes(m.country) && !framesTime(ctx, s, m) && !inBackground(m)).sort((a, b) => gap(a) - gap(b));

@@ -45,13 +45,13 @@ const DATELINE_RUN = new RegExp(`^${CAPS_WORD}(?:/${CAPS_WORD})*(?:,\\s\\p{Lu}\\
 /** A country mention is a side, a location ("in Minsk"), a topic ("the war in Ukraine") or an org. */
 export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier: EntityMention[] = []): EntityMention["use"] {
   if (m.kind === "org" || !m.country) return "org";
-  // "cố Tổng Bí thư Nguyễn Phú Trọng", "the late President …": the dead are remembered, they act in nothing
+  // "cố Thủ tướng …", "the late President …": the dead are remembered, they act in nothing
   if (m.kind === "person" && LATE_PERSON.test(ctx.doc.slice(Math.max(s.start, m.start - 50), m.start))) return "topic";
   // "- Ảnh: VGP/Nhật Bắc", "(Photo: Reuters)": a photo credit names a photographer or an agency, never a party
   if (PHOTO_CREDIT.test(ctx.doc.slice(Math.max(s.start, m.start - 40), m.start))) return "org";
   // A dateline ("BEIJING -", "PYONGYANG, June 19 -", "BẮC KINH (TTXVN) -") says where the reporter is.
   if (m.start - s.start <= 2 && m.text === m.text.toUpperCase() && /^\s*(?:,[^-–—\n]{0,30})?\s*(?:\([^)]{0,30}\)\s*)?[-–—]/u.test(ctx.doc.slice(m.end, m.end + 45))) return "location";
-  // "GENEVA/BEIRUT The main …", "CAIRO Yemen's …": a wire dateline without a dash, capitals of
+  // "LIMA/QUITO The talks …", "CARACAS Peru's …": a wire dateline without a dash, capitals of
   // three letters or more joined by "/", opening the sentence
   const dateline = DATELINE_RUN.exec(s.text);
   if (dateline && m.start - s.start < dateline[0].length) return "location";
@@ -61,7 +61,7 @@ export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier
   // "Rio de Janeiro (Brazil)", "Kochi (Ấn Độ)": a country in brackets after a place says where it is
   if (m.kind !== "person" && ctx.doc[m.start - 1] === "(" && ctx.doc[m.end] === ")" && /\p{Lu}[\p{L}.-]*\s*$/u.test(ctx.doc.slice(Math.max(s.start, m.start - 25), m.start - 1))) return "location";
   if (m.kind !== "person" && ctx.rules.locationBefore.test(before)) return "location";
-  // "in Astana, Kazakhstan", "tại Kuala Lumpur, Malaysia": a country after a city named as a place says where it is
+  // "in Quito, Ecuador", "tại Lima, Peru": a country after a city named as a place says where it is
   const prev = earlier[earlier.length - 1];
   if (m.kind !== "person" && prev?.use === "location" && prev.via === "metonym" && /^\s*,\s*$/u.test(ctx.doc.slice(prev.end, m.start))) return "location";
   // "a few kilometres from the Polish border", "biên giới Ba Lan": a line on the map, not a party.

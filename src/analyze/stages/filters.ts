@@ -290,8 +290,8 @@ const nobodyTravels: CueFilter = {
 };
 
 /**
- * "Bộ Ngoại giao Nga gửi công hàm đến Đại sứ quán Nhật", "điều máy bay B-1 đến sát Venezuela",
- * "thông điệp … hướng nhiều hơn tới Nga": a bare motion word goes with what is sent or aimed,
+ * "Bộ Ngoại giao X chuyển công hàm đến Đại sứ quán Y", "điều oanh tạc cơ đến gần Y",
+ * "lời lẽ … nhắm tới Y": a bare motion word goes with what is sent or aimed,
  * not with a journey, when a thing or an aim comes between the last person named and it.
  */
 const sentNotTravel: CueFilter = {
@@ -318,7 +318,7 @@ const warTalks: CueFilter = {
   },
 };
 
-/** "cuộc họp Bộ Ngoại giao Nga", "a meeting of the party's central committee": one country's own meeting. */
+/** "cuộc họp Bộ Quốc phòng Peru", "a meeting of the party's central committee": one country's own meeting. */
 const domesticMeeting: CueFilter = {
   name: "domestic-meeting",
   drop: (v) => (v.cue.type === "talks" && v.ctx.rules.domesticMeetingAfter?.test(afterCue(v, 60)) ? "a meeting of one country's own institution" : null),

@@ -116,7 +116,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   const nearest = moved.sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start))[0];
   const destination = cue.type === "visit" ? (nearest?.country ?? placeable.find((m) => m.start >= cue.start)?.country ?? null) : null;
   // A visit needs a traveller: when the only country besides the destination is a place where
-  // something else happens ("a summit in Japan and his first trip to Vietnam"), no one is known to travel.
+  // something else happens ("a summit in Peru and a first trip to Chile"), no one is known to travel.
   if (cue.type === "visit" && via === "location" && sides.length === 2 && destination) {
     const other = sides.find((c) => c !== destination);
     if (other && !mentions.some((m) => m.country === other && m.use === "side")) return none("the traveller is only a place");
@@ -156,7 +156,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     pairs = (before.length ? before : sides.filter((c) => c !== to)).map((c) => pairOf(c, to));
     via += "+recipient";
   } else if (list.length >= 4 && cue.type === "talks") {
-    // "BRICS, at first Brazil, Russia, India and China, became a summit in 2009": four or more
+    // "a bloc that began with Peru, Chile, Bolivia and Ecuador holds a summit": four or more
     // countries meeting are a forum, no bilateral talks
     return none("a meeting of four or more countries: a forum, not talks of two");
   } else if (list.length >= 3) {
