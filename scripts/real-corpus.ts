@@ -6,7 +6,7 @@
  * The project never commits article text: the manifest holds references only — a public
  * repository, a commit, a path, and how to cut the article out of that file — plus the sha256 of
  * the text this script must produce. A file is read from a local mirror of the repository
- * (`$RELATIONS_MIRRORS/<owner>+<name>/repo`, a bare git directory; default ../.mirror) and else
+ * (`$RELATIONS_MIRRORS/<owner>+<name>/repo`, a bare git directory or a clone; default ../.mirror) and else
  * from raw.githubusercontent.com at that commit. A source that cannot be reached, or a cut that
  * does not produce the recorded hash, is reported and skipped; the rest are still written.
  */
@@ -140,7 +140,9 @@ export async function readSource(src: ManifestEntry["source"], mirrors: string):
   if (hit instanceof Error) throw hit;
   if (hit !== undefined) return hit;
   let text: string | Error;
-  const gitDir = join(mirrors, src.repo.replace("/", "+"), "repo");
+  // a bare git directory, or a clone whose git directory is repo/.git
+  const repoDir = join(mirrors, src.repo.replace("/", "+"), "repo");
+  const gitDir = existsSync(join(repoDir, ".git")) ? join(repoDir, ".git") : repoDir;
   try {
     if (existsSync(gitDir)) {
       text = execFileSync("git", ["--git-dir", gitDir, "show", `${src.commit}:${src.path}`], { encoding: "utf8", maxBuffer: 256 << 20, stdio: ["ignore", "pipe", "pipe"] });

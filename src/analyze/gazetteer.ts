@@ -800,8 +800,17 @@ function buildMatcher(specs: PatternSpec[]): Matcher {
         const next = hits[k + 1];
         return (isCountry(prev) && pairGap(prev!, h)) || (isCountry(next) && pairGap(h, next!));
       });
+      // A surname joined by a hyphen to a capitalised word that names nothing is part of a
+      // compound surname ("Bhutto-Zardari" is not Zardari); "the Biden-Xi summit" keeps both.
+      const covered = new Set(kept.map((h) => h.i + h.n - 1));
+      const compound = (h: Hit): boolean => {
+        if (h.p.spec.kind !== "person" || h.i === 0) return false;
+        const prev = toks[h.i - 1]!;
+        return prev.cap && !covered.has(h.i - 1) && /^[-\u2010\u2011]$/.test(text.slice(prev.end, toks[h.i]!.start));
+      };
       const out: Mention[] = [];
       for (const h of kept) {
+        if (compound(h)) continue;
         const start = toks[h.i]!.start;
         const end = toks[h.i + h.n - 1]!.end;
         const s = h.p.spec;

@@ -131,11 +131,15 @@ export function mergeArticleDevelopments(candidates: ArticleDevelopment[], decis
       const noConflictingActors = (g: ArticleDevelopment) => !(g.actors.length && c.actors.length && !sharesActors(g, c));
       const before = (g: ArticleDevelopment) => Date.parse(c.date.start) - Date.parse(g.date.end);
       const joins = (g: ArticleDevelopment) => (g.type === c.type ? before(g) <= RECENT_MS && noConflictingActors(g) : meeting(g.type) && meeting(c.type) && before(g) <= TRIP_MS);
+      // An undated mention of a coming event ("ahead of the upcoming visit") is that planned event
+      // of the pair, never one already held before the article.
+      const ahead = c.status === "planned" ? samePair.filter((g) => g.status !== "held" || !dated(g) || g.date.end > c.date.end) : samePair;
       target =
-        samePair.find((g) => spansMeet(g.date, c.date, 3) && sharesActors(g, c)) ??
-        samePair.find((g) => spansMeet(g.date, c.date, 3)) ??
-        samePair.find((g) => !dated(g)) ??
-        samePair
+        (c.status === "planned" ? ahead.find((g) => g.status === "planned" && dated(g) && g.date.start >= c.date.start) : undefined) ??
+        ahead.find((g) => spansMeet(g.date, c.date, 3) && sharesActors(g, c)) ??
+        ahead.find((g) => spansMeet(g.date, c.date, 3)) ??
+        ahead.find((g) => !dated(g)) ??
+        ahead
           .filter((g) => dated(g) && g.date.start <= c.date.end && joins(g))
           .sort((a, b) => (a.date.start < b.date.start ? 1 : -1))[0];
     }

@@ -336,3 +336,12 @@ describe("data files", () => {
     expect(s.ambiguous.filter((x) => x.startsWith("person:"))).toEqual([]);
   });
 });
+
+describe("findMentions: a surname inside a hyphenated compound", () => {
+  it("a known surname joined to another capitalised word that names no one is part of someone else's surname", () => {
+    expect(summarize("Ms Kowalska-Shoigu arrived on Monday", "2020-06-01").filter((m) => m.startsWith("person"))).toEqual([]);
+  });
+  it("two known people joined by a hyphen are both kept ('the Putin-Shoigu meeting')", () => {
+    expect(summarize("the Putin-Shoigu meeting", "2020-06-01").filter((m) => m.startsWith("person"))).toEqual(["person:person:RU:Putin", "person:person:RU:Shoigu"]);
+  });
+});

@@ -974,3 +974,45 @@ describe("two meetings in one sentence, one told as background", () => {
     expect(out[0]!.summary).not.toMatch(/Milei|Boric/);
   });
 });
+
+describe("who acted: titles in the possessive, 'the two', a subject of two people", () => {
+  it.each([
+    [
+      "en",
+      "Chile’s Defence Secretary Tomas Arrieta and Peru’s Under Secretary of Defence for Policy Lucia Bermejo spoke to reporters in Lima on Monday. The two on Tuesday co-chaired the fifth round of the Chile-Peru defence dialogue.",
+    ],
+    [
+      "vi",
+      "Bộ trưởng Quốc phòng Chile Tomás Arrieta và Thứ trưởng Quốc phòng Peru Lucía Bermejo đã trả lời báo chí tại Lima ngày 10/6. Hai bộ trưởng ngày 11/6 đồng chủ trì vòng đối thoại quốc phòng Chile - Peru lần thứ năm.",
+    ],
+  ])("two officials named by title, then 'the two' meeting: the summary names both (%s)", (_n, text) => {
+    const talks = run(text, "2024-06-12").filter((d) => d.pair === "CL-PE" && d.type === "talks");
+    expect(talks).toHaveLength(1);
+    expect(talks[0]!.summary).toMatch(/Arrieta/);
+    expect(talks[0]!.summary).toMatch(/Bermejo/);
+  });
+  it("'the two countries' is no pair of people", () => {
+    const out = run("Chilean Defence Minister Tomas Arrieta met reporters on Monday. The two countries on Tuesday held defence talks in Lima with Peru's army chief.", "2024-06-12");
+    for (const d of out) expect(d.summary).not.toMatch(/Arrieta held talks/);
+  });
+  it("of two ministers of one side joined as the subject, the first named is the one the summary names", () => {
+    const out = run("Japanese Foreign Minister Yoko Kamikawa and Defense Minister Minoru Kihara will hold talks with their Australian counterparts in Tokyo next week.", "2024-06-12");
+    const talks = out.filter((d) => d.pair === "AU-JP" && d.type === "talks");
+    expect(talks).toHaveLength(1);
+    expect(talks[0]!.summary).toMatch(/Kamikawa/);
+  });
+});
+
+describe("a coming visit mentioned without a date", () => {
+  it("joins the planned visit of its pair, not the talks already held", () => {
+    const out = run(
+      "Chilean and Peruvian defence officials held talks in Lima on June 12. Diplomats of Chile and Peru stressed their growing partnership ahead of the upcoming visit of President Gabriel Boric. Boric will pay a state visit to Peru on July 20.",
+      "2024-06-14",
+    );
+    const held = out.filter((d) => d.pair === "CL-PE" && d.date === "2024-06-12");
+    expect(held).toHaveLength(1);
+    expect(held[0]!.type).toBe("talks");
+    expect(held[0]!.summary).not.toMatch(/Boric/);
+    expect(out.filter((d) => d.pair === "CL-PE" && d.type === "visit" && d.status === "planned").map((d) => d.date)).toEqual(["2024-07-20"]);
+  });
+});

@@ -116,6 +116,13 @@ export interface LangRules {
   offices: [RegExp, string][];
   /** right before an office: someone who held it ("former", "cựu") */
   formerBefore: RegExp;
+  /**
+   * A sentence opening with two people just named ("The two co-chaired …", "Hai bộ trưởng đã …"),
+   * not with two countries ("the two countries", "hai nước").
+   */
+  twoPeople: RegExp;
+  /** between two people joined as one subject: "and" and the second one's title ("… and Secretary of State ") */
+  conjoinedPerson: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

@@ -6,7 +6,7 @@ import { formatAtPrecision, type EventType } from "../../domain/types.ts";
 import { wordExec } from "../lexicon.ts";
 import type { Sentence } from "../sentences.ts";
 import type { ArticleDevelopment, CueDecision, EntityMention, FoundDate } from "../types.ts";
-import { clauseAround, inAfterClause, isDuration, isPastVerbCue, LEAD_SENTENCES, test, withAfterCue, type AnalyzerDeps, type Ctx } from "./context.ts";
+import { clauseAround, inAfterClause, isDuration, isPastVerbCue, LEAD_SENTENCES, test, twoPeopleBefore, withAfterCue, type AnalyzerDeps, type Ctx } from "./context.ts";
 import { findCues, type CueHit } from "./cues.ts";
 import { anniversaryDate, chooseDate, chooseStatus, plannedBeforeDate, shiftDays, shiftYears, type ChosenDate } from "./date-choice.ts";
 
@@ -330,11 +330,27 @@ function actorsNearCue(ctx: Ctx, mentions: EntityMention[], pair: [string, strin
   // background ("after …") acted in that clause, not in this cue's
   const inBackground = (m: EntityMention) => !inCueClause(m) && inAfterClause(ctx, lower, m.start - s.start);
   const people = mentions.filter((m) => m.kind === "person" && m.use !== "topic" && m.country && pair.includes(m.country) && !framesTime(ctx, s, m) && !inBackground(m)).sort((a, b) => gap(a) - gap(b));
+  // "Defense Secretary Austin and Secretary of State Blinken will meet …": of two people of one
+  // side joined as one subject, the first named leads, however near the cue the second stands
+  for (let k = 0; k < people.length; k++) {
+    const m = people[k]!;
+    const first = people.slice(k + 1).find((o) => o.country === m.country && o.end < m.start && ctx.rules.conjoinedPerson.test(ctx.doc.slice(o.end, m.start)));
+    if (first && !people.slice(0, k).some((o) => o.country === m.country)) {
+      people.splice(people.indexOf(first), 1);
+      people.splice(k, 0, first);
+    }
+  }
   const ids = [...new Set(people.map((m) => m.entityId))];
   // "The defense ministers of Japan, Britain and Italy signed …": an office named with its country
   // and no person is its holder on that day, when the gazetteer knows exactly one
+  const two = twoPeopleBefore(ctx, s);
   for (const c of pair) {
     if (people.some((m) => m.country === c)) continue;
+    const named = two.find((m) => m.country === c);
+    if (named) {
+      ids.push(named.entityId);
+      continue;
+    }
     const holder = officeHolderNamed(ctx, mentions, c, s, at);
     if (holder) ids.push(holder);
   }

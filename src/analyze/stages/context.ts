@@ -47,6 +47,19 @@ export interface Ctx {
 /** Sentences of the lead: the title and the first body sentences. */
 export const LEAD_SENTENCES = 3;
 
+/**
+ * "The two co-chaired …", "Hai bộ trưởng đã …": a sentence opening with two people stands for the
+ * people of two countries named in the sentence just before (one per country, the first named).
+ */
+export function twoPeopleBefore(ctx: Ctx, s: Sentence): EntityMention[] {
+  if (s.index === 0 || !ctx.rules.twoPeople.test(s.text.trimStart())) return [];
+  const out: EntityMention[] = [];
+  for (const m of ctx.mentions[s.index - 1] ?? []) {
+    if (m.kind === "person" && m.country && !out.some((o) => o.country === m.country)) out.push(m);
+  }
+  return out.length === 2 ? out : [];
+}
+
 /** A sentence that opens with a pronoun for the person just named ("Ông …", "He …", "His visit …"). */
 export const PRONOUN_START = /^(?:ông|bà|he|she|his|her)\b/iu;
 

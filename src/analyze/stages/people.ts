@@ -18,6 +18,9 @@ export function adhocPerson(id: string): { country: string; title: string; name:
   return country && name.length ? { country, title: title ?? "", name: name.join(":") } : null;
 }
 
+/** "India's Defence Secretary …": the country stands right before the title, in the possessive. */
+const possessive = (text: string, from: number, to: number): boolean => from >= 0 && from <= to && /^['’]s\s$/u.test(text.slice(from, to));
+
 /**
  * Ad-hoc person mentions of one sentence (offsets into the analysis text), for titles the
  * language's rules know, where the gazetteer found no person and a country stands by the title.
@@ -27,18 +30,28 @@ export function titledPeople(text: string, offset: number, known: readonly Entit
   const re = rules.personTitle;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    const name = m.groups?.name;
+    let name = m.groups?.name;
     // the title starts a word (checked here: a leading lookbehind would stop the engine skipping ahead)
     if (!name || !startsWord(text, m.index)) continue;
-    const nameStart = offset + m.index + m[0].length - name.length;
+    let nameStart = offset + m.index + m[0].length - name.length;
     const nameEnd = nameStart + name.length;
+    // "Bộ trưởng Quốc phòng Chile Tomás Arrieta": the country between title and name is no part of the name
+    // ("Đại sứ Nga tại Seoul …": a capital there is where the title serves, so the title is not read)
+    const lead = known.find((k) => k.kind === "country" && k.via !== "metonym" && k.start === nameStart && k.end < nameEnd);
+    if (lead) {
+      const rest = text.slice(lead.end - offset, nameEnd - offset);
+      const trimmed = rest.trimStart();
+      if (!/^\p{Lu}/u.test(trimmed)) continue;
+      nameStart = nameEnd - trimmed.length;
+      name = trimmed;
+    }
     if (known.some((k) => k.start < nameEnd && nameStart < k.end)) continue;
     if (rules.notAName.test(name)) continue;
     // the country of the title: a country mention inside the introduction, or ending right before it
     const introStart = offset + m.index;
-    const country = [...known]
+    const country = lead?.country ?? [...known]
       .reverse()
-      .find((k) => k.kind !== "person" && k.country && k.end <= nameStart && k.end >= introStart - 2 && k.start >= introStart - 30)?.country;
+      .find((k) => k.kind !== "person" && k.country && k.end <= nameStart && k.start >= introStart - 30 && (k.end >= introStart - 2 || possessive(text, k.end - offset, m.index)))?.country;
     if (!country) continue;
     const title = rules.titleInEnglish(m.groups?.title ?? "");
     out.push({ kind: "person", start: nameStart, end: nameEnd, text: name, country, entityId: `${ADHOC}${country}:${title}:${name.trim()}`, via: "title" });

@@ -6,7 +6,7 @@
 import { makePair } from "../../domain/types.ts";
 import type { Sentence } from "../sentences.ts";
 import type { EntityMention } from "../types.ts";
-import { clauseAround, PRONOUN_START, test, withAfterCue, type Ctx } from "./context.ts";
+import { clauseAround, PRONOUN_START, test, twoPeopleBefore, withAfterCue, type Ctx } from "./context.ts";
 import type { CueHit } from "./cues.ts";
 
 export interface Sides {
@@ -38,6 +38,14 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   if (prevPerson?.country && PRONOUN_START.test(s.text) && !mentions.some((m) => m.kind === "person" && m.start < cue.start)) {
     if (!primary.includes(prevPerson.country)) primary.unshift(prevPerson.country);
     via = "pronoun";
+  }
+  // "The two co-chaired the meeting": the countries of the two people just named.
+  if (primary.length < 2 && !mentions.some((m) => m.kind === "person" && m.start < cue.start)) {
+    const two = twoPeopleBefore(ctx, s).map((m) => m.country!);
+    if (two.length === 2 && primary.every((c) => two.includes(c))) {
+      primary.splice(0, primary.length, ...two);
+      via = "two-people";
+    }
   }
   // "Hôm trước, trong cuộc gặp với Bộ trưởng Quốc phòng Úc …": a meeting with one
   // named side, nobody named before the cue — the one who met is the last person named before.

@@ -79,12 +79,14 @@ export const viRules: LangRules = {
     [/tổng thống|chủ tịch nước/u, "head_of_state"],
   ],
   formerBefore: /(?:^|\s)(?:cựu|nguyên)\s*$/u,
+  twoPeople: /^hai\s+(?:ông|bà|vị|người|nhà lãnh đạo|lãnh đạo|bộ trưởng|tổng thống|thủ tướng|chủ tịch|tướng|tư lệnh|đại tướng|ngoại trưởng)(?![\p{L}])/iu,
+  conjoinedPerson: /^\s*,?\s+và\s+(?:\p{L}+\s+){0,6}$/u,
   honorific: /(?<![\p{L}])(?:ông|bà|Ông|Bà)\s+(\p{Lu}\p{L}+)(?![\p{L}])/gu,
   personTitle:
-    /(?<title>Bộ trưởng Quốc phòng|Bộ trưởng Ngoại giao|Bộ trưởng|Ngoại trưởng|Tổng thống|Phó Tổng thống|Thủ tướng|Phó Thủ tướng|Chủ tịch nước|Chủ tịch|Tổng Tham mưu trưởng|Tham mưu trưởng|Tư lệnh|Đại sứ|Đặc phái viên|Cố vấn An ninh Quốc gia|Quốc vương|Đại tướng|Thượng tướng|Đô đốc|Tướng)\s+(?:[\p{L}.]+\s+){0,4}?(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})/gu,
+    /(?<title>Bộ trưởng Quốc phòng|Bộ trưởng Ngoại giao|Bộ trưởng|Thứ trưởng Quốc phòng|Thứ trưởng Ngoại giao|Thứ trưởng|Ngoại trưởng|Tổng thống|Phó Tổng thống|Thủ tướng|Phó Thủ tướng|Chủ tịch nước|Chủ tịch|Tổng Tham mưu trưởng|Tham mưu trưởng|Tư lệnh|Đại sứ|Đặc phái viên|Cố vấn An ninh Quốc gia|Quốc vương|Đại tướng|Thượng tướng|Đô đốc|Tướng)\s+(?:[\p{L}.]+\s+){0,4}?(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})/gu,
   notAName: /^(?:Quốc|Bộ|Nhà|Hải|Không|Lục|Thứ|Chủ|Tháng|Ngày|Hôm|Trung Quốc|Hoa Kỳ|Việt Nam)\b/u,
   titleInEnglish: (t) =>
-    ({ "bộ trưởng quốc phòng": "Defense Minister", "bộ trưởng ngoại giao": "Foreign Minister", "ngoại trưởng": "Foreign Minister", "bộ trưởng": "Minister", "tổng thống": "President", "phó tổng thống": "Vice President", "thủ tướng": "Prime Minister", "phó thủ tướng": "Deputy Prime Minister", "chủ tịch nước": "President", "chủ tịch": "Chairman", "tổng tham mưu trưởng": "Chief of General Staff", "tham mưu trưởng": "Chief of Staff", "tư lệnh": "Commander", "đại sứ": "Ambassador", "đặc phái viên": "Envoy", "cố vấn an ninh quốc gia": "National Security Adviser", "quốc vương": "King", "đại tướng": "General", "thượng tướng": "General", "đô đốc": "Admiral", "tướng": "General" })[t.toLowerCase()] ?? "",
+    ({ "bộ trưởng quốc phòng": "Defense Minister", "bộ trưởng ngoại giao": "Foreign Minister", "ngoại trưởng": "Foreign Minister", "bộ trưởng": "Minister", "thứ trưởng quốc phòng": "Deputy Defense Minister", "thứ trưởng ngoại giao": "Deputy Foreign Minister", "thứ trưởng": "Deputy Minister", "tổng thống": "President", "phó tổng thống": "Vice President", "thủ tướng": "Prime Minister", "phó thủ tướng": "Deputy Prime Minister", "chủ tịch nước": "President", "chủ tịch": "Chairman", "tổng tham mưu trưởng": "Chief of General Staff", "tham mưu trưởng": "Chief of Staff", "tư lệnh": "Commander", "đại sứ": "Ambassador", "đặc phái viên": "Envoy", "cố vấn an ninh quốc gia": "National Security Adviser", "quốc vương": "King", "đại tướng": "General", "thượng tướng": "General", "đô đốc": "Admiral", "tướng": "General" })[t.toLowerCase()] ?? "",
   documentName,
   // "Hiệp ước Hữu nghị và Hợp tác năm 1978": the year right after the document's name, not a
   // time adverbial of a verb ("ký … vào năm 2025") (the cue is the noun, not "ký")
