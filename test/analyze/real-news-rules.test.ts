@@ -1016,3 +1016,53 @@ describe("a coming visit mentioned without a date", () => {
     expect(out.filter((d) => d.pair === "CL-PE" && d.type === "visit" && d.status === "planned").map((d) => d.date)).toEqual(["2024-07-20"]);
   });
 });
+
+describe("text copied with its line breaks", () => {
+  it("a sentence cut across lines is read whole (lower-case continuation)", () => {
+    expect(pairs("The navies of Chile and Peru began a joint\n\nexercise off Callao on June 5.", "2024-06-07")).toEqual(["CL-PE exercise"]);
+  });
+  it("in text wrapped at a fixed width, a line running to that width continues on the next", () => {
+    const text = [
+      "The Chilean defence ministry said on Friday that its minister had held talks with",
+      "Peruvian Defence Minister Walter Astudillo in Lima on Thursday about training of",
+      "officers, maritime surveillance and the rescue of fishermen in shared waters off",
+      "the coast, topics that both ministries have raised with each other for months now.",
+    ].join("\n\n");
+    const talks = run(text, "2024-06-15").filter((d) => d.type === "talks");
+    expect(talks.map((d) => `${d.pair} ${d.date}`)).toEqual(["CL-PE 2024-06-13"]);
+  });
+  it("keeps every offset and leaves headings and finished lines alone", async () => {
+    const { unwrapHardBreaks } = await import("../../src/analyze/stages/prepare.ts");
+    const text = "Defence news\n\nChile and Peru signed a pact.\n\nRelated\n\nThe navies of Chile and Peru began a joint\n\nexercise on June 5.";
+    const out = unwrapHardBreaks(text);
+    expect(out).toHaveLength(text.length);
+    expect(out).toBe("Defence news\n\nChile and Peru signed a pact.\n\nRelated\n\nThe navies of Chile and Peru began a joint  exercise on June 5.");
+  });
+});
+
+describe("a year that names something else, and one body's own meeting", () => {
+  it("an attributive year dates its own noun, not a meeting told later in the sentence", () => {
+    const out = run("The Chilean defence chief told his Peruvian counterpart on Friday that Santiago would respect a 2019 border accord, according to a statement about the meeting.", "2024-06-15");
+    expect(out.filter((d) => d.type === "talks").map((d) => d.date)).toEqual(["2024-06-14"]);
+  });
+  it("an attributive year opening the sentence as its time still dates what follows", () => {
+    const out = run("During the 2019 visit of the Chilean president to Peru, the two sides signed a defence cooperation agreement.", "2024-06-15");
+    expect(out.filter((d) => d.type === "agreement").map((d) => d.date)).toEqual(["2019"]);
+  });
+  it("an award given at a board's own meeting is no talks with the country of the people rescued", () => {
+    expect(pairs("The Chilean frigate Lynch received an award at the Maritime Rescue Board meeting on June 3 in Santiago for saving 20 Peruvian fishermen.", "2024-06-07")).toEqual([]);
+  });
+  it("a drill series that began between two countries dates only that pair by its start", () => {
+    const out = run("The Pacific Shield series of exercises, initiated in 2010 between the Chilean and Peruvian navies, has grown to include the Argentine navy.", "2024-06-07");
+    expect(out.filter((d) => d.date === "2010").map((d) => d.pair)).toEqual(["CL-PE"]);
+  });
+});
+
+describe("the date a statement was made is not the date of what it reports", () => {
+  it.each([
+    ["en", "Chile's defence ministry said on Friday that its minister had met his Peruvian counterpart in Lima on Wednesday.", "2024-06-12"],
+    ["vi", "Bộ Quốc phòng Chile cho biết hôm 14/6 rằng bộ trưởng nước này đã hội đàm với người đồng cấp Peru tại Lima ngày 12/6.", "2024-06-12"],
+  ])("the reported meeting keeps its own date (%s)", (_n, text, want) => {
+    expect(run(text, "2024-06-15").filter((d) => d.pair === "CL-PE").map((d) => d.date)).toEqual([want]);
+  });
+});

@@ -62,6 +62,8 @@ export interface LangRules {
   warTalksAfter?: RegExp;
   /** right after a talks cue: a meeting of one country's own institution ("cuộc họp Bộ Quốc phòng Peru", "a meeting of the Chilean cabinet") */
   domesticMeetingAfter?: RegExp;
+  /** right before a talks cue: the same ("the NMSAR Board meeting", "a cabinet meeting") */
+  domesticMeetingBefore?: RegExp;
   /** the opening of a clause told as background, "sau khi …", "after …", up to a cue in it */
   afterClauseOpener: RegExp;
   /** right before a city that names the cue after it ("the Geneva talks"): the city is the venue */
@@ -73,6 +75,8 @@ export interface LangRules {
   withAtStart: RegExp;
   /** right after a talks or agreement cue: "between" the two who met ("cuộc họp … giữa Thủ tướng Campuchia và …"), whoever hosted it */
   betweenAfterCue: RegExp;
+  /** after a drill cue: how the series began, up to "between" ("…, initiated in 1992 between", "khởi đầu năm 1992 giữa") */
+  originBetweenAfterCue: RegExp;
   /** right after a talks cue: those named next sponsor or host talks of others ("talks … mediated by Qatar and Egypt") */
   sponsorsAfterCue: RegExp;
   meetsObject: RegExp;

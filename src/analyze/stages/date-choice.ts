@@ -59,7 +59,14 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
   const thenAt = ctx.rules.thenAfterOpener ? thenBreak(ctx, lower) : -1;
   const beyondThen = (d: FoundDate) => thenAt >= 0 && cue.start - s.start < thenAt && d.start - s.start > thenAt;
   const main = cueSubordinate ? usable.filter((d) => inCueClause(d) && !beyondThen(d) && (!cueAfterPreposition || d.start >= cue.start)) : usable.filter((d) => !inSubordinate(d) && !namesDocument(d) && !beyondThen(d));
-  let pool = main.filter((d) => !d.rule.endsWith("name-year"));
+  // "a 2016 arbitration ruling", "the 2014 agreement": a year qualifying a noun dates that noun,
+  // the cue only when the cue is (in) that noun phrase, or when the phrase opens the sentence as
+  // its time ("During the 2018 visit …, the two sides signed …")
+  const ownAttribute = (d: FoundDate) =>
+    !d.rule.endsWith("attr-year") ||
+    (cue.start >= d.end && /^[\s\p{L}()'’-]{0,80}$/u.test(lower.slice(d.end - s.start, cue.start - s.start))) ||
+    /^\s*(?:during|at|in|on|amid|on the sidelines of)\s+(?:the|his|her|their|its|a|an)\s+$/u.test(lower.slice(0, d.start - s.start));
+  let pool = main.filter((d) => !d.rule.endsWith("name-year") && ownAttribute(d));
   // "Theo thông cáo ngày 6/11, … sẽ thăm Brazil từ ngày 9/11 đến 12/11": a
   // statement's own date is when it was said; another date in the sentence is the event's
   const saying = (d: FoundDate) => ctx.rules.sourceDateBefore.test(lower.slice(Math.max(0, d.start - s.start - 30), d.start - s.start));

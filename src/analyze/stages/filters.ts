@@ -321,7 +321,10 @@ const warTalks: CueFilter = {
 /** "cuộc họp Bộ Quốc phòng Peru", "a meeting of the party's central committee": one country's own meeting. */
 const domesticMeeting: CueFilter = {
   name: "domestic-meeting",
-  drop: (v) => (v.cue.type === "talks" && v.ctx.rules.domesticMeetingAfter?.test(afterCue(v, 60)) ? "a meeting of one country's own institution" : null),
+  drop: (v) =>
+    v.cue.type === "talks" && (v.ctx.rules.domesticMeetingAfter?.test(afterCue(v, 60)) || v.ctx.rules.domesticMeetingBefore?.test(v.before.slice(-30)))
+      ? "a meeting of one country's own institution"
+      : null,
 };
 
 /** "a maritime talks proposal", "peace talks offer": the cue only names what was proposed. */

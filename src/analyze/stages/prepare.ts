@@ -17,7 +17,7 @@ export function prepare(input: AnalyzeInput, deps: AnalyzerDeps): Ctx {
   const lang = input.language === "vi" || input.language === "en" ? input.language : detectLanguage(`${title}\n${input.text}`);
   const lex = lang === "vi" ? viLexicon : enLexicon;
   const rules = lang === "vi" ? viRules : enRules;
-  const body = cutJunkBlocks(input.text.normalize("NFC"), lex);
+  const body = unwrapHardBreaks(cutJunkBlocks(input.text.normalize("NFC"), lex));
 
   // One analysis text: title, body, captions, so every offset refers to one string.
   let doc = "";
@@ -82,6 +82,33 @@ export function reportedNameYear(text: string, lang: "vi" | "en", deps: Analyzer
     }
   }
   return best;
+}
+
+/**
+ * A release copied with its line breaks ("… between the three\n\ndemocracies.") has sentences cut
+ * across lines. A break is a wrap when the line before ends without closing punctuation and the
+ * next starts in lower case, or — in text wrapped at a fixed width (several lines of nearly the
+ * same greatest length) — when the line before runs nearly to that width. The break's characters
+ * become spaces, so every offset still points into the same text.
+ */
+export function unwrapHardBreaks(text: string): string {
+  const lines: { start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[^\n]+/gu)) if (m[0].trim()) lines.push({ start: m.index, end: m.index + m[0].length });
+  if (lines.length < 2) return text;
+  const widths = lines.map((l) => text.slice(l.start, l.end).trimEnd().length);
+  const widest = Math.max(...widths);
+  const wrapped = widest >= 50 && widest <= 200 && widths.filter((w) => w >= widest * 0.85).length >= 4;
+  let out = text;
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const line = text.slice(lines[i]!.start, lines[i]!.end).trimEnd();
+    const next = text.slice(lines[i + 1]!.start, lines[i + 1]!.end).trimStart();
+    if (/[.!?…:;"”’)\]»]$/u.test(line)) continue;
+    if (!/^\p{Ll}/u.test(next) && !(wrapped && widths[i]! >= widest * 0.75 && /^[\p{L}\p{N}(]/u.test(next))) continue;
+    const from = lines[i]!.end;
+    const to = lines[i + 1]!.start;
+    out = out.slice(0, from) + " ".repeat(to - from) + out.slice(to);
+  }
+  return out;
 }
 
 /**

@@ -147,8 +147,15 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   let partner: string | null = null;
   // "cuộc họp tại Doha giữa Ngoại trưởng Ai Cập và Ngoại trưởng Israel", "talks
   // between Cambodia and Thailand hosted by Malaysia": the two named after "between" met
-  const between = (cue.type === "talks" || cue.type === "agreement") && ctx.rules.betweenAfterCue.exec(ctx.doc.slice(cue.end, cue.end + 90).toLowerCase());
-  const betweenSides = between ? [...new Set(mentions.filter((m) => m.country && m.use === "side" && sides.includes(m.country) && m.start >= cue.end + between[0].length && m.start <= cue.end + between[0].length + 80).map((m) => m.country!))] : [];
+  // "… exercises, initiated in 1992 between the Indian and US navies, have grown to include Japan":
+  // the series' start is the two it began between
+  const after = ctx.doc.slice(cue.end, cue.end + 90).toLowerCase();
+  const between = cue.type === "talks" || cue.type === "agreement" ? ctx.rules.betweenAfterCue.exec(after) : cue.type === "exercise" || cue.type === "patrol" ? ctx.rules.originBetweenAfterCue.exec(after) : null;
+  // the two after "between", up to the end of that clause
+  const betweenFrom = between ? cue.end + between[0].length : 0;
+  const clauseEnd = between ? ctx.doc.slice(betweenFrom, betweenFrom + 80).search(/[,;.]/u) : -1;
+  const betweenTo = betweenFrom + (clauseEnd < 0 ? 80 : clauseEnd);
+  const betweenSides = between ? [...new Set(mentions.filter((m) => m.country && m.use === "side" && sides.includes(m.country) && m.start >= betweenFrom && m.start <= betweenTo).map((m) => m.country!))] : [];
   if (betweenSides.length >= 2 && sides.length > 2) {
     pairs = betweenSides.length === 2 ? [pairOf(betweenSides[0]!, betweenSides[1]!)] : allPairs(betweenSides);
     via += "+between";

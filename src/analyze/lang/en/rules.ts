@@ -19,7 +19,7 @@ export const enRules: LangRules = {
   // "amid tensions with …", "against the backdrop of confrontations …"
   contextMark: /(?:amid|against the backdrop of|despite|in the face of|following|after)\s+(?:\S+\s+){0,6}$/u,
   // "which run until May 10"
-  sourceDateBefore: /\b(?:statement|announcement|release|briefing|communiqu[eé]|notice)\s+(?:issued\s+|released\s+|dated\s+)?(?:on\s+)?$/u,
+  sourceDateBefore: /\b(?:(?:statement|announcement|release|briefing|communiqu[eé]|notice)\s+(?:issued\s+|released\s+|dated\s+)?(?:on\s+)?|(?:said|says|announced|told\s+(?:reporters|journalists|parliament|lawmakers))\s+(?:on\s+)?)$/u,
   untilBefore: /(?:until|till|through|runs? to|lasts? to)\s*$/u,
   // "by 2030", "đến năm 2045"
   // "trong chuyến thăm …", "during his visit"
@@ -41,12 +41,15 @@ export const enRules: LangRules = {
   // "peace talks", "ceasefire negotiations": talks to end a war, not cooperation
   warTalksBefore: /(?:peace|ceasefire|cease-fire|truce|hostage|hostage-release|armistice)\s+$/u,
   domesticMeetingAfter: /^\s+of\s+(?:the\s+)?(?:\S+\s+){0,2}(?:cabinet|ministry|parliament|politburo|central committee|national security council|security council|communist party|party)\b/u,
+  // "the NMSAR Board meeting", "a cabinet meeting": one body's own meeting
+  domesticMeetingBefore: /(?<!\bjoint\s)\b(?:board|cabinet|parliament|parliamentary|politburo|party|plenum|congress)\s+$/u,
   venueBefore: /\bthe\s+$/u,
   // "a maritime talks proposal", "peace talks offer": the cue names what is proposed
   cueModifierAfter: /^\s+(?:proposals?|offers?|requests?|initiatives?)\b/u,
   afterClauseOpener: /(?:^|\s)(?:after|before)\s/u,
   withAtEnd: /\bwith\s*$/u,
   withAtStart: /^\s*with\s/u,
+  originBetweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,4}?,?\s*(?:which\s+)?(?:was\s+)?(?:initiated|begun|began|started|launched|first held|inaugurated)\s+(?:in\s+(?:19|20)\d\d\s+)?(?:as\s+a\s+bilateral\s+\S+\s+)?between\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,8}?between\s/u,
   sponsorsAfterCue: /^[^.;]{0,60}?\b(?:sponsored|hosted|mediated|brokered|facilitated|convened)\s+by\s/u,
   meetsObject: /(?:^|\s)(?:met|meets|meeting|received|receives|hosted|hosts|welcomed|welcomes)\s*$/u,

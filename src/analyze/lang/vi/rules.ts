@@ -21,7 +21,7 @@ export const viRules: LangRules = {
   // "trong bối cảnh căng thẳng …", "bất chấp phản đối …"
   contextMark: /(?:trong bối cảnh|giữa lúc|bất chấp|trước|sau)\s+(?:\S+\s+){0,4}$/u,
   // "kéo dài đến ngày 10/5"
-  sourceDateBefore: /(?:thông cáo|thông báo|tuyên bố|thông tin|công văn|văn bản)(?:\s+báo chí)?\s+(?:ra\s+|đưa ra\s+|phát đi\s+)?(?:hôm\s+|vào\s+)?$/u,
+  sourceDateBefore: /(?:(?:thông cáo|thông báo|tuyên bố|thông tin|công văn|văn bản)(?:\s+báo chí)?\s+(?:ra\s+|đưa ra\s+|phát đi\s+)?|(?:cho biết|cho hay|nói|phát biểu)\s+)(?:hôm\s+|vào\s+|ngày\s+)?$/u,
   untilBefore: /(?:đến|tới|cho đến|kéo dài đến|kéo dài tới|đến hết|tới hết)\s*(?:ngày\s*)?$/u,
   // "by 2030", "đến năm 2045"
   // "trong chuyến thăm …", "during his visit"
@@ -48,6 +48,7 @@ export const viRules: LangRules = {
   afterClauseOpener: /(?:^|\s)(?:sau khi|trước khi)\s/u,
   withAtEnd: /(?:^|\s)với\s*$/u,
   withAtStart: /^\s*với\s/u,
+  originBetweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,4}?,?\s*(?:được\s+)?(?:khởi xướng|khởi đầu|bắt đầu|tổ chức lần đầu)\s+(?:(?:từ|vào|trong)\s+)?(?:năm\s+(?:19|20)\d\d\s+)?giữa\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,10}?giữa\s/u,
   sponsorsAfterCue: /^[^.;]{0,60}?(?:do|được|dưới sự)\s+(?:[\p{L}]+\s+){0,2}?(?:bảo trợ|chủ trì|làm trung gian|trung gian|đứng ra tổ chức)/u,
   meetsObject: /(?:^|\s)(?:gặp|gặp gỡ|gặp mặt|hội kiến|tiếp kiến|tiếp|đón|đón tiếp)\s*$/u,
