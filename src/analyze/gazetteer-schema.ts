@@ -58,6 +58,12 @@ export const CountryAliasesFileSchema = z
   .object({
     source: z.string().min(1),
     capitalExclude: z.array(z.string().min(1)),
+    /**
+     * Acronyms that stand for a force of one of several countries ("IAF": the Indian or the
+     * Israeli Air Force): read, in upper case, as the one of them the same text names, and not
+     * at all when it names none or more than one.
+     */
+    contextualAcronyms: z.record(z.string().regex(/^[A-Z]{2,8}$/), z.array(Iso2).min(2)).optional(),
     countries: z.record(
       Iso2,
       z

@@ -319,6 +319,8 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
     }
   }
 
+  const contextual = Object.entries(aliasesFile.contextualAcronyms ?? {});
+
   return {
     country,
     resolveCountryName,
@@ -326,10 +328,14 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
     nameLanguage,
     allCountries: () => all.slice(),
     findMentions: (text, opts) =>
-      matcher.find(text, (personId) => {
-        const p = people.get(personId);
-        return p ? roleAt(p, opts?.at) : null;
-      }),
+      withContextualAcronyms(
+        text,
+        matcher.find(text, (personId) => {
+          const p = people.get(personId);
+          return p ? roleAt(p, opts?.at) : null;
+        }),
+        contextual,
+      ),
     personRole,
     officeHolder,
     person: (id) => people.get(id) ?? null,
@@ -837,4 +843,27 @@ function buildMatcher(specs: PatternSpec[]): Matcher {
       return out;
     },
   };
+}
+
+/**
+ * Adds the contextual acronyms of a text ("IAF"): each is read as the one country of its list
+ * that the text itself names (by any other mention), and is left out when it names none or
+ * several of them. Mentions stay in text order.
+ */
+function withContextualAcronyms(text: string, found: Mention[], contextual: [string, string[]][]): Mention[] {
+  if (!contextual.length) return found;
+  const named = new Set(found.filter((m) => m.kind === "country" && m.country).map((m) => m.country!));
+  const added: Mention[] = [];
+  for (const [acronym, countries] of contextual) {
+    const inText = countries.filter((c) => named.has(c));
+    if (inText.length !== 1) continue;
+    const re = new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "gu");
+    for (const m of text.matchAll(re)) {
+      const start = m.index;
+      const end = start + acronym.length;
+      if (found.some((f) => f.start < end && start < f.end)) continue;
+      added.push({ kind: "country", start, end, text: acronym, country: inText[0]!, entityId: inText[0]!, via: "demonym", key: acronym.toLowerCase() });
+    }
+  }
+  return added.length ? [...found, ...added].sort((a, b) => a.start - b.start) : found;
 }

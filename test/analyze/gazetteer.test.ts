@@ -345,3 +345,12 @@ describe("findMentions: a surname inside a hyphenated compound", () => {
     expect(summarize("the Putin-Shoigu meeting", "2020-06-01").filter((m) => m.startsWith("person"))).toEqual(["person:person:RU:Putin", "person:person:RU:Shoigu"]);
   });
 });
+
+describe("findMentions: contextual acronyms", () => {
+  it("'IAF' is India's when the text names India, Israel's when it names Israel, nobody's otherwise", () => {
+    expect(summarize("The IAF said India would send jets.").filter((m) => m.endsWith(":IAF"))).toEqual(["country:demonym:IN:IAF"]);
+    expect(summarize("The IAF said Israel would send jets.").filter((m) => m.endsWith(":IAF"))).toEqual(["country:demonym:IL:IAF"]);
+    expect(summarize("The IAF said jets would fly.").filter((m) => m.endsWith(":IAF"))).toEqual([]);
+    expect(summarize("The IAF said India and Israel would send jets.").filter((m) => m.endsWith(":IAF"))).toEqual([]);
+  });
+});

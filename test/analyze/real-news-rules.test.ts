@@ -1066,3 +1066,26 @@ describe("the date a statement was made is not the date of what it reports", () 
     expect(run(text, "2024-06-15").filter((d) => d.pair === "CL-PE").map((d) => d.date)).toEqual([want]);
   });
 });
+
+describe("forces named by acronym", () => {
+  it.each([
+    ["the country the text names", "An IAF contingent held a joint drill with the Egyptian Air Force near Cairo on June 3, India's defence ministry said.", ["EG-IN exercise"]],
+    ["the other country of the acronym", "An IAF contingent held a joint drill with the Egyptian Air Force near Cairo on June 3, Israel's military said.", ["EG-IL exercise"]],
+    ["neither named: no side", "An IAF contingent held a joint drill with the Egyptian Air Force near Cairo on June 3.", []],
+  ])("an acronym of several countries' forces is the one the text names (%s)", (_n, text, want) => {
+    expect(pairs(text, "2024-06-05")).toEqual(want);
+  });
+  it("a force acronym of one country is that country", () => {
+    expect(pairs("RAAF and USAF fighters held a joint exercise over Darwin on June 4.", "2024-06-05")).toEqual(["AU-US exercise"]);
+  });
+});
+
+describe("a visit told as the subject's own", () => {
+  it("'As part of his visit, X called on Y': X travels to Y's country", () => {
+    const out = run("As part of his four-day visit, Chilean Army Chief Javier Iturriaga called on Peruvian Defence Minister Walter Astudillo, the Chilean army said on Monday.", "2024-06-05");
+    const visits = out.filter((d) => d.type === "visit");
+    expect(visits).toHaveLength(1);
+    expect(visits[0]!.pair).toBe("CL-PE");
+    expect(visits[0]!.summary).toMatch(/^Chilean Army Chief Javier Iturriaga visited Peru/);
+  });
+});

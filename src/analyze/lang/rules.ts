@@ -127,6 +127,8 @@ export interface LangRules {
   twoPeople: RegExp;
   /** between two people joined as one subject: "and" and the second one's title ("… and Secretary of State ") */
   conjoinedPerson: RegExp;
+  /** right before a visit cue: a possessive ("as part of his ongoing visit") — the visit of the main clause's subject */
+  possessiveBeforeCue?: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

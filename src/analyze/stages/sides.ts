@@ -119,10 +119,24 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   // "tới Trung Quốc", "arrived in Beijing").
   // Where a motion word names the place ("bay đến Trung Quốc … trong một chuyến đi"), the one
   // nearest the cue wins, before or after it.
-  const placeable = mentions.filter((m) => m.country && m.use !== "topic" && m.kind !== "person" && sides.includes(m.country));
+  // a country introducing a person of its own ("Indian Air Force Chief VR Chaudhari", "Sri Lanka
+  // President Ranil Wickremesinghe") says who that person is, not where anyone goes
+  const introducesPerson = (m: EntityMention) => {
+    const next = mentions.find((x) => x.start >= m.end);
+    return next?.kind === "person" && next.country === m.country && next.start - m.end <= 40 && /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,4}$/u.test(ctx.doc.slice(m.end, next.start));
+  };
+  const placeable = mentions.filter((m) => m.country && m.use !== "topic" && m.kind !== "person" && sides.includes(m.country) && !introducesPerson(m));
   const moved = placeable.filter((m) => ctx.rules.motionBefore.test(ctx.doc.slice(Math.max(s.start, m.start - 20), m.start).toLowerCase()));
   const nearest = moved.sort((a, b) => Math.abs(a.start - cue.start) - Math.abs(b.start - cue.start))[0];
-  const destination = cue.type === "visit" ? (nearest?.country ?? placeable.find((m) => m.start >= cue.start)?.country ?? null) : null;
+  // "As part of his ongoing visit, X called on Y": a visit told as the subject's own, in a phrase
+  // before the main clause — the subject travels, the one met is the host
+  const visitor = cue.type === "visit" ? ownVisitSubject(ctx, s, mentions, cue) : null;
+  const destination =
+    cue.type === "visit"
+      ? visitor
+        ? (sides.find((c) => c !== visitor.country) ?? null)
+        : (nearest?.country ?? placeable.find((m) => m.start >= cue.start)?.country ?? null)
+      : null;
   // A visit needs a traveller: when the only country besides the destination is a place where
   // something else happens ("a summit in Peru and a first trip to Chile"), no one is known to travel.
   if (cue.type === "visit" && via === "location" && sides.length === 2 && destination) {
@@ -134,6 +148,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   // things happen, so it comes last.
   const beforeCue = mentions.filter((m) => m.country && m.use === "side" && m.start < cue.start && sides.includes(m.country) && m.country !== destination);
   const actor =
+    visitor?.country ??
     (via === "pronoun" ? primary[0] : undefined) ??
     [...beforeCue].reverse().find((m) => m.kind === "person")?.country ??
     beforeCue.find((m) => m.via !== "metonym")?.country ??
@@ -252,4 +267,21 @@ function meetsEach(mentions: EntityMention[], sides: string[], actor: string, cu
   if (!byActor) return false;
   const others = sides.filter((c) => c !== actor);
   return others.every((c) => !mentions.some((m) => m.country === c && m.use === "side" && m.end <= cue.start));
+}
+
+/**
+ * "As part of his ongoing visit, Indian Air Force Chief VR Chaudhari called on …": a visit cue
+ * after a possessive, in a phrase that ends at a comma, belongs to the person who opens the
+ * main clause right after it (a title before the name allowed). That person, or null.
+ */
+function ownVisitSubject(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: CueHit): EntityMention | null {
+  if (!ctx.rules.possessiveBeforeCue?.test(ctx.doc.slice(Math.max(s.start, cue.start - 40), cue.start).toLowerCase())) return null;
+  const comma = ctx.doc.indexOf(",", cue.end);
+  if (comma < 0 || comma >= s.end || comma - cue.end > 60) return null;
+  const subject = mentions.find((m) => m.start > comma);
+  if (!subject) return null;
+  const person = subject.kind === "person" ? subject : mentions.find((m) => m.kind === "person" && m.start > subject.start && m.start - subject.end <= 40 && m.country === subject.country);
+  if (person?.country && person.start - comma <= 60) return person;
+  // ", the IAF Chief also met …": the subject's country opening the main clause
+  return subject.country && subject.use === "side" && /^,\s*(?:the\s+)?$/iu.test(ctx.doc.slice(comma, subject.start)) ? subject : null;
 }
