@@ -167,6 +167,8 @@ export function formatSpan(span: DateSpan): string {
 /** Characters of text after which a context year no longer applies to a bare month. */
 const CONTEXT_WINDOW = 400;
 /** How far back a future cue is looked for, within the sentence. */
+/** a yearless day this many days after the reference at most is read as coming, not as last year's */
+const NEAR_AHEAD_DAYS = 14;
 const FUTURE_CUE_WINDOW = 60;
 
 /**
@@ -252,6 +254,13 @@ export class DateResolver {
     const dir = direction ?? (this.isFuture() ? "future" : this.pastBias ? "past" : "nearest");
     const after = (a: Ymd, b: Ymd) => a.m > b.m || (a.m === b.m && a.d > b.d);
     if (dir === "past") {
+      // a day at most two weeks after the reference is that coming day ("sáng 25-11" in a page
+      // stamped 24-11, the first days of January seen from late December), not one a year back
+      for (const y of [this.refEnd.y, this.refEnd.y + 1]) {
+        if (!validDay(y, m, d)) continue;
+        const ahead = toDays({ y, m, d }) - toDays(this.refEnd);
+        if (ahead > 0 && ahead <= NEAR_AHEAD_DAYS) return y;
+      }
       let y = after({ y: 0, m, d }, this.refEnd) ? this.refEnd.y - 1 : this.refEnd.y;
       for (let i = 0; i < 8 && !validDay(y, m, d); i++) y--;
       return y;

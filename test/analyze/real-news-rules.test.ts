@@ -1089,3 +1089,24 @@ describe("a visit told as the subject's own", () => {
     expect(visits[0]!.summary).toMatch(/^Chilean Army Chief Javier Iturriaga visited Peru/);
   });
 });
+
+describe("possibilities, offers and coming events are not held developments", () => {
+  it.each([
+    ["exploring", "Diplomats of Chile and Peru are exploring the possibility of a meeting between the two presidents in Lima, officials said on June 3."],
+    ["close to a deal", "Peru is close to inking a deal with Chile for the purchase of six patrol boats, a newspaper reported on June 3."],
+    ["an offer", "Chile offered Peru its surplus frigates on June 3 to keep Lima from buying Spanish ships."],
+    ["agreed to explore", "On June 3 the two ministers agreed to explore joint exercises between Chile and Peru."],
+  ])("%s is no development", (_n, text) => {
+    expect(run(text, "2024-06-05").filter((d) => d.status === "held")).toEqual([]);
+  });
+  it("a visit the text places 'ahead of' is still to come, not held on the day of the story", () => {
+    const out = run("Ahead of the Chilean president's state visit to Peru, officials of both countries met in Lima to prepare a defence agreement.", "2024-06-05");
+    expect(out.filter((d) => d.type === "visit" && d.status === "held")).toEqual([]);
+  });
+  it.each([
+    ["vi", "Sáng 25-11, Bộ trưởng Quốc phòng Chile sẽ hội đàm với người đồng cấp Peru tại Lima.", "2024-11-24", "2024-11-25"],
+    ["vi, into January", "Ngày 3-1, Bộ trưởng Quốc phòng Chile sẽ hội đàm với người đồng cấp Peru tại Lima.", "2024-12-28", "2025-01-03"],
+  ])("a day a few days after the story is that coming day, not last year's (%s)", (_n, text, published, want) => {
+    expect(run(text, published).filter((d) => d.pair === "CL-PE").map((d) => d.date)).toEqual([want]);
+  });
+});

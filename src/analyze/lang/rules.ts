@@ -129,6 +129,8 @@ export interface LangRules {
   conjoinedPerson: RegExp;
   /** right before a visit cue: a possessive ("as part of his ongoing visit") — the visit of the main clause's subject */
   possessiveBeforeCue?: RegExp;
+  /** right before a cue, in its own phrase: the event still lies ahead ("ahead of Modi's state") */
+  aheadBeforeCue?: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

@@ -159,6 +159,8 @@ export function chooseStatus(ctx: Ctx, before: string, clause: string, date: Cho
   if (ctx.ref && date.rule !== "publication" && date.span.start > ctx.ref) return announced ? "announced" : "planned";
   // "announced … that they would pursue": an announced plan is announced.
   if (test(ctx.lex.planned, window) && lastIndexOf(ctx.lex.past, window) < lastIndexOf(ctx.lex.planned, window)) return announced ? "announced" : "planned";
+  // "ahead of Prime Minister Modi's state visit", "trước chuyến thăm sắp tới": the event still lies ahead
+  if ((date.rule === "publication" || (ctx.ref && date.span.start >= ctx.ref)) && ctx.rules.aheadBeforeCue?.test(before.slice(-70))) return "planned";
   if (announced) return "announced";
   return "held";
 }

@@ -85,6 +85,7 @@ export const enRules: LangRules = {
   twoPeople: /^(?:the two|both)(?:\s+(?:men|women|leaders|ministers|officials|presidents|premiers|prime ministers|generals|commanders|chiefs|secretaries)(?![\p{L}])|(?![\p{L}-])(?!\s+(?:countries|nations|sides|militaries|navies|armies|air forces|governments|states|neighbou?rs|allies|partners|of)\b))/iu,
   conjoinedPerson: /^\s*,?\s+and\s+(?:\p{L}+\s+){0,6}$/u,
   possessiveBeforeCue: /\b(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,3}$/u,
+  aheadBeforeCue: /\b(?:ahead of|in preparation for|preparations for|in the run-up to)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|an?\s+)?(?:[^\s,.;]+\s+){0,6}$/iu,
   honorific: /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}])/gu,
   personTitle:
     /(?<title>(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice|[Ss]pecial|[Nn]ational [Ss]ecurity|[Ii]nterior|[Hh]ome|Air Force|Navy|Naval|Army|Coast Guard|Military)\s)?(?:Minister|Secretary|President|Premier|Chancellor|General|Gen\.|Admiral|Adm\.|Commander|Chief of Staff|Chief|Envoy|envoy|Ambassador|ambassador|Adviser|adviser|Advisor|advisor|minister|secretary|(?:Under |Assistant )?Secretary of (?:Defen[cs]e|State)(?: for Policy)?|[Ss]ecretary of [Ss]tate|Secretary of Defense))(?: [A-Z][a-z]+)??,?\s+(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|And|Said|Says)\b)\p{Lu}[\p{L}'’.-]+){0,2})/gu,
