@@ -251,7 +251,7 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
     vesselVisitors: anyOf(f.vesselVisitors),
     nonOfficialVisitors: anyOf(f.nonOfficialVisitors),
     forumAfter: new RegExp(`^\\s*(?:${alternation(f.forumAfter)})${B_END}`, "iu"),
-    forumBefore: new RegExp(`${B_START}(?:${alternation(f.forumBefore)})(?:\\s+(?:leaders'?|defen[cs]e ministers'?|foreign ministers'?|ministers'?))?\\s*$`, "iu"),
+    forumBefore: new RegExp(`${B_START}(?:${alternation(f.forumBefore)})(?:\\s+(?:leaders|defen[cs]e ministers|foreign ministers|ministers|council of heads of state|heads of state|heads of government|\\([\\p{L}]+\\))['’]?){0,3}\\s*$`, "iu"),
     trilateral: anyOf(f.trilateral),
     background: anyOf(f.background),
     jointMarks: anyOf(f.jointMarks),

@@ -1110,3 +1110,19 @@ describe("possibilities, offers and coming events are not held developments", ()
     expect(run(text, published).filter((d) => d.pair === "CL-PE").map((d) => d.date)).toEqual([want]);
   });
 });
+
+describe("a forum's own meeting, and cooperation that did not happen", () => {
+  it.each([
+    ["leaders' meeting, curly apostrophe", "President Boric will join the third in-person APEC Leaders’ meeting with the presidents of Peru and Mexico in Lima on Friday."],
+    ["foreign ministers' meeting", "Chile's foreign minister took part in the SCO Foreign Ministers’ meeting with his Peruvian counterpart in Lima on June 3."],
+  ])("a meeting named by its forum gives no bilateral talks (%s)", (_n, text) => {
+    expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("talks"))).toEqual([]);
+  });
+  it.each([
+    ["had been meant to", "Peru's president had been meant to host the Chilean and Bolivian leaders in Lima on June 10."],
+    ["there were no", "The Chilean minister attended a conference in Lima on June 3, but there were no bilateral talks with his Peruvian counterpart."],
+    ["yet to", "Chile and Peru hold frequent drills but are yet to sign a defence pact."],
+  ])("%s: no development", (_n, text) => {
+    expect(run(text, "2024-06-05").filter((d) => d.status === "held")).toEqual([]);
+  });
+});
