@@ -1126,3 +1126,14 @@ describe("a forum's own meeting, and cooperation that did not happen", () => {
     expect(run(text, "2024-06-05").filter((d) => d.status === "held")).toEqual([]);
   });
 });
+
+describe("firms are not states", () => {
+  it.each([
+    ["a corporate name", "An MoU was signed on June 3 between Chile's state-owned Astilleros Industries Limited and Peruvian Andes Aerospace to build patrol boats."],
+    ["a defence firm by brand", "Peru's air force is in talks with the British Rolls-Royce and French Safran on engines, officials said on June 3."],
+    ["equipment's origin", "Peru said on June 3 it would replace its ex-Canadian CF-5 jets, and held talks with Chile on training."],
+  ])("a country naming a firm's home or equipment's origin is no party (%s)", (_n, text) => {
+    const out = pairs(text, "2024-06-05");
+    for (const p of out) expect(p).not.toMatch(/^(?:CL-PE (?:agreement|arms)|GB-PE|FR-PE|CA-PE)/);
+  });
+});

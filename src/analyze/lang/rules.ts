@@ -131,6 +131,8 @@ export interface LangRules {
   possessiveBeforeCue?: RegExp;
   /** right before a cue, in its own phrase: the event still lies ahead ("ahead of Modi's state") */
   aheadBeforeCue?: RegExp;
+  /** right after a country: a firm it is the home of ("… Dassault Aviation", "'s state-owned Bharat Dynamics Limited") */
+  companyAfter?: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

@@ -2,6 +2,10 @@
 import type { LangRules } from "../rules.ts";
 import { documentName } from "./document.ts";
 
+/** Defence firms the press names by brand alone ("British Rolls-Royce", "French Safran"): a country before one is the firm's home. */
+const DEFENSE_FIRMS =
+  "(?:Rolls-Royce|Safran|Dassault|Thales|Naval Group|Airbus|Boeing|Lockheed Martin|Lockheed|Raytheon|RTX|Northrop Grumman|General Dynamics|General Atomics|General Electric|GE Aerospace|BAE Systems|Leonardo|Fincantieri|Saab|Rheinmetall|Krauss-Maffei|KNDS|Elbit|Rafael|IAI|Hanwha|KAI|Hyundai Rotem|Embraer|Rosoboronexport|Rostec|Almaz-Antey|Sukhoi|Mikoyan|Norinco|AVIC|Baykar|Aselsan|MBDA|Diehl|Kongsberg|Navantia|Damen|Mitsubishi Heavy Industries|Kawasaki Heavy Industries)";
+
 export const enRules: LangRules = {
   // "the war in Ukraine", "sanctions against Russia", "attacks on"
   topicBefore: /(?:war|conflict|crisis|invasion|fighting|attack|attacks|strikes|sanctions|aggression|offensive|hostilities)\s+(?:in|on|of|against|with|over)\s+(?:the\s+)?$/u,
@@ -86,6 +90,10 @@ export const enRules: LangRules = {
   conjoinedPerson: /^\s*,?\s+and\s+(?:\p{L}+\s+){0,6}$/u,
   possessiveBeforeCue: /\b(?:his|her|their)\s+(?:[\p{L}-]+\s+){0,3}$/u,
   aheadBeforeCue: /\b(?:ahead of|in preparation for|preparations for|in the run-up to)\s+(?:the\s+|his\s+|her\s+|their\s+|its\s+|an?\s+)?(?:[^\s,.;]+\s+){0,6}$/iu,
+  companyAfter: new RegExp(
+    `^(?:['’]s)?\\s+(?:state-owned\\s+|state-run\\s+|private\\s+|(?:defen[cs]e|arms|aerospace)\\s+(?:firm|company|major|maker|manufacturer)\\s+|(?:firm|company|giant|major|manufacturer)\\s+)*(?:(?:\\p{Lu}[\\p{L}&.-]*\\s+){0,3}(?:Limited|Ltd\\.?|Inc\\.?|Corp(?:oration)?\\.?|Aviation|Aerospace|Industries|Dynamics|Shipyards?|Electronics|Technologies|Holdings|Company)|${DEFENSE_FIRMS})(?![\\p{L}])`,
+    "u",
+  ),
   honorific: /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}])/gu,
   personTitle:
     /(?<title>(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice|[Ss]pecial|[Nn]ational [Ss]ecurity|[Ii]nterior|[Hh]ome|Air Force|Navy|Naval|Army|Coast Guard|Military)\s)?(?:Minister|Secretary|President|Premier|Chancellor|General|Gen\.|Admiral|Adm\.|Commander|Chief of Staff|Chief|Envoy|envoy|Ambassador|ambassador|Adviser|adviser|Advisor|advisor|minister|secretary|(?:Under |Assistant )?Secretary of (?:Defen[cs]e|State)(?: for Policy)?|[Ss]ecretary of [Ss]tate|Secretary of Defense))(?: [A-Z][a-z]+)??,?\s+(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|And|Said|Says)\b)\p{Lu}[\p{L}'’.-]+){0,2})/gu,
