@@ -1128,12 +1128,15 @@ describe("a forum's own meeting, and cooperation that did not happen", () => {
 });
 
 describe("firms are not states", () => {
+  it("a state buying from a firm is still arms between the two countries", () => {
+    expect(pairs("Peru has chosen Chile's Astilleros Industries Limited to build four frigates for its navy, the ministry said on June 3.", "2024-06-05")).toContain("CL-PE arms");
+  });
   it.each([
     ["a corporate name", "An MoU was signed on June 3 between Chile's state-owned Astilleros Industries Limited and Peruvian Andes Aerospace to build patrol boats."],
     ["a defence firm by brand", "Peru's air force is in talks with the British Rolls-Royce and French Safran on engines, officials said on June 3."],
     ["equipment's origin", "Peru said on June 3 it would replace its ex-Canadian CF-5 jets, and held talks with Chile on training."],
-  ])("a country naming a firm's home or equipment's origin is no party (%s)", (_n, text) => {
+  ])("a country naming a firm's home or equipment's origin is no party to talks or a document (%s)", (_n, text) => {
     const out = pairs(text, "2024-06-05");
-    for (const p of out) expect(p).not.toMatch(/^(?:CL-PE (?:agreement|arms)|GB-PE|FR-PE|CA-PE)/);
+    for (const p of out) expect(p).not.toMatch(/^(?:CL-PE agreement|GB-PE|FR-PE|CA-PE)/);
   });
 });

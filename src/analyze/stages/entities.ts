@@ -63,8 +63,6 @@ export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier
   if (m.kind !== "person" && ctx.rules.locationBefore.test(before)) return "location";
   // "its ex-Canadian CF-5 jets": where equipment came from, not a party
   if (m.kind === "country" && /\bex-$/u.test(before)) return "topic";
-  // "French Dassault Aviation", "India's state-owned Bharat Dynamics Limited": a firm's home, not a party
-  if (m.kind === "country" && ctx.rules.companyAfter?.test(ctx.doc.slice(m.end, Math.min(s.end, m.end + 70)))) return "org";
   // "in Quito, Ecuador", "tại Lima, Peru": a country after a city named as a place says where it is
   const prev = earlier[earlier.length - 1];
   if (m.kind !== "person" && prev?.use === "location" && prev.via === "metonym" && /^\s*,\s*$/u.test(ctx.doc.slice(prev.end, m.start))) return "location";

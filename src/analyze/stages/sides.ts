@@ -23,8 +23,12 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   const primary: string[] = [];
   const located: string[] = [];
   let via = "names";
+  // "an MoU between India's state-owned Bharat Dynamics Limited and French Dassault Aviation",
+  // "talks with the British Rolls-Royce": a firm's home is no party to talks or a document (a
+  // state buying from a firm is still an arms development of the two countries)
+  const firmHome = (m: EntityMention) => (cue.type === "talks" || cue.type === "agreement") && m.kind === "country" && (ctx.rules.companyAfter?.test(ctx.doc.slice(m.end, Math.min(s.end, m.end + 70))) ?? false);
   for (const m of mentions) {
-    if (!m.country) continue;
+    if (!m.country || firmHome(m)) continue;
     // "the Geneva talks", "the Minsk agreements": a city naming the cue is where it happened ("Ankara pledged" is who acted)
     const venue = m.via === "metonym" && m.end <= cue.start && /^\s*$/u.test(ctx.doc.slice(m.end, cue.start)) && (ctx.rules.venueBefore?.test(ctx.doc.slice(Math.max(0, m.start - 5), m.start).toLowerCase()) ?? false);
     if (venue) {
