@@ -233,6 +233,19 @@ export class DateResolver {
     return this.context.year;
   }
 
+  /**
+   * Whether the words right after the date speak of the future ("On June 22, Biden will
+   * welcome …", "Ngày 25-11, Bộ trưởng sẽ …"), within the sentence.
+   */
+  private futureAfter(): boolean {
+    let after = this.text.slice(this.at, this.at + FUTURE_CUE_WINDOW);
+    // up to the sentence's end or a second, coordinated predicate ("held it last March and are expected to repeat it")
+    const cut = after.search(/[.!?;\n]|\s(?:and|but|while|và|nhưng|còn)\s/u);
+    if (cut >= 0) after = after.slice(0, cut);
+    this.futureCue.lastIndex = 0;
+    return this.futureCue.test(after);
+  }
+
   /** Whether the clause before `at` speaks of the future ("sẽ", "dự kiến", "will"). */
   isFuture(): boolean {
     const from = Math.max(0, this.at - FUTURE_CUE_WINDOW);
@@ -261,7 +274,8 @@ export class DateResolver {
         const ahead = toDays({ y, m, d }) - toDays(this.refEnd);
         if (ahead > 0 && ahead <= NEAR_AHEAD_DAYS) return y;
       }
-      let y = after({ y: 0, m, d }, this.refEnd) ? this.refEnd.y - 1 : this.refEnd.y;
+      // a day later this year told in the future ("On June 22, Biden will …") is this year's
+      let y = after({ y: 0, m, d }, this.refEnd) && !this.futureAfter() ? this.refEnd.y - 1 : this.refEnd.y;
       for (let i = 0; i < 8 && !validDay(y, m, d); i++) y--;
       return y;
     }
@@ -286,7 +300,7 @@ export class DateResolver {
     const y0 = this.nearbyYear();
     if (y0 !== null && !direction) return y0;
     const dir = direction ?? (this.isFuture() ? "future" : this.pastBias ? "past" : "nearest");
-    if (dir === "past") return m > this.refEnd.m ? this.refEnd.y - 1 : this.refEnd.y;
+    if (dir === "past") return m > this.refEnd.m && !this.futureAfter() ? this.refEnd.y - 1 : this.refEnd.y;
     if (dir === "future") return m < this.refStart.m ? this.refStart.y + 1 : this.refStart.y;
     const k = this.refStart.y * 12 + this.refStart.m;
     const ys = [this.refStart.y - 1, this.refStart.y, this.refStart.y + 1];

@@ -1140,3 +1140,16 @@ describe("firms are not states", () => {
     for (const p of out) expect(p).not.toMatch(/^(?:CL-PE agreement|GB-PE|FR-PE|CA-PE)/);
   });
 });
+
+describe("a month or day later this year, told in the future", () => {
+  it.each([
+    ["en day", "On June 22, President Boric will welcome Peru's president for a state visit to Chile.", "2024-05-10", "2024-06-22"],
+    ["en month", "The Peruvian president's visit to Chile in June will deepen defence ties, officials said.", "2024-05-10", "2024-06"],
+    ["vi day", "Ngày 22-6, Tổng thống Chile sẽ đón Tổng thống Peru sang thăm cấp nhà nước.", "2024-05-10", "2024-06-22"],
+  ])("is this year's, not last year's (%s)", (_n, text, published, want) => {
+    expect(run(text, published).filter((d) => d.pair === "CL-PE").map((d) => d.date)).toEqual([want]);
+  });
+  it("a past month coordinated with a plan keeps its past year", () => {
+    expect(run("The navies of Chile and Peru held a joint exercise last June and are expected to repeat it this year.", "2024-05-10").filter((d) => d.type === "exercise").map((d) => d.date)).toContain("2023-06");
+  });
+});
