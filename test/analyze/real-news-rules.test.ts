@@ -1153,3 +1153,14 @@ describe("a month or day later this year, told in the future", () => {
     expect(run("The navies of Chile and Peru held a joint exercise last June and are expected to repeat it this year.", "2024-05-10").filter((d) => d.type === "exercise").map((d) => d.date)).toContain("2023-06");
   });
 });
+
+describe("a visit dated only by what was said of it, in the future", () => {
+  it("'… said on Tuesday that the minister will …' makes the visit planned, not held on Tuesday", () => {
+    const out = run("On its foreign minister's visit to Chile, the Peruvian foreign ministry spokesperson said on Tuesday that at the meeting the minister will exchange views with Chilean officials.", "2024-06-05");
+    expect(out.filter((d) => d.type === "visit").map((d) => d.status)).toEqual(["planned"]);
+  });
+  it("'… said on Tuesday that the ministers met …' stays held", () => {
+    const out = run("The Peruvian foreign ministry said on Tuesday that the ministers of Chile and Peru met in Lima and will hold drills.", "2024-06-05");
+    expect(out.filter((d) => d.type === "talks").map((d) => d.status)).toEqual(["held"]);
+  });
+});

@@ -165,7 +165,10 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
   const officials = sides.pairs.length === 1 && sides.pairs[0]!.every((c) => mentions.some((m) => m.kind === "person" && m.country === c));
   const inPassing = !v.hasDate && !v.isLead && date.rule === "publication" && !officials && (otherPair || test(ctx.lex.background, before));
   const specific = !inPassing && (v.hasDate || test(ctx.lex.past, lower) || v.isLead || isPastVerbCue(ctx, cue.text));
-  const status = chooseStatus(ctx, before, clause.text, date);
+  let status = chooseStatus(ctx, before, clause.text, date);
+  // "On the minister's visit, the spokesperson said on Tuesday that he will …": dated only by what
+  // was said about it, and what was said lies ahead — the visit is still to come
+  if (status === "held" && saidAhead(ctx, s, dates, date, cue)) status = "planned";
   let chosen = date;
   // A planned event's month or day without a year lies ahead ("will hold … in November"),
   // when the date is written after the word that plans it.
@@ -450,4 +453,16 @@ function partnerDate(doc: string, mentions: EntityMention[], dates: FoundDate[],
   if (/(?:^|[\s,])(?:that|which|who|whom|but|without|whereas|while|mà|nhưng|trong khi|khi)(?=[\s,])/iu.test(doc.slice(cue.end, m.start))) return null;
   const d = dates.find((x) => x.start >= m.end && /^\s*(?:in|năm|vào năm|vào|hồi)?\s*$/iu.test(doc.slice(m.end, x.start)));
   return d ? { span: d.span, rule: `${d.rule}+partner` } : null;
+}
+
+/**
+ * The cue's date is the day something was said about it ("said on Tuesday that …"), after the
+ * cue, and the words said speak of the future ("… will exchange views"): the event lies ahead.
+ */
+function saidAhead(ctx: Ctx, s: Sentence, dates: FoundDate[], date: ChosenDate, cue: CueHit): boolean {
+  const d = dates.find((x) => x.span.start === date.span.start && x.span.end === date.span.end);
+  if (!d || !ctx.rules.sourceDateBefore.test(ctx.doc.slice(Math.max(s.start, d.start - 30), d.start).toLowerCase())) return false;
+  const rest = ctx.doc.slice(d.end, s.end).toLowerCase();
+  const future = rest.search(/(?<![\p{L}])(?:will|is to|are to|sẽ)(?![\p{L}])/u);
+  return future >= 0 && future <= 100 && !test(ctx.lex.past, rest.slice(0, future));
 }
