@@ -1164,3 +1164,15 @@ describe("a visit dated only by what was said of it, in the future", () => {
     expect(out.filter((d) => d.type === "talks").map((d) => d.status)).toEqual(["held"]);
   });
 });
+
+describe("education is not defense training", () => {
+  it.each([
+    ["vi, students", "Ngày 3/6, Peru cho biết đã đào tạo cho Chile hơn 2.000 kỹ sư và sinh viên trong nhiều thập kỷ."],
+    ["vi, a foundation", "Lãnh đạo Chile và Peru ngày 3/6 khẳng định giáo dục - đào tạo là nền tảng của quan hệ hai nước."],
+  ])("training of students or workers with no military word is none (%s)", (_n, text) => {
+    expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("training"))).toEqual([]);
+  });
+  it("training of officers is defense training", () => {
+    expect(pairs("Ngày 3/6, Peru và Chile ký thỏa thuận hợp tác đào tạo sĩ quan quân đội.", "2024-06-05")).toContain("CL-PE training");
+  });
+});

@@ -347,6 +347,20 @@ const civilMinisters: CueFilter = {
 };
 
 /**
+ * "coi giáo dục - đào tạo là nền tảng", "lưu học sinh được đào tạo tại Bulgaria": training of
+ * students, scientists or workers, with no military or security word in the sentence and none in
+ * the cue itself, is education, not defense training.
+ */
+const civilTraining: CueFilter = {
+  name: "civil-training",
+  drop: (v) =>
+    v.cue.type === "training" && !test(v.ctx.lex.defenseContext, v.lower) && !MILITARY_TRAINEES.test(v.cue.text.toLowerCase())
+      ? "education or civil training, not defense"
+      : null,
+};
+const MILITARY_TRAINEES = /sĩ quan|quân|phi công|binh sĩ|học viên|officer|cadet|pilot|troop|soldier|sailor|forces|personnel|military/u;
+
+/**
  * "Phát biểu khi công du châu Âu, Thủ tướng …", "during a tour of Asia": the trip goes to a
  * region; a country named elsewhere in the sentence is not where it went — unless one follows the
  * region ("a tour of Asia that took him to Japan").
@@ -437,7 +451,7 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, sentNotTravel, warTalks, cueModifier, domesticMeeting, forumMeeting, talksWithOrganization, civilMinisters, economicOnly, abstractDialogue, regionTour, sponsoredTalks, nonOfficialVisitors];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, sentNotTravel, warTalks, cueModifier, domesticMeeting, forumMeeting, talksWithOrganization, civilMinisters, civilTraining, economicOnly, abstractDialogue, regionTour, sponsoredTalks, nonOfficialVisitors];
 
 /** The first filter's reason to drop the cue (and whether the cue still continues what was just reported), or null. */
 export function dropReason(v: CueView): { reason: string; continues: boolean } | null {
