@@ -1173,6 +1173,6 @@ describe("education is not defense training", () => {
     expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("training"))).toEqual([]);
   });
   it("training of officers is defense training", () => {
-    expect(pairs("Ngày 3/6, Peru và Chile ký thỏa thuận hợp tác đào tạo sĩ quan quân đội.", "2024-06-05")).toContain("CL-PE training");
+    expect(pairs("Ngày 3/6, Chile đã đào tạo 40 sĩ quan hải quân cho Peru tại học viện hải quân Valparaíso.", "2024-06-05")).toContain("CL-PE training");
   });
 });
