@@ -1176,3 +1176,17 @@ describe("education is not defense training", () => {
     expect(pairs("Ngày 3/6, Chile đã đào tạo 40 sĩ quan hải quân cho Peru tại học viện hải quân Valparaíso.", "2024-06-05")).toContain("CL-PE training");
   });
 });
+
+describe("one trip to several countries", () => {
+  it.each([
+    ["vi, a plan", "Ngày 3/6, Tổng thống Argentina Javier Milei cho biết sẽ thăm chính thức Peru và Chile vào tuần tới."],
+    ["vi, a first visit", "Đây là chuyến thăm chính thức đầu tiên của Tổng thống Argentina Javier Milei đến Peru và Chile."],
+    ["en", "Argentine President Javier Milei began a visit to Peru and Chile on June 3."],
+  ])("each stop pairs with the traveller, never the stops with each other (%s)", (_n, text) => {
+    const out = pairs(text, "2024-06-05").filter((p) => p.endsWith("visit"));
+    expect(out).toEqual(["AR-CL visit", "AR-PE visit"]);
+  });
+  it("with no traveller named, the stops make no visit", () => {
+    expect(pairs("A first official visit to Peru and Chile was announced on June 3.", "2024-06-05").filter((p) => p.endsWith("visit"))).toEqual([]);
+  });
+});

@@ -97,6 +97,11 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
   // pledged …": with no date of its own, the act follows the fronted clause's day
   const fronted = usable.find((d) => d.span.precision === "day" && d.end <= cue.start && ctx.rules.afterOpener.test(lower) && clauseAround(lower, d.start - s.start).start === 0);
   if (fronted) return { span: fronted.span, rule: `${fronted.rule}+after` };
+  return publicationDate(ctx);
+}
+
+/** No date of its own: the publication (or reference) day, marked uncertain. */
+export function publicationDate(ctx: Ctx): ChosenDate {
   if (ctx.pub) {
     const spanIso = ctx.ref && ctx.ref !== refDay(ctx.pub.iso, ctx.pub.precision) ? ctx.ref : ctx.pub.iso;
     const precision: DatePrecision = spanIso.length === 10 ? "day" : spanIso.length === 7 ? "month" : "year";

@@ -164,6 +164,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   const list = cue.type === "agreement" || cue.type === "talks" ? listed(ctx, mentions, sides) : [];
   let pairs: [string, string][];
   let partner: string | null = null;
+  let trip: string[] = [];
   // "cuộc họp tại Doha giữa Ngoại trưởng Ai Cập và Ngoại trưởng Israel", "talks
   // between Cambodia and Thailand hosted by Malaysia": the two named after "between" met
   // "… exercises, initiated in 1992 between the Indian and US navies, have grown to include Japan":
@@ -201,6 +202,14 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     // "Austin met his Japanese and South Korean counterparts": the one who met, with each of them
     pairs = sides.filter((c) => c !== actor).map((c) => pairOf(actor, c));
     via += "+each";
+  } else if (cue.type === "visit" && !/\b(?:first|second|third|last|final|next) leg\b|chặng (?:đầu|cuối|tiếp)/u.test(lower) && (trip = tripDestinations(ctx, placeable, cue)).length >= 2) {
+    // (one leg of a tour is told, "arrived in Hiroshima on the first leg of his trip to Japan, Papua New Guinea and Australia": only that leg is dated)
+    // "thăm chính thức Peru và Chile", "a tour to Peru and Chile": each stop with the traveller,
+    // never the stops with each other; with no traveller named, no visit is known
+    const traveller = [actor, ...sides].find((c) => !trip.includes(c));
+    if (!traveller) return none("stops of one trip, no traveller named");
+    pairs = trip.map((c) => pairOf(traveller, c));
+    via += "+stops";
   } else if (cue.type === "visit" && destination && actor !== destination) pairs = [pairOf(actor, destination)];
   else if ((partner = partnerAfter(ctx, mentions, cue, sides, actor))) {
     // "… including talks with Moscow over a new arms deal that could trigger US sanctions": the
@@ -288,4 +297,18 @@ function ownVisitSubject(ctx: Ctx, s: Sentence, mentions: EntityMention[], cue: 
   if (person?.country && person.start - comma <= 60) return person;
   // ", the IAF Chief also met …": the subject's country opening the main clause
   return subject.country && subject.use === "side" && /^,\s*(?:the\s+)?$/iu.test(ctx.doc.slice(comma, subject.start)) ? subject : null;
+}
+
+/** The countries a visit cue goes to when several are named together right after it ("thăm Peru và Chile", "visit to Peru and Chile"). */
+function tripDestinations(ctx: Ctx, placeable: EntityMention[], cue: CueHit): string[] {
+  const after = placeable.filter((m) => m.start >= cue.end).sort((a, b) => a.start - b.start);
+  // the first stop: right after the cue, or after a motion word ("chuyến thăm … của ông X đến Peru")
+  const at = after.findIndex((m, k) => k === 0 && m.start - cue.end <= 25 && /^[\s\p{L}]*$/u.test(ctx.doc.slice(cue.end, m.start)) || (m.start - cue.end <= 120 && ctx.rules.motionBefore.test(ctx.doc.slice(Math.max(cue.end, m.start - 20), m.start).toLowerCase())));
+  if (at < 0) return [];
+  const out = [after[at]!.country!];
+  for (let k = at + 1; k < after.length; k++) {
+    if (!/^\s*(?:,|và|and|&)\s*(?:the\s+)?$/u.test(ctx.doc.slice(after[k - 1]!.end, after[k]!.start))) break;
+    if (!out.includes(after[k]!.country!)) out.push(after[k]!.country!);
+  }
+  return out;
 }
