@@ -1190,3 +1190,18 @@ describe("one trip to several countries", () => {
     expect(pairs("A first official visit to Peru and Chile was announced on June 3.", "2024-06-05").filter((p) => p.endsWith("visit"))).toEqual([]);
   });
 });
+
+describe("arms told as an approval, an aid package or a shipment that arrived", () => {
+  it.each([
+    ["vi approval", "Ngày 20/11, Tổng thống Chile cho phép cung cấp tên lửa cho Peru.", "2024-11-20"],
+    ["vi aid package with weapons", "Ngày 19/11, Bộ trưởng Quốc phòng Chile công bố gói viện trợ mới trị giá 275 triệu USD cho Peru, bao gồm máy bay không người lái, đạn pháo và súng cối.", "2024-11-19"],
+    ["vi mines", "Ngày 18/11, Bộ trưởng Quốc phòng Chile cung cấp mìn chống bộ binh cho Peru.", "2024-11-18"],
+    ["vi shipment arrived", "Ngày 22/11, Bộ Quốc phòng Chile cho biết một lô quân viện gồm hệ thống tên lửa đất đối không đã đến Peru.", "2024-11-22"],
+    ["en approval", "On November 20, Chile's president approved the sale of missiles to Peru.", "2024-11-20"],
+  ])("%s is an arms development", (_n, text, want) => {
+    expect(run(text, "2024-11-25").filter((d) => d.pair === "CL-PE" && d.type === "arms").map((d) => d.date)).toEqual([want]);
+  });
+  it("an aid package with no weapon named is no arms development", () => {
+    expect(pairs("Ngày 19/11, Chile công bố gói viện trợ mới trị giá 5 triệu USD cho Peru để khắc phục hậu quả lũ lụt.", "2024-11-25")).toEqual([]);
+  });
+});

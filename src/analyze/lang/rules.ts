@@ -133,6 +133,8 @@ export interface LangRules {
   aheadBeforeCue?: RegExp;
   /** right after a country: a firm it is the home of ("… Dassault Aviation", "'s state-owned Bharat Dynamics Limited") */
   companyAfter?: RegExp;
+  /** right before an arms cue: an approval or authorization of it ("cho phép", "approved") */
+  approvalBeforeCue?: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

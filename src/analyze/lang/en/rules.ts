@@ -94,6 +94,7 @@ export const enRules: LangRules = {
     `^(?:['’]s)?\\s+(?:state-owned\\s+|state-run\\s+|private\\s+|(?:defen[cs]e|arms|aerospace)\\s+(?:firm|company|major|maker|manufacturer)\\s+|(?:firm|company|giant|major|manufacturer)\\s+)*(?:(?:\\p{Lu}[\\p{L}&.-]*\\s+){0,3}(?:Limited|Ltd\\.?|Inc\\.?|Corp(?:oration)?\\.?|Aviation|Aerospace|Industries|Dynamics|Shipyards?|Electronics|Technologies|Holdings|Company)|${DEFENSE_FIRMS})(?![\\p{L}])`,
     "u",
   ),
+  approvalBeforeCue: /\b(?:approv(?:ed|es|ing)|authori[sz](?:ed|es|ing)|cleared|greenlit)\s+(?:the\s+|a\s+)?$/u,
   honorific: /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}])/gu,
   personTitle:
     /(?<title>(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice|[Ss]pecial|[Nn]ational [Ss]ecurity|[Ii]nterior|[Hh]ome|Air Force|Navy|Naval|Army|Coast Guard|Military)\s)?(?:Minister|Secretary|President|Premier|Chancellor|General|Gen\.|Admiral|Adm\.|Commander|Chief of Staff|Chief|Envoy|envoy|Ambassador|ambassador|Adviser|adviser|Advisor|advisor|minister|secretary|(?:Under |Assistant )?Secretary of (?:Defen[cs]e|State)(?: for Policy)?|[Ss]ecretary of [Ss]tate|Secretary of Defense))(?: [A-Z][a-z]+)??,?\s+(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|And|Said|Says)\b)\p{Lu}[\p{L}'’.-]+){0,2})/gu,
