@@ -1205,3 +1205,14 @@ describe("arms told as an approval, an aid package or a shipment that arrived", 
     expect(pairs("Ngày 19/11, Chile công bố gói viện trợ mới trị giá 5 triệu USD cho Peru để khắc phục hậu quả lũ lụt.", "2024-11-25")).toEqual([]);
   });
 });
+
+describe("a visit referred to again does not turn round", () => {
+  it.each([
+    ["vi", "Ngày 20/11, Tổng thống Argentina Javier Milei đến Lima, bắt đầu chuyến thăm chính thức Peru. Trong khuôn khổ chuyến thăm, hai bên đã hội đàm về quan hệ Argentina - Peru."],
+    ["en", "Argentine President Javier Milei arrived in Lima on November 20 for an official visit to Peru. During the visit, the two sides held talks on Argentina-Peru defence ties."],
+  ])("a later 'within the visit' sentence naming the pair in another clause joins the visit, whose traveller stays (%s)", (_n, text) => {
+    const visits = run(text, "2024-11-21").filter((d) => d.type === "visit");
+    expect(visits).toHaveLength(1);
+    expect(visits[0]!.summary).toMatch(/^Argentine President Javier Milei visited/);
+  });
+});

@@ -119,8 +119,9 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   }
   if (sides.length < 2) return none(sides.length ? "one side only: single-country news" : "no country named");
 
-  // Destination of a visit: the first country or capital named after the cue ("thăm Belarus",
-  // "tới Trung Quốc", "arrived in Beijing").
+  // Destination of a visit: the first country or capital named after the cue in its own clause
+  // ("thăm Belarus", "tới Trung Quốc", "arrived in Beijing"; not "Trong khuôn khổ chuyến thăm,
+  // hai bên … Việt Nam - Peru").
   // Where a motion word names the place ("bay đến Trung Quốc … trong một chuyến đi"), the one
   // nearest the cue wins, before or after it.
   // a country introducing a person of its own ("Indian Air Force Chief VR Chaudhari", "Sri Lanka
@@ -139,7 +140,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     cue.type === "visit"
       ? visitor
         ? (sides.find((c) => c !== visitor.country) ?? null)
-        : (nearest?.country ?? placeable.find((m) => m.start >= cue.start)?.country ?? null)
+        : (nearest?.country ?? placeable.find((m) => m.start >= cue.start && !/[,;]/u.test(ctx.doc.slice(cue.end, m.start)))?.country ?? null)
       : null;
   // A visit needs a traveller: when the only country besides the destination is a place where
   // something else happens ("a summit in Peru and a first trip to Chile"), no one is known to travel.
