@@ -1216,3 +1216,18 @@ describe("a visit referred to again does not turn round", () => {
     expect(visits[0]!.summary).toMatch(/^Argentine President Javier Milei visited/);
   });
 });
+
+describe("those met, named together", () => {
+  it("'met top officials of A and B' with nobody named who met them is no A–B talks", () => {
+    expect(pairs("Meanwhile, a senior official on Saturday met top officials of Peru and Chile on the last day of a conference in Quito.", "2024-06-09")).toEqual([]);
+  });
+  it("with the one who met named, each of those met pairs with him", () => {
+    expect(pairs("Argentine Defence Minister Luis Petri on Saturday met top officials of Peru and Chile in Quito.", "2024-06-09")).toEqual(["AR-CL talks", "AR-PE talks"]);
+  });
+  it("'a meeting between A and B officials' is still their talks", () => {
+    expect(pairs("A meeting between Peruvian and Chilean officials on Saturday reviewed defence cooperation.", "2024-06-09")).toEqual(["CL-PE talks"]);
+  });
+  it("'Island' in a forum's name is not Iceland", () => {
+    expect(run("Peru will host on June 22 the third summit of the Forum for Peru-Pacific Island Cooperation.", "2024-06-09").map((d) => d.pair).join(" ")).not.toMatch(/IS/);
+  });
+});

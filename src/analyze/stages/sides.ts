@@ -177,6 +177,9 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   const clauseEnd = between ? ctx.doc.slice(betweenFrom, betweenFrom + 80).search(/[,;.]/u) : -1;
   const betweenTo = betweenFrom + (clauseEnd < 0 ? 80 : clauseEnd);
   const betweenSides = between ? [...new Set(mentions.filter((m) => m.country && m.use === "side" && sides.includes(m.country) && m.start >= betweenFrom && m.start <= betweenTo).map((m) => m.country!))] : [];
+  // "met top officials of Cambodia and Vietnam" with nobody else named: who met them is unknown
+  const met = cue.type === "talks" && ctx.rules.meetsObject.test(cue.text.toLowerCase()) ? tripDestinations(ctx, placeable, cue) : [];
+  if (met.length >= 2 && sides.every((c) => met.includes(c))) return none("the ones met are named, not who met them");
   if (betweenSides.length >= 2 && sides.length > 2) {
     pairs = betweenSides.length === 2 ? [pairOf(betweenSides[0]!, betweenSides[1]!)] : allPairs(betweenSides);
     via += "+between";
@@ -191,6 +194,13 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     const before = sides.filter((c) => c !== to && mentions.some((m) => m.country === c && m.use === "side" && m.end <= cue.start));
     pairs = (before.length ? before : sides.filter((c) => c !== to)).map((c) => pairOf(c, to));
     via += "+recipient";
+  } else if (cue.type === "talks" && ctx.rules.meetsObject.test(cue.text.toLowerCase()) && (trip = tripDestinations(ctx, placeable, cue)).length >= 2) {
+    // "met top officials of Cambodia and Vietnam": the one who met, with each of those met — never
+    // those met with each other; with nobody named who met them, no talks are known
+    const host = [actor, ...sides].find((c) => !trip.includes(c));
+    if (!host) return none("the ones met are named, not who met them");
+    pairs = trip.map((c) => pairOf(host, c));
+    via += "+each";
   } else if (list.length >= 4 && cue.type === "talks") {
     // "a bloc that began with Peru, Chile, Bolivia and Ecuador holds a summit": four or more
     // countries meeting are a forum, no bilateral talks
@@ -305,7 +315,8 @@ function tripDestinations(ctx: Ctx, placeable: EntityMention[], cue: CueHit): st
   const after = placeable.filter((m) => m.start >= cue.end).sort((a, b) => a.start - b.start);
   // the first stop: right after the cue, or after a motion word ("chuyến thăm … của ông X đến Peru")
   const at = after.findIndex((m, k) => k === 0 && m.start - cue.end <= 25 && /^[\s\p{L}]*$/u.test(ctx.doc.slice(cue.end, m.start)) || (m.start - cue.end <= 120 && ctx.rules.motionBefore.test(ctx.doc.slice(Math.max(cue.end, m.start - 20), m.start).toLowerCase())));
-  if (at < 0) return [];
+  // "a meeting between Indian and Russian officials" names the pair itself
+  if (at < 0 || /(?:^|\s)(?:between|giữa)\s/u.test(ctx.doc.slice(cue.end, after[at]!.start).toLowerCase())) return [];
   const out = [after[at]!.country!];
   for (let k = at + 1; k < after.length; k++) {
     if (!/^\s*(?:,|và|and|&)\s*(?:the\s+)?$/u.test(ctx.doc.slice(after[k - 1]!.end, after[k]!.start))) break;
