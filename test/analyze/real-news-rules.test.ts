@@ -1231,3 +1231,16 @@ describe("those met, named together", () => {
     expect(run("Peru will host on June 22 the third summit of the Forum for Peru-Pacific Island Cooperation.", "2024-06-09").map((d) => d.pair).join(" ")).not.toMatch(/IS/);
   });
 });
+
+describe("'also met' continues the day of the meeting just told", () => {
+  it.each([
+    ["en", "Argentine Foreign Minister Diana Mondino met her Chilean counterpart in Lima on Saturday. Mondino also met Peruvian Foreign Minister Elmer Schialer.", "AR-PE"],
+    ["vi", "Ngày 8/6, Ngoại trưởng Argentina Diana Mondino đã hội đàm với người đồng cấp Chile tại Lima. Bà Mondino cũng đã hội đàm với Ngoại trưởng Peru Elmer Schialer.", "AR-PE"],
+  ])("the second meeting takes the first one's day (%s)", (_n, text, pair) => {
+    expect(run(text, "2024-06-10").filter((d) => d.pair === pair && d.type === "talks").map((d) => d.date)).toEqual(["2024-06-08"]);
+  });
+  it("a name at the end of a sentence keeps no full stop", () => {
+    const out = run("Argentine Foreign Minister Diana Mondino met Peruvian Foreign Minister Elmer Schialer.", "2024-06-10");
+    expect(out.map((d) => d.summary).join(" ")).not.toMatch(/Schialer\.\./);
+  });
+});

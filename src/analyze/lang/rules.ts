@@ -135,6 +135,8 @@ export interface LangRules {
   companyAfter?: RegExp;
   /** right before an arms cue: an approval or authorization of it ("cho phép", "approved") */
   approvalBeforeCue?: RegExp;
+  /** right before a talks cue: the same occasion as the meeting just told ("also met", "cũng đã hội đàm") */
+  alsoBeforeCue?: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

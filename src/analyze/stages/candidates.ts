@@ -31,6 +31,8 @@ interface ArticleMemory {
   lastJoint: { dev: ArticleDevelopment; sentence: number; countries: Set<string> } | null;
   mainEvent: ArticleDevelopment | null;
   frame: { type: "exercise" | "patrol"; date: ChosenDate; sentence: number } | null;
+  /** the last meeting dated to the day: what "also met" in the next sentences continues */
+  meetingDay: { date: ChosenDate; sentence: number } | null;
   /** the pairs of the developments kept so far: what "the talks", "both sides" can refer back to */
   keptPairs: Set<string>;
 }
@@ -50,7 +52,7 @@ interface SentenceView {
 
 export function findCandidates(ctx: Ctx, _deps: AnalyzerDeps): ArticleDevelopment[] {
   const out: ArticleDevelopment[] = [];
-  const memory: ArticleMemory = { firstBody: ctx.sentences.findIndex((s) => s.part === "body"), lastPerson: null, lastKept: null, lastJoint: null, mainEvent: null, frame: null, keptPairs: new Set() };
+  const memory: ArticleMemory = { firstBody: ctx.sentences.findIndex((s) => s.part === "body"), lastPerson: null, lastKept: null, lastJoint: null, mainEvent: null, frame: null, meetingDay: null, keptPairs: new Set() };
   for (let i = 0; i < ctx.sentences.length; i++) out.push(...sentenceCandidates(ctx, i, memory));
   return out;
 }
@@ -150,6 +152,11 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
       const d = chooseDate(ctx, s, dates, cue);
       if (d.rule !== "publication" && d.rule !== "none") memory.frame = { type: cue.type, date: d, sentence: i };
     }
+    // "He met his counterparts on the sidelines on Saturday": a meeting day, even with nobody's country named
+    if (cue.type === "talks" && s.part === "body" && sides.reason.startsWith("one side only")) {
+      const d = chooseDate(ctx, s, dates, cue);
+      if (d.span.precision === "day" && d.rule !== "publication" && d.rule !== "none" && !d.span.start.startsWith("1970")) memory.meetingDay = { date: d, sentence: i };
+    }
     return [];
   }
   const { date, framed } = cueDate(ctx, v, cue, sides.pairs[0]!, carried, memory);
@@ -227,6 +234,10 @@ function cueDate(ctx: Ctx, v: SentenceView, cue: CueHit, pair: [string, string],
     framed = true;
   }
   if (carried && date.rule === "publication") date = { span: { ...carried.date, certain: false }, rule: "continuation" };
+  // "He met his counterparts on Saturday. … also met the Austrian minister": the same day
+  const day = memory.meetingDay;
+  if (date.rule === "publication" && cue.type === "talks" && day && v.i - day.sentence <= 8 && ctx.rules.alsoBeforeCue?.test(v.lower.slice(Math.max(0, cue.start - v.s.start - 25), cue.start - v.s.start)))
+    date = { span: day.date.span, rule: `also:${day.date.rule}` };
   // "Kết thúc hội đàm, hai bộ trưởng đã ký …": the article's own event gives the date.
   const main = memory.mainEvent;
   if (date.rule === "publication" && main && main.pair.join() === pair.join() && test(ctx.lex.mainEventRef, v.lower)) date = { span: main.date, rule: "main-event" };
@@ -250,6 +261,7 @@ function remember(memory: ArticleMemory, dev: ArticleDevelopment, date: ChosenDa
   const { s, i } = v;
   const drill = dev.type === "exercise" || dev.type === "patrol";
   if (drill && date.rule !== "publication" && s.part !== "caption") memory.frame = { type: dev.type as "exercise" | "patrol", date, sentence: i };
+  if ((dev.type === "talks" || dev.type === "visit") && dev.status === "held" && date.span.precision === "day" && date.rule !== "publication" && s.part === "body") memory.meetingDay = { date, sentence: i };
   if (!memory.mainEvent && v.isLead && dev.dateRule !== "publication" && dev.date.precision === "day") memory.mainEvent = dev;
   memory.keptPairs.add(dev.pair.join("-"));
   if (s.part !== "body") return;
