@@ -1244,3 +1244,18 @@ describe("'also met' continues the day of the meeting just told", () => {
     expect(out.map((d) => d.summary).join(" ")).not.toMatch(/Schialer\.\./);
   });
 });
+
+describe("a forum's statement, arrivals for a meeting, and cooperation that is not defense", () => {
+  it("a joint statement of a group of four countries gives no pairs", () => {
+    expect(pairs("The Lima Group (Peru, Chile, Colombia and Ecuador) on Saturday endorsed a call for calm in its joint statement.", "2024-06-09")).toEqual([]);
+  });
+  it("ministers of several countries arriving to attend one meeting are no visits to each other", () => {
+    expect(pairs("Chile's foreign minister, Bolivia's Celinda Sosa and Ecuador's Gabriela Sommerfeld arrived in Cusco on June 7 to attend the meeting.", "2024-06-09").filter((p) => p.endsWith("visit"))).toEqual([]);
+  });
+  it.each([
+    ["currency", "Peru's foreign minister said on June 3 that talks were under way with Chile to exchange billions of soles held in Chilean banks for other currencies."],
+    ["space", "Peru's space agency said on June 3 that it was in talks with Chile about supplying rocket engines."],
+  ])("talks on %s are not defense talks", (_n, text) => {
+    expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("talks"))).toEqual([]);
+  });
+});

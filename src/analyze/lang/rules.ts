@@ -137,6 +137,10 @@ export interface LangRules {
   approvalBeforeCue?: RegExp;
   /** right before a talks cue: the same occasion as the meeting just told ("also met", "cũng đã hội đàm") */
   alsoBeforeCue?: RegExp;
+  /** an agreement cue that is a statement ("joint statement", "tuyên bố chung") */
+  statementCue: RegExp;
+  /** right after a visit cue: coming to attend a meeting ("… to attend the meeting", "để dự hội nghị") */
+  attendAfter: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

@@ -177,6 +177,11 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   const clauseEnd = between ? ctx.doc.slice(betweenFrom, betweenFrom + 80).search(/[,;.]/u) : -1;
   const betweenTo = betweenFrom + (clauseEnd < 0 ? 80 : clauseEnd);
   const betweenSides = between ? [...new Set(mentions.filter((m) => m.country && m.use === "side" && sides.includes(m.country) && m.start >= betweenFrom && m.start <= betweenTo).map((m) => m.country!))] : [];
+  // "The Quad … endorsed … in its joint statement": a statement of four or more countries is a forum's
+  if (cue.type === "agreement" && list.length >= 4 && ctx.rules.statementCue.test(cue.text.toLowerCase())) return none("a statement of four or more countries: a forum's");
+  // "Qin, Lavrov, Bhutto-Zardari … are arriving in Goa to attend the meeting": those who come to one
+  // meeting are no visit to each other
+  if (cue.type === "visit" && sides.length >= 3 && ctx.rules.attendAfter.test(ctx.doc.slice(cue.end, cue.end + 60).toLowerCase()) && !destination) return none("arrivals for a multilateral meeting");
   // "met top officials of Cambodia and Vietnam" with nobody else named: who met them is unknown
   const met = cue.type === "talks" && ctx.rules.meetsObject.test(cue.text.toLowerCase()) ? tripDestinations(ctx, placeable, cue) : [];
   if (met.length >= 2 && sides.every((c) => met.includes(c))) return none("the ones met are named, not who met them");
