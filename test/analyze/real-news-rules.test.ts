@@ -1259,3 +1259,15 @@ describe("a forum's statement, arrivals for a meeting, and cooperation that is n
     expect(pairs(text, "2024-06-05").filter((p) => p.endsWith("talks"))).toEqual([]);
   });
 });
+
+describe("a drill done 'with' a list of countries", () => {
+  it.each([
+    ["en", "Since November 2023, Peruvian warships have conducted at least ten joint patrols with the United States, Canada, Chile and Japan, and with talk they might do the same with France.", ["CA-PE patrol", "CL-PE patrol", "JP-PE patrol", "PE-US patrol"]],
+    ["vi", "Từ tháng 11/2023, hải quân Peru đã tiến hành ít nhất 10 cuộc tuần tra chung với Mỹ, Canada, Chile và Nhật Bản.", ["CA-PE patrol", "CL-PE patrol", "JP-PE patrol", "PE-US patrol"]],
+  ])("pairs the country that did it with each partner, not the partners with each other (%s)", (_n, text, want) => {
+    expect(pairs(text, "2024-09-02")).toEqual(want);
+  });
+  it("a drill of several countries named together still gives every pair", () => {
+    expect(pairs("The navies of Peru, Chile and Canada held a joint exercise off Callao on August 30.", "2024-09-02")).toEqual(["CA-CL exercise", "CA-PE exercise", "CL-PE exercise"]);
+  });
+});

@@ -166,6 +166,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   let pairs: [string, string][];
   let partner: string | null = null;
   let trip: string[] = [];
+  let hub: { subject: string; partners: string[] } | null = null;
   // "cuộc họp tại Doha giữa Ngoại trưởng Ai Cập và Ngoại trưởng Israel", "talks
   // between Cambodia and Thailand hosted by Malaysia": the two named after "between" met
   // "… exercises, initiated in 1992 between the Indian and US navies, have grown to include Japan":
@@ -189,7 +190,12 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     pairs = betweenSides.length === 2 ? [pairOf(betweenSides[0]!, betweenSides[1]!)] : allPairs(betweenSides);
     via += "+between";
   } else if (sides.length === 2) pairs = [pairOf(sides[0]!, sides[1]!)];
-  else if (cue.type === "exercise" || cue.type === "patrol" || (sides.length === 3 && test(ctx.lex.trilateral, lower))) {
+  else if ((cue.type === "exercise" || cue.type === "patrol") && (hub = withHub(ctx, mentions, placeable, cue, sides))) {
+    // "Philippine warships have conducted joint patrols with the United States, Canada, Australia
+    // and Japan": the subject with each of those it drilled with, not those with each other
+    pairs = hub.partners.map((c) => pairOf(hub!.subject, c));
+    via += "+with-each";
+  } else if (cue.type === "exercise" || cue.type === "patrol" || (sides.length === 3 && test(ctx.lex.trilateral, lower))) {
     pairs = allPairs(sides);
     via += "+multilateral";
   } else if (to) {
@@ -328,4 +334,19 @@ function tripDestinations(ctx: Ctx, placeable: EntityMention[], cue: CueHit): st
     if (!out.includes(after[k]!.country!)) out.push(after[k]!.country!);
   }
   return out;
+}
+
+/**
+ * A drill whose one country named before the cue did it "with" a list of others named right after
+ * it ("conducted joint patrols with the United States, Canada and Japan", "tập trận chung với Mỹ,
+ * Nhật Bản và Úc"): that country is the hub. Null when the sentence is not so.
+ */
+function withHub(ctx: Ctx, mentions: EntityMention[], placeable: EntityMention[], cue: CueHit, sides: string[]): { subject: string; partners: string[] } | null {
+  if (sides.length < 3) return null;
+  const before = [...new Set(mentions.filter((m) => m.country && m.use === "side" && m.end <= cue.start && sides.includes(m.country)).map((m) => m.country!))];
+  if (before.length !== 1) return null;
+  const partners = tripDestinations(ctx, placeable, cue);
+  const first = placeable.find((m) => m.start >= cue.end && m.country === partners[0]);
+  if (partners.length < 2 || partners.includes(before[0]!) || !first || !/(?:^|\s)(?:with|với|cùng)\s+(?:the\s+)?$/u.test(ctx.doc.slice(cue.end, first.start).toLowerCase())) return null;
+  return { subject: before[0]!, partners };
 }
