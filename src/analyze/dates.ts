@@ -238,10 +238,15 @@ export class DateResolver {
    * welcome …", "Ngày 25-11, Bộ trưởng sẽ …"), within the sentence.
    */
   private futureAfter(): boolean {
+    // "said on Wednesday the visit will …": the day something was said, whatever it says
+    if (/(?<![\p{L}])(?:said|says|told|announced|stated|added|noted|cho biết|cho hay|nói|tuyên bố|khẳng định)\s+(?:on\s+|hôm\s+|ngày\s+|vào\s+)?$/iu.test(this.text.slice(Math.max(0, this.at - 25), this.at))) return false;
     let after = this.text.slice(this.at, this.at + FUTURE_CUE_WINDOW);
     // up to the sentence's end or a second, coordinated predicate ("held it last March and are expected to repeat it")
     const cut = after.search(/[.!?;\n]|\s(?:and|but|while|và|nhưng|còn)\s/u);
     if (cut >= 0) after = after.slice(0, cut);
+    // "On Thursday, Lavrov said Russia will …": what was said then lies ahead, not the day
+    const said = after.search(/(?<![\p{L}])(?:said|says|told|announced|stated|added|noted|cho biết|cho hay|nói|tuyên bố|khẳng định)(?![\p{L}])/u);
+    if (said >= 0) after = after.slice(0, said);
     this.futureCue.lastIndex = 0;
     return this.futureCue.test(after);
   }
@@ -426,7 +431,8 @@ export class DateResolver {
         break;
       default: {
         certain = false; // which week is implied
-        const dir = this.isFuture() ? "future" : this.pastBias ? "past" : back <= fwd ? "past" : "future";
+        // "In Paris on Thursday, Macron will host …": a future word right after it looks ahead too
+        const dir = this.isFuture() || (back > 0 && this.futureAfter()) ? "future" : this.pastBias ? "past" : back <= fwd ? "past" : "future";
         p = dir === "past" ? addDays(ref, -back) : addDays(ref, fwd);
       }
     }

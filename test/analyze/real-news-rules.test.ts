@@ -1271,3 +1271,21 @@ describe("a drill done 'with' a list of countries", () => {
     expect(pairs("The navies of Peru, Chile and Canada held a joint exercise off Callao on August 30.", "2024-09-02")).toEqual(["CA-CL exercise", "CA-PE exercise", "CL-PE exercise"]);
   });
 });
+
+describe("a weekday told with a future word, and a clause of circumstance", () => {
+  it("'In Lima on Thursday, X will host …' is the coming Thursday", () => {
+    const out = run("In Lima on Thursday, Peruvian President Dina Boluarte will host Chilean President Gabriel Boric for a state visit.", "2024-06-11");
+    expect(out.filter((d) => d.type === "visit").map((d) => `${d.date} ${d.status}`)).toEqual(["2024-06-13 planned"]);
+  });
+  it("'… said on Wednesday the visit will …' keeps the day it was said", () => {
+    const out = run("The Peruvian foreign ministry said on Wednesday that the Chilean president's state visit to Peru will strengthen defence ties.", "2024-06-13");
+    expect(out.filter((d) => d.type === "visit").map((d) => d.date)).not.toContain("2024-06-19");
+  });
+  it.each([
+    ["en", "Given the tariffs imposed by US President Donald Trump, the two-day visit of Chilean President Gabriel Boric to Peru last week was closely watched."],
+    ["vi", "Trong bối cảnh Tổng thống Mỹ Donald Trump áp thuế, chuyến thăm Peru của Tổng thống Chile Gabriel Boric tuần trước được chú ý."],
+  ])("a country in a fronted clause of circumstance is no party (%s)", (_n, text) => {
+    const out = pairs(text, "2025-05-05");
+    expect(out.filter((p) => p.includes("US"))).toEqual([]);
+  });
+});

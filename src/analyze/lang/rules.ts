@@ -141,6 +141,8 @@ export interface LangRules {
   statementCue: RegExp;
   /** right after a visit cue: coming to attend a meeting ("… to attend the meeting", "để dự hội nghị") */
   attendAfter: RegExp;
+  /** a sentence opening with a clause of circumstance, up to its comma ("Given …,", "Amid …,", "Trong bối cảnh …,") */
+  circumstanceOpener?: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

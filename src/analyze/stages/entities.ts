@@ -57,6 +57,10 @@ export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier
   if (dateline && m.start - s.start < dateline[0].length) return "location";
   const before = ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase();
   if (ctx.rules.topicBefore.test(before)) return "topic";
+  // "Given the disruption caused by US President Trump's tariffs, the visit of …": a fronted
+  // clause of circumstance names the background, not a party
+  const opener = ctx.rules.circumstanceOpener?.exec(s.text);
+  if (opener && m.start - s.start < s.text.indexOf(",", opener[0].length)) return "topic";
   if (isTarget(m, ctx, s, earlier)) return "topic";
   // "Rio de Janeiro (Brazil)", "Kochi (Ấn Độ)": a country in brackets after a place says where it is
   if (m.kind !== "person" && ctx.doc[m.start - 1] === "(" && ctx.doc[m.end] === ")" && /\p{Lu}[\p{L}.-]*\s*$/u.test(ctx.doc.slice(Math.max(s.start, m.start - 25), m.start - 1))) return "location";
