@@ -1289,3 +1289,16 @@ describe("a weekday told with a future word, and a clause of circumstance", () =
     expect(out.filter((p) => p.includes("US"))).toEqual([]);
   });
 });
+
+describe("Vietnamese: an invitation taken up, 'trước đó', official activities, a capital's country", () => {
+  it("'nhận lời mời của X, Y đã thăm …' is a visit, dated by the fronted 'Trước đó vào tháng 7-2024'", () => {
+    const out = run("Trước đó vào tháng 7-2024, nhận lời mời của Tổng thống Peru, Tổng thống Chile Gabriel Boric đã thăm cấp nhà nước Peru.", "2024-11-25");
+    expect(out.filter((d) => d.type === "visit").map((d) => `${d.pair} ${d.date}`)).toEqual(["CL-PE 2024-07"]);
+  });
+  it("'bắt đầu các hoạt động chính thức tại X' is a visit", () => {
+    expect(pairs("Sáng 20-11, Tổng thống Chile Gabriel Boric và Phu nhân đã bắt đầu các hoạt động chính thức tại Peru.", "2024-11-25")).toEqual(["CL-PE visit"]);
+  });
+  it("the country of a capital named as a venue ('thủ đô Quito của Ecuador') is a place", () => {
+    expect(pairs("Ông Boric đã có 3 cuộc gặp với ông Milei ở Lima, thủ đô Quito của Ecuador và khu vực biên giới.", "2024-11-25").filter((p) => p.includes("EC"))).toEqual([]);
+  });
+});

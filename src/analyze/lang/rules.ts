@@ -143,6 +143,8 @@ export interface LangRules {
   attendAfter: RegExp;
   /** a sentence opening with a clause of circumstance, up to its comma ("Given …,", "Amid …,", "Trong bối cảnh …,") */
   circumstanceOpener?: RegExp;
+  /** around a modal invitation word: an invitation taken up ("nhận lời mời của", "at the invitation of") */
+  invitationTaken?: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

@@ -69,7 +69,7 @@ export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier
   if (m.kind === "country" && /\bex-$/u.test(before)) return "topic";
   // "in Quito, Ecuador", "tại Lima, Peru": a country after a city named as a place says where it is
   const prev = earlier[earlier.length - 1];
-  if (m.kind !== "person" && prev?.use === "location" && prev.via === "metonym" && /^\s*,\s*$/u.test(ctx.doc.slice(prev.end, m.start))) return "location";
+  if (m.kind !== "person" && prev?.use === "location" && prev.via === "metonym" && /^\s*(?:,|của|of)\s*$/u.test(ctx.doc.slice(prev.end, m.start))) return "location";
   // "a few kilometres from the Polish border", "biên giới Ba Lan": a line on the map, not a party.
   if (m.kind !== "person" && (ctx.rules.borderAfter.test(ctx.doc.slice(m.end, m.end + 30).toLowerCase()) || ctx.rules.borderBefore.test(before))) return "location";
   return "side";

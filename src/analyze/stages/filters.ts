@@ -174,6 +174,8 @@ const modal: CueFilter = {
     // "ký ban hành luật cho phép viện trợ quân sự", "signed a bill allowing the sale": a law that
     // allows it is an approval, not a hope
     if (v.ctx.rules.lawBefore.test(v.before.slice(Math.max(0, at - 30), at))) return null;
+    // "nhận lời mời của X, Y đã thăm …", "at the invitation of X, Y visited …": an invitation taken up
+    if (v.ctx.rules.invitationTaken?.test(v.before.slice(Math.max(0, at - 12), at + 20))) return null;
     // "Biden cho phép cung cấp mìn cho Ukraine", "approved the sale of": an approval of arms is the development
     if (v.cue.type === "arms" && v.ctx.rules.approvalBeforeCue?.test(v.before.slice(-20))) return null;
     // "… sent an invitation during his visit to the Far East": a cue framed as when something

@@ -9,7 +9,7 @@ export const viRules: LangRules = {
   // "tại Bắc Kinh", "ngoài khơi Philippines", "rời Bình Nhưỡng"; a target or an audience is not a
   // partner either: "nhằm vào Trung Quốc", "đối phó với Triều Tiên", "răn đe Nga", "gửi thông điệp tới Bắc Kinh"
   locationBefore:
-    /(?:^|[\s,(])(?:ở thủ đô|tại thủ đô|ở thành phố|tại thành phố|ở|tại|trên lãnh thổ|ngoài khơi|giờ|theo giờ|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi|đối phó(?: với)?|răn đe|kiềm chế|chống lại|đối trọng với|cảnh báo|gửi (?:một )?thông điệp (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|trước mối đe dọa từ|mối đe dọa từ)\s*$/u,
+    /(?:^|[\s,(])(?:ở thủ đô|tại thủ đô|ở thành phố|tại thành phố|ở|tại|thủ đô|trên lãnh thổ|ngoài khơi|giờ|theo giờ|gần|trên biển|quanh|xung quanh|bao quanh|nhằm vào|sát|áp sát|hướng về|rời|rời khỏi|đối phó(?: với)?|răn đe|kiềm chế|chống lại|đối trọng với|cảnh báo|gửi (?:một )?thông điệp (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|trước mối đe dọa từ|mối đe dọa từ)\s*$/u,
   // a target, an audience or a subject of worry, person or country, a few words on ("to counter the rise of China")
   // Vietnamese words are syllables: five of them ("ưu thế quân sự") are about two English words
   targetBefore: /(?:^|[\s,(])(?:thách thức|nhằm vào|kêu gọi|hối thúc|yêu cầu|đề nghị|thúc giục|cảnh báo|nhằm răn đe|răn đe|đối phó(?: với)?|kiềm chế|chống lại|đối trọng với|gửi (?:một )?(?:thông điệp|tín hiệu) (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|phô diễn sức mạnh (?:trước|với)|lo ngại về|quan ngại về|mối đe dọa từ|sức ép (?:từ|lên)|đặc phái viên (?:về|phụ trách))\s+(?:\S+\s+){0,5}$/u,
@@ -88,6 +88,7 @@ export const viRules: LangRules = {
   statementCue: /tuyên bố|thông cáo/u,
   attendAfter: /^\s*(?:[^\s,.;]+\s+){0,6}?(?:để\s+)?(?:dự|tham dự|tham gia)\s+(?:[^\s,.;]+\s+){0,4}?(?:hội nghị|hội nghị thượng đỉnh|cuộc họp|diễn đàn|phiên họp)(?![\p{L}])/u,
   circumstanceOpener: /^(?:trong bối cảnh|giữa lúc|bất chấp|trước bối cảnh)\s/iu,
+  invitationTaken: /(?:nhận lời mời|theo lời mời|nhận lời)\s+(?:của\s+)?/u,
   honorific: /(?<![\p{L}])(?:ông|bà|Ông|Bà)\s+(\p{Lu}\p{L}+)(?![\p{L}])/gu,
   personTitle:
     /(?<title>Bộ trưởng Quốc phòng|Bộ trưởng Ngoại giao|Bộ trưởng|Thứ trưởng Quốc phòng|Thứ trưởng Ngoại giao|Thứ trưởng|Ngoại trưởng|Tổng thống|Phó Tổng thống|Thủ tướng|Phó Thủ tướng|Chủ tịch nước|Chủ tịch|Tổng Tham mưu trưởng|Tham mưu trưởng|Tư lệnh|Đại sứ|Đặc phái viên|Cố vấn An ninh Quốc gia|Quốc vương|Đại tướng|Thượng tướng|Đô đốc|Tướng)\s+(?:[\p{L}.]+\s+){0,4}?(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})/gu,
