@@ -319,7 +319,11 @@ export function createGazetteer(raw: GazetteerData): Gazetteer {
     }
   }
 
-  const contextual = Object.entries(aliasesFile.contextualAcronyms ?? {});
+  const contextual: Contextual[] = Object.entries(aliasesFile.contextualAcronyms ?? {}).map(([acronym, countries]) => ({
+    acronym,
+    countries,
+    re: new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "gu"),
+  }));
 
   return {
     country,
@@ -850,14 +854,19 @@ function buildMatcher(specs: PatternSpec[]): Matcher {
  * that the text itself names (by any other mention), and is left out when it names none or
  * several of them. Mentions stay in text order.
  */
-function withContextualAcronyms(text: string, found: Mention[], contextual: [string, string[]][]): Mention[] {
+interface Contextual {
+  acronym: string;
+  countries: string[];
+  re: RegExp;
+}
+
+function withContextualAcronyms(text: string, found: Mention[], contextual: Contextual[]): Mention[] {
   if (!contextual.length) return found;
   const named = new Set(found.filter((m) => m.kind === "country" && m.country).map((m) => m.country!));
   const added: Mention[] = [];
-  for (const [acronym, countries] of contextual) {
+  for (const { acronym, countries, re } of contextual) {
     const inText = countries.filter((c) => named.has(c));
-    if (inText.length !== 1) continue;
-    const re = new RegExp(`(?<![\\p{L}\\p{N}])${acronym}(?![\\p{L}\\p{N}])`, "gu");
+    if (inText.length !== 1 || !text.includes(acronym)) continue;
     for (const m of text.matchAll(re)) {
       const start = m.index;
       const end = start + acronym.length;

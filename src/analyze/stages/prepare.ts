@@ -98,17 +98,22 @@ export function unwrapHardBreaks(text: string): string {
   const widths = lines.map((l) => text.slice(l.start, l.end).trimEnd().length);
   const widest = Math.max(...widths);
   const wrapped = widest >= 50 && widest <= 200 && widths.filter((w) => w >= widest * 0.85).length >= 4;
-  let out = text;
+  const breaks: [number, number][] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
     const line = text.slice(lines[i]!.start, lines[i]!.end).trimEnd();
     const next = text.slice(lines[i + 1]!.start, lines[i + 1]!.end).trimStart();
     if (/[.!?…:;"”’)\]»]$/u.test(line)) continue;
     if (!/^\p{Ll}/u.test(next) && !(wrapped && widths[i]! >= widest * 0.75 && /^[\p{L}\p{N}(]/u.test(next))) continue;
-    const from = lines[i]!.end;
-    const to = lines[i + 1]!.start;
-    out = out.slice(0, from) + " ".repeat(to - from) + out.slice(to);
+    breaks.push([lines[i]!.end, lines[i + 1]!.start]);
   }
-  return out;
+  if (!breaks.length) return text;
+  let out = "";
+  let at = 0;
+  for (const [from, to] of breaks) {
+    out += text.slice(at, from) + " ".repeat(to - from);
+    at = to;
+  }
+  return out + text.slice(at);
 }
 
 /**
