@@ -145,6 +145,8 @@ export interface LangRules {
   circumstanceOpener?: RegExp;
   /** around a modal invitation word: an invitation taken up ("nhận lời mời của", "at the invitation of") */
   invitationTaken?: RegExp;
+  /** one leg of a tour is told ("on the first leg of his trip", "chặng đầu") */
+  oneLeg: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

@@ -205,12 +205,11 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     const before = sides.filter((c) => c !== to && mentions.some((m) => m.country === c && m.use === "side" && m.end <= cue.start));
     pairs = (before.length ? before : sides.filter((c) => c !== to)).map((c) => pairOf(c, to));
     via += "+recipient";
-  } else if (cue.type === "talks" && ctx.rules.meetsObject.test(cue.text.toLowerCase()) && (trip = tripDestinations(ctx, placeable, cue)).length >= 2) {
-    // "met top officials of Cambodia and Vietnam": the one who met, with each of those met — never
-    // those met with each other; with nobody named who met them, no talks are known
-    const host = [actor, ...sides].find((c) => !trip.includes(c));
-    if (!host) return none("the ones met are named, not who met them");
-    pairs = trip.map((c) => pairOf(host, c));
+  } else if (met.length >= 2) {
+    // "X met top officials of Cambodia and Vietnam": the one who met, with each of those met — never
+    // those met with each other (with nobody named who met them, the sentence was left above)
+    const host = [actor, ...sides].find((c) => !met.includes(c))!;
+    pairs = met.map((c) => pairOf(host, c));
     via += "+each";
   } else if (list.length >= 4 && cue.type === "talks") {
     // "a bloc that began with Peru, Chile, Bolivia and Ecuador holds a summit": four or more
@@ -224,10 +223,11 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     // "Austin met his Japanese and South Korean counterparts": the one who met, with each of them
     pairs = sides.filter((c) => c !== actor).map((c) => pairOf(actor, c));
     via += "+each";
-  } else if (cue.type === "visit" && !/\b(?:first|second|third|last|final|next) leg\b|chặng (?:đầu|cuối|tiếp)/u.test(lower) && (trip = tripDestinations(ctx, placeable, cue)).length >= 2) {
-    // (one leg of a tour is told, "arrived in Hiroshima on the first leg of his trip to Japan, Papua New Guinea and Australia": only that leg is dated)
+  } else if (cue.type === "visit" && !ctx.rules.oneLeg.test(lower) && (trip = tripDestinations(ctx, placeable, cue)).length >= 2) {
     // "thăm chính thức Peru và Chile", "a tour to Peru and Chile": each stop with the traveller,
-    // never the stops with each other; with no traveller named, no visit is known
+    // never the stops with each other; with no traveller named, no visit is known. (When one leg
+    // of a tour is told — "arrived in Hiroshima on the first leg of his trip to Japan, Papua New
+    // Guinea and Australia" — only that leg is dated, and the single pair stays.)
     const traveller = [actor, ...sides].find((c) => !trip.includes(c));
     if (!traveller) return none("stops of one trip, no traveller named");
     pairs = trip.map((c) => pairOf(traveller, c));

@@ -100,6 +100,7 @@ export const enRules: LangRules = {
   attendAfter: /^\s*(?:[^\s,.;]+\s+){0,6}?to\s+(?:attend|participate in|take part in)\s+(?:the\s+|a\s+)?(?:[^\s,.;]+\s+){0,4}?(?:meeting|summit|conference|conclave|session|forum|gathering)\b/u,
   circumstanceOpener: /^(?:given|amid|despite|in the face of|in light of|against the backdrop of)\s/iu,
   invitationTaken: /\b(?:at|on|upon) the invitation of\b/u,
+  oneLeg: /\b(?:first|second|third|last|final|next) leg\b/u,
   honorific: /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}])/gu,
   personTitle:
     /(?<title>(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice|[Ss]pecial|[Nn]ational [Ss]ecurity|[Ii]nterior|[Hh]ome|Air Force|Navy|Naval|Army|Coast Guard|Military)\s)?(?:Minister|Secretary|President|Premier|Chancellor|General|Gen\.|Admiral|Adm\.|Commander|Chief of Staff|Chief|Envoy|envoy|Ambassador|ambassador|Adviser|adviser|Advisor|advisor|minister|secretary|(?:Under |Assistant )?Secretary of (?:Defen[cs]e|State)(?: for Policy)?|[Ss]ecretary of [Ss]tate|Secretary of Defense))(?: [A-Z][a-z]+)??,?\s+(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|And|Said|Says)\b)\p{Lu}[\p{L}'’.-]+){0,2})/gu,
