@@ -1302,3 +1302,14 @@ describe("Vietnamese: an invitation taken up, 'trước đó', official activiti
     expect(pairs("Ông Boric đã có 3 cuộc gặp với ông Milei ở Lima, thủ đô Quito của Ecuador và khu vực biên giới.", "2024-11-25").filter((p) => p.includes("EC"))).toEqual([]);
   });
 });
+
+describe("the host of a visit", () => {
+  it.each([
+    ["en", "In Lima on Thursday, Peruvian President Dina Boluarte will host Chilean President Gabriel Boric for a state visit.", "2024-06-11"],
+    ["vi", "Sáng 13/6, Tổng thống Peru Dina Boluarte đón tiếp Tổng thống Chile Gabriel Boric sang thăm cấp nhà nước.", "2024-06-14"],
+  ])("the guest travels to the host's country (%s)", (_n, text, published) => {
+    const visits = run(text, published).filter((d) => d.type === "visit");
+    expect(visits).toHaveLength(1);
+    expect(visits[0]!.summary).toMatch(/^Chilean President Gabriel Boric .*(?:visit|visited) (?:to )?Peru/);
+  });
+});

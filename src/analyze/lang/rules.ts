@@ -147,6 +147,8 @@ export interface LangRules {
   invitationTaken?: RegExp;
   /** one leg of a tour is told ("on the first leg of his trip", "chặng đầu") */
   oneLeg: RegExp;
+  /** a talks cue in which the actor receives the other side at home ("hosted", "welcomed", "đón tiếp") */
+  hostCue: RegExp;
   /** global: an honorific and one capitalized name in group 1 ("ông Cường", "Mr Biden") */
   honorific: RegExp;
   /** global: an official introduced by title (group `title`) and capitalized name (group `name`) */

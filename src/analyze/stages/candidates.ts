@@ -193,7 +193,9 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
     const own = pairs.length > 1 ? partnerDate(ctx.doc, mentions, dates, pair, sides.actor, cue) : null;
     const d = own ?? chosen;
     const actors = actorsNearCue(ctx, mentions, pair, cue, sides.actor, s, d.span.start);
-    const destination = cue.type === "visit" ? sides.destination : null;
+    // "Boluarte will host Boric for a state visit", "Chủ tịch nước đón tiếp …": the host's country is
+    // where the visit goes, so a visit merged with these talks keeps its direction
+    const destination = cue.type === "visit" ? sides.destination : cue.type === "talks" && sides.actor && pair.includes(sides.actor) && hosts(ctx, mentions, cue, pair, sides.actor, before) ? sides.actor : null;
     const dev: ArticleDevelopment = {
       pair,
       type: cue.type,
@@ -477,4 +479,12 @@ function saidAhead(ctx: Ctx, s: Sentence, dates: FoundDate[], date: ChosenDate, 
   const rest = ctx.doc.slice(d.end, s.end).toLowerCase();
   const future = rest.search(/(?<![\p{L}])(?:will|is to|are to|sẽ)(?![\p{L}])/u);
   return future >= 0 && future <= 100 && !test(ctx.lex.past, rest.slice(0, future));
+}
+
+/** "Boluarte will host Boric": a host verb with its subject of one side before it and the guest of the other after it (not "was received by"). */
+function hosts(ctx: Ctx, mentions: EntityMention[], cue: CueHit, pair: [string, string], actor: string, before: string): boolean {
+  if (!ctx.rules.hostCue.test(cue.text.trim().toLowerCase()) || /(?:\b(?:was|were|been|being|is|are)|được)\s+$/u.test(before)) return false;
+  const guest = pair.find((c) => c !== actor);
+  const subject = mentions.some((m) => m.country === actor && m.use === "side" && m.end <= cue.start && cue.start - m.end <= 60);
+  return subject && mentions.some((m) => m.country === guest && m.use === "side" && m.start >= cue.end && m.start - cue.end <= 40);
 }

@@ -101,6 +101,7 @@ export const enRules: LangRules = {
   circumstanceOpener: /^(?:given|amid|despite|in the face of|in light of|against the backdrop of)\s/iu,
   invitationTaken: /\b(?:at|on|upon) the invitation of\b/u,
   oneLeg: /\b(?:first|second|third|last|final|next) leg\b/u,
+  hostCue: /^(?:host(?:s|ed|ing)?|welcom(?:e|es|ed|ing)|receiv(?:e|es|ed|ing))\b/u,
   honorific: /\b(?:Mr|Mrs|Ms|Dr)\.?\s+(\p{Lu}[\p{L}'’-]+)(?![\p{L}])/gu,
   personTitle:
     /(?<title>(?:(?:[Dd]efen[cs]e|[Ff]oreign|[Pp]rime|[Dd]eputy|[Vv]ice|[Ss]pecial|[Nn]ational [Ss]ecurity|[Ii]nterior|[Hh]ome|Air Force|Navy|Naval|Army|Coast Guard|Military)\s)?(?:Minister|Secretary|President|Premier|Chancellor|General|Gen\.|Admiral|Adm\.|Commander|Chief of Staff|Chief|Envoy|envoy|Ambassador|ambassador|Adviser|adviser|Advisor|advisor|minister|secretary|(?:Under |Assistant )?Secretary of (?:Defen[cs]e|State)(?: for Policy)?|[Ss]ecretary of [Ss]tate|Secretary of Defense))(?: [A-Z][a-z]+)??,?\s+(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|On|In|At|And|Said|Says)\b)\p{Lu}[\p{L}'’.-]+){0,2})/gu,

@@ -90,6 +90,7 @@ export const viRules: LangRules = {
   circumstanceOpener: /^(?:trong bối cảnh|giữa lúc|bất chấp|trước bối cảnh)\s/iu,
   invitationTaken: /(?:nhận lời mời|theo lời mời|nhận lời)\s+(?:của\s+)?/u,
   oneLeg: /chặng (?:đầu|cuối|tiếp|thứ)/u,
+  hostCue: /^(?:đón tiếp|tiếp đón|đón|tiếp|tiếp kiến)(?![\p{L}])/u,
   honorific: /(?<![\p{L}])(?:ông|bà|Ông|Bà)\s+(\p{Lu}\p{L}+)(?![\p{L}])/gu,
   personTitle:
     /(?<title>Bộ trưởng Quốc phòng|Bộ trưởng Ngoại giao|Bộ trưởng|Thứ trưởng Quốc phòng|Thứ trưởng Ngoại giao|Thứ trưởng|Ngoại trưởng|Tổng thống|Phó Tổng thống|Thủ tướng|Phó Thủ tướng|Chủ tịch nước|Chủ tịch|Tổng Tham mưu trưởng|Tham mưu trưởng|Tư lệnh|Đại sứ|Đặc phái viên|Cố vấn An ninh Quốc gia|Quốc vương|Đại tướng|Thượng tướng|Đô đốc|Tướng)\s+(?:[\p{L}.]+\s+){0,4}?(?<name>\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3})/gu,
