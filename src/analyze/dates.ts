@@ -167,9 +167,13 @@ export function formatSpan(span: DateSpan): string {
 /** Characters of text after which a context year no longer applies to a bare month. */
 const CONTEXT_WINDOW = 400;
 /** How far back a future cue is looked for, within the sentence. */
+const FUTURE_CUE_WINDOW = 60;
 /** a yearless day this many days after the reference at most is read as coming, not as last year's */
 const NEAR_AHEAD_DAYS = 14;
-const FUTURE_CUE_WINDOW = 60;
+/** verbs of saying: a date right after one is when something was said ("said on Wednesday") */
+const SAYING = "(?<![\\p{L}])(?:said|says|told|announced|stated|added|noted|cho biết|cho hay|nói|tuyên bố|khẳng định)";
+const SAID_ON = new RegExp(`${SAYING}\\s+(?:on\\s+|hôm\\s+|ngày\\s+|vào\\s+)?$`, "iu");
+const SAID = new RegExp(`${SAYING}(?![\\p{L}])`, "u");
 
 /**
  * Resolves written date parts against the reference date and the text read so far.
@@ -239,13 +243,13 @@ export class DateResolver {
    */
   private futureAfter(): boolean {
     // "said on Wednesday the visit will …": the day something was said, whatever it says
-    if (/(?<![\p{L}])(?:said|says|told|announced|stated|added|noted|cho biết|cho hay|nói|tuyên bố|khẳng định)\s+(?:on\s+|hôm\s+|ngày\s+|vào\s+)?$/iu.test(this.text.slice(Math.max(0, this.at - 25), this.at))) return false;
+    if (SAID_ON.test(this.text.slice(Math.max(0, this.at - 25), this.at))) return false;
     let after = this.text.slice(this.at, this.at + FUTURE_CUE_WINDOW);
     // up to the sentence's end or a second, coordinated predicate ("held it last March and are expected to repeat it")
     const cut = after.search(/[.!?;\n]|\s(?:and|but|while|và|nhưng|còn)\s/u);
     if (cut >= 0) after = after.slice(0, cut);
     // "On Thursday, Lavrov said Russia will …": what was said then lies ahead, not the day
-    const said = after.search(/(?<![\p{L}])(?:said|says|told|announced|stated|added|noted|cho biết|cho hay|nói|tuyên bố|khẳng định)(?![\p{L}])/u);
+    const said = after.search(SAID);
     if (said >= 0) after = after.slice(0, said);
     this.futureCue.lastIndex = 0;
     return this.futureCue.test(after);

@@ -132,8 +132,8 @@ export function mergeArticleDevelopments(candidates: ArticleDevelopment[], decis
       const before = (g: ArticleDevelopment) => Date.parse(c.date.start) - Date.parse(g.date.end);
       const joins = (g: ArticleDevelopment) => (g.type === c.type ? before(g) <= RECENT_MS && noConflictingActors(g) : meeting(g.type) && meeting(c.type) && before(g) <= TRIP_MS);
       // An undated mention of a coming event ("ahead of the upcoming visit") is that planned event
-      // of the pair, never one already held before the article.
-      // (and a meeting held is no part of a visit still to come)
+      // of the pair, never one already held before the article; and a meeting held is no part of
+      // an undated visit still to come.
       const ahead = c.status === "planned" ? samePair.filter((g) => g.status !== "held" || !dated(g) || g.date.end > c.date.end) : samePair.filter((g) => !(c.status === "held" && g.status === "planned" && !dated(g)));
       target =
         (c.status === "planned" ? ahead.find((g) => g.status === "planned" && dated(g) && g.date.start >= c.date.start) : undefined) ??

@@ -155,7 +155,7 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
     // "He met his counterparts on the sidelines on Saturday": a meeting day, even with nobody's country named
     if (cue.type === "talks" && s.part === "body" && sides.reason.startsWith("one side only")) {
       const d = chooseDate(ctx, s, dates, cue);
-      if (d.span.precision === "day" && d.rule !== "publication" && d.rule !== "none" && !d.span.start.startsWith("1970")) memory.meetingDay = { date: d, sentence: i };
+      if (d.span.precision === "day" && d.rule !== "publication" && d.rule !== "none") memory.meetingDay = { date: d, sentence: i };
     }
     return [];
   }
@@ -175,7 +175,7 @@ function cueCandidates(ctx: Ctx, v: SentenceView, cue: CueHit, memory: ArticleMe
   let status = chooseStatus(ctx, before, clause.text, date);
   // "On the minister's visit, the spokesperson said on Tuesday that he will …": dated only by what
   // was said about it, and what was said lies ahead — the visit is still to come
-  if (status === "held" && saidAhead(ctx, s, dates, date, cue)) status = "planned";
+  if (status === "held" && saidAhead(ctx, s, dates, date)) status = "planned";
   let chosen = date;
   // A planned event's month or day without a year lies ahead ("will hold … in November"),
   // when the date is written after the word that plans it.
@@ -470,10 +470,10 @@ function partnerDate(doc: string, mentions: EntityMention[], dates: FoundDate[],
 }
 
 /**
- * The cue's date is the day something was said about it ("said on Tuesday that …"), after the
- * cue, and the words said speak of the future ("… will exchange views"): the event lies ahead.
+ * The cue's date is the day something was said about it ("said on Tuesday that …"), and the
+ * words said speak of the future ("… will exchange views"): the event lies ahead.
  */
-function saidAhead(ctx: Ctx, s: Sentence, dates: FoundDate[], date: ChosenDate, cue: CueHit): boolean {
+function saidAhead(ctx: Ctx, s: Sentence, dates: FoundDate[], date: ChosenDate): boolean {
   const d = dates.find((x) => x.span.start === date.span.start && x.span.end === date.span.end);
   if (!d || !ctx.rules.sourceDateBefore.test(ctx.doc.slice(Math.max(s.start, d.start - 30), d.start).toLowerCase())) return false;
   const rest = ctx.doc.slice(d.end, s.end).toLowerCase();

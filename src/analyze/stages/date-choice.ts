@@ -101,7 +101,7 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
 }
 
 /** No date of its own: the publication (or reference) day, marked uncertain. */
-export function publicationDate(ctx: Ctx): ChosenDate {
+function publicationDate(ctx: Ctx): ChosenDate {
   if (ctx.pub) {
     const spanIso = ctx.ref && ctx.ref !== refDay(ctx.pub.iso, ctx.pub.precision) ? ctx.ref : ctx.pub.iso;
     const precision: DatePrecision = spanIso.length === 10 ? "day" : spanIso.length === 7 ? "month" : "year";

@@ -30,12 +30,12 @@ export function titledPeople(text: string, offset: number, known: readonly Entit
   const re = rules.personTitle;
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    let name = m.groups?.name;
+    const raw = m.groups?.name;
     // the title starts a word (checked here: a leading lookbehind would stop the engine skipping ahead)
-    if (!name || !startsWord(text, m.index)) continue;
+    if (!raw || !startsWord(text, m.index)) continue;
     // a sentence's full stop after the name is no part of it ("… Elmer Schialer."), an initial's is ("Jr.")
-    if (/[\p{L}]{3,}\.$/u.test(name)) name = name.slice(0, -1);
-    let nameStart = offset + m.index + m[0].length - (m.groups!.name!.length);
+    let name = /\p{L}{3}\.$/u.test(raw) ? raw.slice(0, -1) : raw;
+    let nameStart = offset + m.index + m[0].length - raw.length;
     const nameEnd = nameStart + name.length;
     // "Bộ trưởng Quốc phòng Chile Tomás Arrieta": the country between title and name is no part of the name
     // ("Đại sứ Nga tại Seoul …": a capital there is where the title serves, so the title is not read)

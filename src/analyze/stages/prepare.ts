@@ -95,13 +95,14 @@ export function unwrapHardBreaks(text: string): string {
   const lines: { start: number; end: number }[] = [];
   for (const m of text.matchAll(/[^\n]+/gu)) if (m[0].trim()) lines.push({ start: m.index, end: m.index + m[0].length });
   if (lines.length < 2) return text;
-  const widths = lines.map((l) => text.slice(l.start, l.end).trimEnd().length);
+  const trimmed = lines.map((l) => text.slice(l.start, l.end).trimEnd());
+  const widths = trimmed.map((t) => t.length);
   const widest = Math.max(...widths);
   const wrapped = widest >= 50 && widest <= 200 && widths.filter((w) => w >= widest * 0.85).length >= 4;
   const breaks: [number, number][] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    const line = text.slice(lines[i]!.start, lines[i]!.end).trimEnd();
-    const next = text.slice(lines[i + 1]!.start, lines[i + 1]!.end).trimStart();
+    const line = trimmed[i]!;
+    const next = trimmed[i + 1]!.trimStart();
     if (/[.!?…:;"”’)\]»]$/u.test(line)) continue;
     if (!/^\p{Ll}/u.test(next) && !(wrapped && widths[i]! >= widest * 0.75 && /^[\p{L}\p{N}(]/u.test(next))) continue;
     breaks.push([lines[i]!.end, lines[i + 1]!.start]);
