@@ -1156,7 +1156,7 @@ describe("a month or day later this year, told in the future", () => {
 
 describe("a visit dated only by what was said of it, in the future", () => {
   it("'… said on Tuesday that the minister will …' makes the visit planned, not held on Tuesday", () => {
-    const out = run("On its foreign minister's visit to Chile, the Peruvian foreign ministry spokesperson said on Tuesday that at the meeting the minister will exchange views with Chilean officials.", "2024-06-05");
+    const out = run("Regarding its foreign minister's visit to Chile, Peru's ministry spokeswoman said on Tuesday that at the session the minister will exchange views with Chilean officials.", "2024-06-05");
     expect(out.filter((d) => d.type === "visit").map((d) => d.status)).toEqual(["planned"]);
   });
   it("'… said on Tuesday that the ministers met …' stays held", () => {
@@ -1180,7 +1180,7 @@ describe("education is not defense training", () => {
 describe("one trip to several countries", () => {
   it.each([
     ["vi, a plan", "Ngày 3/6, Tổng thống Argentina Javier Milei cho biết sẽ thăm chính thức Peru và Chile vào tuần tới."],
-    ["vi, a first visit", "Đây là chuyến thăm chính thức đầu tiên của Tổng thống Argentina Javier Milei đến Peru và Chile."],
+    ["vi, a first visit", "Chuyến công du sắp tới của Tổng thống Argentina Javier Milei đến Peru và Chile được chờ đợi."],
     ["en", "Argentine President Javier Milei began a visit to Peru and Chile on June 3."],
   ])("each stop pairs with the traveller, never the stops with each other (%s)", (_n, text) => {
     const out = pairs(text, "2024-06-05").filter((p) => p.endsWith("visit"));
@@ -1194,21 +1194,21 @@ describe("one trip to several countries", () => {
 describe("arms told as an approval, an aid package or a shipment that arrived", () => {
   it.each([
     ["vi approval", "Ngày 20/11, Tổng thống Chile cho phép cung cấp tên lửa cho Peru.", "2024-11-20"],
-    ["vi aid package with weapons", "Ngày 19/11, Bộ trưởng Quốc phòng Chile công bố gói viện trợ mới trị giá 275 triệu USD cho Peru, bao gồm máy bay không người lái, đạn pháo và súng cối.", "2024-11-19"],
+    ["vi aid package with weapons", "Ngày 19/11, Bộ trưởng Quốc phòng Chile loan báo một gói viện trợ 40 triệu USD dành cho Peru, trong đó có đạn pháo và máy bay không người lái.", "2024-11-19"],
     ["vi mines", "Ngày 18/11, Bộ trưởng Quốc phòng Chile cung cấp mìn chống bộ binh cho Peru.", "2024-11-18"],
-    ["vi shipment arrived", "Ngày 22/11, Bộ Quốc phòng Chile cho biết một lô quân viện gồm hệ thống tên lửa đất đối không đã đến Peru.", "2024-11-22"],
+    ["vi shipment arrived", "Ngày 22/11, phía Chile xác nhận lô quân viện thứ hai với các bệ phóng tên lửa đã đến Peru.", "2024-11-22"],
     ["en approval", "On November 20, Chile's president approved the sale of missiles to Peru.", "2024-11-20"],
   ])("%s is an arms development", (_n, text, want) => {
     expect(run(text, "2024-11-25").filter((d) => d.pair === "CL-PE" && d.type === "arms").map((d) => d.date)).toEqual([want]);
   });
   it("an aid package with no weapon named is no arms development", () => {
-    expect(pairs("Ngày 19/11, Chile công bố gói viện trợ mới trị giá 5 triệu USD cho Peru để khắc phục hậu quả lũ lụt.", "2024-11-25")).toEqual([]);
+    expect(pairs("Ngày 19/11, Chile loan báo một gói viện trợ 5 triệu USD dành cho Peru để dựng lại nhà cửa sau lũ.", "2024-11-25")).toEqual([]);
   });
 });
 
 describe("a visit referred to again does not turn round", () => {
   it.each([
-    ["vi", "Ngày 20/11, Tổng thống Argentina Javier Milei đến Lima, bắt đầu chuyến thăm chính thức Peru. Trong khuôn khổ chuyến thăm, hai bên đã hội đàm về quan hệ Argentina - Peru."],
+    ["vi", "Ngày 20/11, Tổng thống Argentina Javier Milei tới Lima để thăm chính thức Peru. Nhân chuyến thăm này, hai bên đã hội đàm về quan hệ Argentina - Peru."],
     ["en", "Argentine President Javier Milei arrived in Lima on November 20 for an official visit to Peru. During the visit, the two sides held talks on Argentina-Peru defence ties."],
   ])("a later 'within the visit' sentence naming the pair in another clause joins the visit, whose traveller stays (%s)", (_n, text) => {
     const visits = run(text, "2024-11-21").filter((d) => d.type === "visit");
@@ -1228,7 +1228,7 @@ describe("those met, named together", () => {
     expect(pairs("A meeting between Peruvian and Chilean officials on Saturday reviewed defence cooperation.", "2024-06-09")).toEqual(["CL-PE talks"]);
   });
   it("'Island' in a forum's name is not Iceland", () => {
-    expect(run("Peru will host on June 22 the third summit of the Forum for Peru-Pacific Island Cooperation.", "2024-06-09").map((d) => d.pair).join(" ")).not.toMatch(/IS/);
+    expect(run("Lima is preparing a June 22 gathering of the Peru-Pacific Island Partnership Forum.", "2024-06-09").map((d) => d.pair).join(" ")).not.toMatch(/IS/);
   });
 });
 
@@ -1262,7 +1262,7 @@ describe("a forum's statement, arrivals for a meeting, and cooperation that is n
 
 describe("a drill done 'with' a list of countries", () => {
   it.each([
-    ["en", "Since November 2023, Peruvian warships have conducted at least ten joint patrols with the United States, Canada, Chile and Japan, and with talk they might do the same with France.", ["CA-PE patrol", "CL-PE patrol", "JP-PE patrol", "PE-US patrol"]],
+    ["en", "Over the past year Peruvian warships have carried out a dozen joint patrols with the United States, Canada, Chile and Japan, and officials say France may follow.", ["CA-PE patrol", "CL-PE patrol", "JP-PE patrol", "PE-US patrol"]],
     ["vi", "Từ tháng 11/2023, hải quân Peru đã tiến hành ít nhất 10 cuộc tuần tra chung với Mỹ, Canada, Chile và Nhật Bản.", ["CA-PE patrol", "CL-PE patrol", "JP-PE patrol", "PE-US patrol"]],
   ])("pairs the country that did it with each partner, not the partners with each other (%s)", (_n, text, want) => {
     expect(pairs(text, "2024-09-02")).toEqual(want);
@@ -1291,12 +1291,12 @@ describe("a weekday told with a future word, and a clause of circumstance", () =
 });
 
 describe("Vietnamese: an invitation taken up, 'trước đó', official activities, a capital's country", () => {
-  it("'nhận lời mời của X, Y đã thăm …' is a visit, dated by the fronted 'Trước đó vào tháng 7-2024'", () => {
-    const out = run("Trước đó vào tháng 7-2024, nhận lời mời của Tổng thống Peru, Tổng thống Chile Gabriel Boric đã thăm cấp nhà nước Peru.", "2024-11-25");
+  it("'theo lời mời của X, Y đã thăm …' is a visit, dated by the fronted 'Trước đó, hồi tháng 7-2024'", () => {
+    const out = run("Trước đó, hồi tháng 7-2024, theo lời mời của phía Peru, ông Boric - Tổng thống Chile Gabriel Boric - đã thăm cấp nhà nước Peru.", "2024-11-25");
     expect(out.filter((d) => d.type === "visit").map((d) => `${d.pair} ${d.date}`)).toEqual(["CL-PE 2024-07"]);
   });
   it("'bắt đầu các hoạt động chính thức tại X' is a visit", () => {
-    expect(pairs("Sáng 20-11, Tổng thống Chile Gabriel Boric và Phu nhân đã bắt đầu các hoạt động chính thức tại Peru.", "2024-11-25")).toEqual(["CL-PE visit"]);
+    expect(pairs("Tổng thống Chile Gabriel Boric hôm 20-11 bắt đầu các hoạt động chính thức tại Peru.", "2024-11-25")).toEqual(["CL-PE visit"]);
   });
   it("the country of a capital named as a venue ('thủ đô Quito của Ecuador') is a place", () => {
     expect(pairs("Ông Boric đã có 3 cuộc gặp với ông Milei ở Lima, thủ đô Quito của Ecuador và khu vực biên giới.", "2024-11-25").filter((p) => p.includes("EC"))).toEqual([]);

@@ -169,8 +169,8 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   let hub: { subject: string; partners: string[] } | null = null;
   // "cuộc họp tại Doha giữa Ngoại trưởng Ai Cập và Ngoại trưởng Israel", "talks
   // between Cambodia and Thailand hosted by Malaysia": the two named after "between" met
-  // "… exercises, initiated in 1992 between the Indian and US navies, have grown to include Japan":
-  // the series' start is the two it began between
+  // "… drills, begun in 2005 between two navies, later took in a third": the series' start is the
+  // two it began between
   const after = ctx.doc.slice(cue.end, cue.end + 90).toLowerCase();
   const between = cue.type === "talks" || cue.type === "agreement" ? ctx.rules.betweenAfterCue.exec(after) : cue.type === "exercise" || cue.type === "patrol" ? ctx.rules.originBetweenAfterCue.exec(after) : null;
   // the two after "between", up to the end of that clause
@@ -191,8 +191,8 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     via += "+between";
   } else if (sides.length === 2) pairs = [pairOf(sides[0]!, sides[1]!)];
   else if ((cue.type === "exercise" || cue.type === "patrol") && (hub = withHub(ctx, mentions, placeable, cue, sides))) {
-    // "Philippine warships have conducted joint patrols with the United States, Canada, Australia
-    // and Japan": the subject with each of those it drilled with, not those with each other
+    // "Chilean frigates have sailed on joint patrols with Peru, Ecuador and Colombia": the subject
+    // with each of those it drilled with, not those with each other
     pairs = hub.partners.map((c) => pairOf(hub!.subject, c));
     via += "+with-each";
   } else if (cue.type === "exercise" || cue.type === "patrol" || (sides.length === 3 && test(ctx.lex.trilateral, lower))) {
@@ -305,7 +305,7 @@ function meetsEach(mentions: EntityMention[], sides: string[], actor: string, cu
 }
 
 /**
- * "As part of his ongoing visit, Indian Air Force Chief VR Chaudhari called on …": a visit cue
+ * "During her three-day visit, Chile's army chief paid a call on …": a visit cue
  * after a possessive, in a phrase that ends at a comma, belongs to the person who opens the
  * main clause right after it (a title before the name allowed). That person, or null.
  */
