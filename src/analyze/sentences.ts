@@ -1,7 +1,8 @@
 /**
  * Splits article text into sentences with offsets into the original string. Paragraphs are
  * separated by newlines; inside a paragraph a sentence ends at . ! ? … (optionally followed by a
- * closing quote or bracket) when whitespace and an upper-case letter, digit or opening quote follow.
+ * closing quote or bracket) when whitespace and an upper-case letter, digit or opening quote follow,
+ * or, in copies that lost a paragraph break, when a capitalised word follows a lower-case one at once.
  * Abbreviations common in the news ("Mr.", "Gen.", "U.S.", "TP.") don't end a sentence.
  */
 export interface Sentence {
@@ -19,7 +20,9 @@ const ABBREVIATIONS = new Set(
 );
 
 // ". " + next sentence start: capital letter (any script), digit, or an opening quote/bracket.
-const BOUNDARY = /([.!?…]+["”’»)\]]?)(\s+)(?=["“‘«(\[]?[\p{Lu}\p{N}])/gu;
+// Copies that lost the space between paragraphs ("… trong tương lai.Đoàn Việt Nam …") end a
+// sentence too, when a lower-case word ends it and a capitalised word follows at once.
+const BOUNDARY = /([.!?…]+["”’»)\]]?)(\s+|(?=\p{Lu}\p{Ll}))(?=["“‘«(\[]?[\p{Lu}\p{N}])/gu;
 
 /** Splits one block of text (body or a caption) into sentences; `offset` is its start in the article. */
 export function splitSentences(text: string, part: Sentence["part"] = "body", offset = 0, startIndex = 0, startParagraph = 0): Sentence[] {
@@ -38,6 +41,8 @@ export function splitSentences(text: string, part: Sentence["part"] = "body", of
       const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? "";
       // "U.S. Navy", "Gen. Dong", single initials "A. Belousov" are not ends
       if (ABBREVIATIONS.has(lastWord.replace(/\.$/, "")) || /^\p{L}$/u.test(lastWord) || /^(?:\p{L}\.)+\p{L}?$/u.test(lastWord)) continue;
+      // with no space, only after a lower-case word of two letters or more ("TP.Hồ", "Node.JS" stay)
+      if (!m[2] && !/^\p{Ll}[\p{Ll}\p{N}]+$/u.test(lastWord)) continue;
       push(para.slice(sStart, endPunct), pStart + sStart);
       sStart = m.index + m[0].length;
     }

@@ -1313,3 +1313,39 @@ describe("the host of a visit", () => {
     expect(visits[0]!.summary).toMatch(/^Chilean President Gabriel Boric .*(?:visit|visited) (?:to )?Peru/);
   });
 });
+
+describe("one official meeting several countries' officials in turn", () => {
+  it.each([
+    [
+      "vi 'làm việc với' a list of ministers, then a second list after a semicolon",
+      "Ngày 2/6, Thứ trưởng Bộ Quốc phòng Việt Nam Lê Văn Tâm đã làm việc với Bộ trưởng Quốc phòng các nước Chile, Ấn Độ và Nhật Bản; sau đó ông dự phiên bế mạc.",
+      ["CL-VN talks", "IN-VN talks", "JP-VN talks"],
+    ],
+    [
+      "en 'met with the defence ministers of' a list",
+      "On Saturday, Chilean Defence Minister Ana Soto met with the defence ministers of Peru, Brazil and Japan in Singapore.",
+      ["BR-CL talks", "CL-JP talks", "CL-PE talks"],
+    ],
+  ])("%s: the one who met with each, not those met with each other", (_n, text, want) => {
+    expect(pairs(text, "2024-06-03")).toEqual(want);
+  });
+
+  it("a minister 'làm việc với' another country's minister is talks", () => {
+    expect(pairs("Chiều 1/6, Bộ trưởng Quốc phòng Ấn Độ đã làm việc với Bộ trưởng Quốc phòng Việt Nam tại Hà Nội.", "2024-06-03")).toEqual(["IN-VN talks"]);
+  });
+
+  it("'làm việc với' a ministry's own units is no talks of two countries", () => {
+    expect(pairs("Ngày 1/6, Bộ trưởng Quốc phòng Việt Nam đã làm việc với Bộ Tư lệnh Quân khu 7.", "2024-06-03")).toEqual([]);
+  });
+});
+
+describe("a leader's visit that civil ministers' meetings are part of", () => {
+  it("'Trong khuôn khổ chuyến thăm … của Chủ tịch nước …, Bộ trưởng Giáo dục …' keeps the leader's visit", () => {
+    const text =
+      "Trong khuôn khổ chuyến thăm chính thức Chile của Chủ tịch nước Việt Nam từ ngày 1 đến 3/6, Bộ trưởng Giáo dục đã có buổi làm việc với Bộ trưởng Khoa học Chile.";
+    expect(pairs(text, "2024-06-03")).toEqual(["CL-VN visit"]);
+  });
+  it("civil ministers meeting with no leader's visit told stay out", () => {
+    expect(pairs("Ngày 2/6, Bộ trưởng Giáo dục Việt Nam đã hội đàm với Bộ trưởng Khoa học Chile về học bổng.", "2024-06-03")).toEqual([]);
+  });
+});

@@ -22,3 +22,13 @@ describe("splitSentences", () => {
     expect(out.map((s) => s.paragraph)).toEqual([0, 1, 1, 2]);
   });
 });
+
+describe("a copy that lost the space after a paragraph's full stop", () => {
+  it("ends the sentence where a capitalised word follows a lower-case one at once", () => {
+    expect(splitSentences("Hội nghị kéo dài hai ngày.Đoàn Việt Nam đến sớm.").map((s) => s.text)).toEqual(["Hội nghị kéo dài hai ngày.", "Đoàn Việt Nam đến sớm."]);
+    expect(splitSentences("The talks ended late.Officials left on Sunday.").map((s) => s.text)).toEqual(["The talks ended late.", "Officials left on Sunday."]);
+  });
+  it("keeps abbreviations, initials and names written with a dot", () => {
+    for (const t of ["Ông đến TP.Hồ Chí Minh hôm qua.", "The U.S.Navy said so.", "He works on Node.JS daily."]) expect(splitSentences(t)).toHaveLength(1);
+  });
+});

@@ -340,12 +340,17 @@ const cueModifier: CueFilter = {
 /**
  * "Commerce Minister Wang Wentao met his Japanese counterpart to discuss tariffs", "Bộ trưởng
  * Công Thương hội đàm …": ministers of trade, finance, health … meeting without a word of defense
- * or security is economic or civil cooperation, not a development.
+ * or security is economic or civil cooperation, not a development. A visit of the head of state
+ * or government that the ministers' meeting is part of ("Trong khuôn khổ chuyến thăm … của Chủ
+ * tịch nước …, Bộ trưởng Giáo dục …") is still that leader's visit.
  */
 const civilMinisters: CueFilter = {
   name: "civil-ministers",
   drop: (v) =>
-    (v.cue.type === "talks" || v.cue.type === "visit") && v.ctx.rules.civilOffice.test(v.lower) && !test(v.ctx.lex.defenseContext, v.lower) && !v.ctx.rules.offices.some(([re, role]) => role === "defense_minister" && re.test(v.lower))
+    (v.cue.type === "talks" || v.cue.type === "visit") &&
+    v.ctx.rules.civilOffice.test(v.lower) &&
+    !test(v.ctx.lex.defenseContext, v.lower) &&
+    !v.ctx.rules.offices.some(([re, role]) => (role === "defense_minister" || (v.cue.type === "visit" && (role === "head_of_state" || role === "head_of_government"))) && re.test(v.lower))
       ? "ministers of civil portfolios meeting without defense content"
       : null,
 };

@@ -211,6 +211,12 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     const host = [actor, ...sides].find((c) => !met.includes(c))!;
     pairs = met.map((c) => pairOf(host, c));
     via += "+each";
+  } else if (cue.type === "talks" && (hub = talksHub(ctx, mentions, cue, sides))) {
+    // "Thứ trưởng … Việt Nam đã làm việc với Bộ trưởng Quốc phòng các nước Malaysia, Ấn Độ và
+    // Nhật Bản", "the minister met with his counterparts from Japan, Chile and Peru": the one
+    // country named before the cue with each of those it met, not those with each other
+    pairs = hub.partners.map((c) => pairOf(hub!.subject, c));
+    via += "+each-met";
   } else if (list.length >= 4 && cue.type === "talks") {
     // "a bloc that began with Peru, Chile, Bolivia and Ecuador holds a summit": four or more
     // countries meeting are a forum, no bilateral talks
@@ -334,6 +340,28 @@ function tripDestinations(ctx: Ctx, placeable: EntityMention[], cue: CueHit): st
     if (!out.includes(after[k]!.country!)) out.push(after[k]!.country!);
   }
   return out;
+}
+
+/**
+ * Talks whose cue ends in "with / với" or a meeting verb ("met", "làm việc với"), with one
+ * country named before it and two or more others only after it, within reach of the cue (a title
+ * between them: "met with the defence ministers of …"): that country met each of the others.
+ * Null when the sentence is not so.
+ */
+function talksHub(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: string[]): { subject: string; partners: string[] } | null {
+  if (sides.length < 3) return null;
+  const cueText = cue.text.toLowerCase();
+  if (!ctx.rules.withAtEnd.test(cueText) && !ctx.rules.meetsObject.test(cueText)) return null;
+  const isSide = (m: EntityMention) => m.country && m.use === "side" && sides.includes(m.country);
+  const before = [...new Set(mentions.filter((m) => isSide(m) && m.end <= cue.start).map((m) => m.country!))];
+  if (before.length !== 1) return null;
+  const after = mentions.filter((m) => isSide(m) && m.start >= cue.end);
+  const partners = [...new Set(after.map((m) => m.country!))].filter((c) => c !== before[0]);
+  if (partners.length < 2 || partners.length + 1 !== sides.length) return null;
+  // the first of those met follows the cue, at most a title and "of" between ("… các nước", "counterparts from")
+  if (after[0]!.start - cue.end > 60 || /[,;.:]/u.test(ctx.doc.slice(cue.end, after[0]!.start))) return null;
+  if (ctx.lex.forumAfter.test(ctx.doc.slice(cue.end, cue.end + 60))) return null;
+  return { subject: before[0]!, partners };
 }
 
 /**
