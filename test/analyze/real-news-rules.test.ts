@@ -1349,3 +1349,18 @@ describe("a leader's visit that civil ministers' meetings are part of", () => {
     expect(pairs("Ngày 2/6, Bộ trưởng Giáo dục Việt Nam đã hội đàm với Bộ trưởng Khoa học Chile về học bổng.", "2024-06-03")).toEqual([]);
   });
 });
+
+describe("the stops of a trip and the ones met are never paired with each other", () => {
+  it("'visits to A, B and C … for talks' gives the traveller's visits, no talks among the stops", () => {
+    const out = pairs("The Indonesian president angered his allies when he went on visits to Canberra, Wellington and Tokyo this month for talks on the crisis.", "2024-06-20");
+    expect(out).toEqual(["AU-ID visit", "ID-JP visit", "ID-NZ visit"]);
+  });
+  it("'sang thăm A, B và C để hội đàm' gives no talks among the stops", () => {
+    const out = pairs("Tháng này, Tổng thống Chile đã sang Peru, Ecuador và Colombia để hội đàm về khủng hoảng.", "2024-06-20");
+    expect(out.filter((p) => p.endsWith("talks") && !p.includes("CL"))).toEqual([]);
+  });
+  it("an earlier 'talks with X' makes X an object, not the one who met the others", () => {
+    const text = "Over the years the rebel leader took part in peace talks with former Chilean President Michelle Bachelet, and met with officials of Peru and Ecuador earlier this year.";
+    expect(pairs(text, "2024-06-20")).toEqual([]);
+  });
+});

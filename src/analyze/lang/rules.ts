@@ -79,6 +79,8 @@ export interface LangRules {
   originBetweenAfterCue: RegExp;
   /** right after a talks cue: those named next sponsor or host talks of others ("talks … mediated by Qatar and Egypt") */
   sponsorsAfterCue: RegExp;
+  /** ends with a word that makes the next name an object, not a subject ("talks with", "envoy for", "làm việc với") */
+  objectBefore: RegExp;
   meetsObject: RegExp;
   /** right before a place a visit goes to ("bay đến", "tới", "arrived in") */
   motionBefore: RegExp;

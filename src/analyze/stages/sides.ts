@@ -167,6 +167,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   let partner: string | null = null;
   let trip: string[] = [];
   let hub: { subject: string; partners: string[] } | null = null;
+  let metHub: { subject: string | null; partners: string[] } | null = null;
   // "cuộc họp tại Doha giữa Ngoại trưởng Ai Cập và Ngoại trưởng Israel", "talks
   // between Cambodia and Thailand hosted by Malaysia": the two named after "between" met
   // "… drills, begun in 2005 between two navies, later took in a third": the series' start is the
@@ -211,21 +212,25 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     const host = [actor, ...sides].find((c) => !met.includes(c))!;
     pairs = met.map((c) => pairOf(host, c));
     via += "+each";
-  } else if (cue.type === "talks" && (hub = talksHub(ctx, mentions, cue, sides))) {
+  } else if (cue.type === "talks" && (metHub = talksHub(ctx, mentions, cue, sides))) {
+    if (!metHub.subject) return none("the ones met are named, not who met them");
     // "Thứ trưởng … Việt Nam đã làm việc với Bộ trưởng Quốc phòng các nước Malaysia, Ấn Độ và
     // Nhật Bản", "the minister met with his counterparts from Japan, Chile and Peru": the one
     // country named before the cue with each of those it met, not those with each other
-    pairs = hub.partners.map((c) => pairOf(hub!.subject, c));
+    pairs = metHub.partners.map((c) => pairOf(metHub!.subject!, c));
     via += "+each-met";
   } else if (list.length >= 4 && cue.type === "talks") {
     // "a bloc that began with Peru, Chile, Bolivia and Ecuador holds a summit": four or more
     // countries meeting are a forum, no bilateral talks
     return none("a meeting of four or more countries: a forum, not talks of two");
   } else if (list.length >= 3) {
+    // "went on visits to Kyiv, Moscow and Beijing for talks on the war": the stops of one trip
+    // held no talks with each other (the trip's visits are read from its own cue)
+    if (cue.type === "talks" && listAfterMotion(ctx, mentions, list)) return none("the stops of a trip, not a meeting of them");
     // "The defense ministers of Japan, Britain and Italy signed …": every pair of the list
     pairs = allPairs(list);
     via += "+list";
-  } else if (cue.type === "talks" && meetsEach(mentions, sides, actor, cue)) {
+  } else if (cue.type === "talks" && meetsEach(ctx, mentions, sides, actor, cue)) {
     // "Austin met his Japanese and South Korean counterparts": the one who met, with each of them
     pairs = sides.filter((c) => c !== actor).map((c) => pairOf(actor, c));
     via += "+each";
@@ -302,9 +307,10 @@ function recipient(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: stri
   return m?.country ?? null;
 }
 
-/** A person of the actor's side named before the talks cue, and every other side only after it. */
-function meetsEach(mentions: EntityMention[], sides: string[], actor: string, cue: CueHit): boolean {
-  const byActor = mentions.some((m) => m.kind === "person" && m.country === actor && m.end <= cue.start);
+/** A person of the actor's side named before the talks cue as its subject, and every other side only after it. */
+function meetsEach(ctx: Ctx, mentions: EntityMention[], sides: string[], actor: string, cue: CueHit): boolean {
+  // (the object of an earlier "talks with …" is not the one who met)
+  const byActor = mentions.some((m) => m.kind === "person" && m.country === actor && m.end <= cue.start && !ctx.rules.objectBefore.test(ctx.doc.slice(Math.max(0, m.start - 40), m.start).toLowerCase()));
   if (!byActor) return false;
   const others = sides.filter((c) => c !== actor);
   return others.every((c) => !mentions.some((m) => m.country === c && m.use === "side" && m.end <= cue.start));
@@ -345,15 +351,17 @@ function tripDestinations(ctx: Ctx, placeable: EntityMention[], cue: CueHit): st
 /**
  * Talks whose cue ends in "with / với" or a meeting verb ("met", "làm việc với"), with one
  * country named before it and two or more others only after it, within reach of the cue (a title
- * between them: "met with the defence ministers of …"): that country met each of the others.
- * Null when the sentence is not so.
+ * between them: "met with the defence ministers of …"): that country met each of the others. The
+ * subject is null when the country before is only the object of an earlier "talks with …" (then
+ * who met the others is not named). Null when the sentence is not so.
  */
-function talksHub(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: string[]): { subject: string; partners: string[] } | null {
+function talksHub(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: string[]): { subject: string | null; partners: string[] } | null {
   if (sides.length < 3) return null;
   const cueText = cue.text.toLowerCase();
   if (!ctx.rules.withAtEnd.test(cueText) && !ctx.rules.meetsObject.test(cueText)) return null;
   const isSide = (m: EntityMention) => m.country && m.use === "side" && sides.includes(m.country);
-  const before = [...new Set(mentions.filter((m) => isSide(m) && m.end <= cue.start).map((m) => m.country!))];
+  const beforeMentions = mentions.filter((m) => isSide(m) && m.end <= cue.start);
+  const before = [...new Set(beforeMentions.map((m) => m.country!))];
   if (before.length !== 1) return null;
   const after = mentions.filter((m) => isSide(m) && m.start >= cue.end);
   const partners = [...new Set(after.map((m) => m.country!))].filter((c) => c !== before[0]);
@@ -361,7 +369,15 @@ function talksHub(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: strin
   // the first of those met follows the cue, at most a title and "of" between ("… các nước", "counterparts from")
   if (after[0]!.start - cue.end > 60 || /[,;.:]/u.test(ctx.doc.slice(cue.end, after[0]!.start))) return null;
   if (ctx.lex.forumAfter.test(ctx.doc.slice(cue.end, cue.end + 60))) return null;
+  // the country before is the object of an earlier "talks with …" or an "envoy for …": who met the others is not a country named
+  if (beforeMentions.every((m) => ctx.rules.objectBefore.test(ctx.doc.slice(Math.max(0, m.start - 40), m.start).toLowerCase()))) return { subject: null, partners };
   return { subject: before[0]!, partners };
+}
+
+/** Whether the first country of a list follows a word of motion ("visits to Kyiv, Moscow and Beijing", "sang Lào, Campuchia và Thái Lan"). */
+function listAfterMotion(ctx: Ctx, mentions: EntityMention[], list: string[]): boolean {
+  const first = mentions.find((m) => m.country === list[0] && m.use === "side");
+  return !!first && ctx.rules.motionBefore.test(ctx.doc.slice(Math.max(0, first.start - 25), first.start).toLowerCase());
 }
 
 /**

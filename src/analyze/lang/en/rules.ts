@@ -56,6 +56,7 @@ export const enRules: LangRules = {
   originBetweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,4}?,?\s*(?:which\s+)?(?:was\s+)?(?:initiated|begun|began|started|launched|first held|inaugurated)\s+(?:in\s+(?:19|20)\d\d\s+)?(?:as\s+a\s+bilateral\s+\S+\s+)?between\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,8}?between\s/u,
   sponsorsAfterCue: /^[^.;]{0,60}?\b(?:sponsored|hosted|mediated|brokered|facilitated|convened)\s+by\s/u,
+  objectBefore: /\b(?:with|for)\s+(?:\S+\s+){0,4}$/u,
   meetsObject: /(?:^|\s)(?:met|meets|meeting|received|receives|hosted|hosts|welcomed|welcomes)\s*$/u,
   motionBefore: /\b(?:to|arrived in|arrives in|landed in|lands in|visit(?:s|ed|ing)?)\s+(?:the\s+)?$/u,
   withBeforePartner: /\b(?:with|alongside|together with|along with)\s+(?:(?:the|our|its|their|allies|partners|ally|partner)\s+)*$/u,

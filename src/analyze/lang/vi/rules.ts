@@ -51,6 +51,7 @@ export const viRules: LangRules = {
   originBetweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,4}?,?\s*(?:được\s+)?(?:khởi xướng|khởi đầu|bắt đầu|tổ chức lần đầu)\s+(?:(?:từ|vào|trong)\s+)?(?:năm\s+(?:19|20)\d\d\s+)?giữa\s/u,
   betweenAfterCue: /^\s*(?:[^\s,.;]+\s+){0,10}?giữa\s/u,
   sponsorsAfterCue: /^[^.;]{0,60}?(?:do|được|dưới sự)\s+(?:[\p{L}]+\s+){0,2}?(?:bảo trợ|chủ trì|làm trung gian|trung gian|đứng ra tổ chức)/u,
+  objectBefore: /(?:^|\s)(?:với|về|đặc phái viên)\s+(?:\S+\s+){0,4}$/u,
   meetsObject: /(?:^|\s)(?:gặp|gặp gỡ|gặp mặt|hội kiến|tiếp kiến|tiếp|đón|đón tiếp)\s*$/u,
   motionBefore: /(?:^|\s)(?:đến|tới|sang|thăm)\s+(?:thủ đô\s+)?$/u,
   withBeforePartner: /(?:cùng với|cùng|với)\s+(?:(?:các|lực lượng|hải quân|quân đội|không quân|tàu|chiến hạm)\s+)*$/u,
