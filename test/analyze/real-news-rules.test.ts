@@ -1364,3 +1364,19 @@ describe("the stops of a trip and the ones met are never paired with each other"
     expect(pairs(text, "2024-06-20")).toEqual([]);
   });
 });
+
+describe("lists of links run into the text by a crawl", () => {
+  it("items marked '>>' after 'Xem thêm:' yield nothing, and the sentence after them still counts", () => {
+    const text =
+      "Giá xăng tăng mạnh trong tuần.Xem thêm:  >> Chile và Peru tập trận chung  >> Nhật Bản bán tàu tuần tra cho Philippines  >> Ấn Độ ký hiệp định với PhápNgày 12/6, Bộ trưởng Quốc phòng Chile đã thăm Peru.";
+    expect(pairs(text, "2024-06-15")).toEqual(["CL-PE visit"]);
+  });
+  it("a press review's headlines, each with its outlet in brackets, yield nothing", () => {
+    const text =
+      "Điểm tin sáng nay: - Chile và Peru tập trận chung ( Thanh Niên ) - Nhật Bản bán tàu tuần tra cho Philippines ( Tuổi Trẻ ) - Ấn Độ ký hiệp định quốc phòng với Pháp ( VnExpress ) - Giá vàng giảm.";
+    expect(pairs(text, "2024-06-15")).toEqual([]);
+  });
+  it("one '>>' in a sentence is no list", () => {
+    expect(pairs("Ngày 12/6, Bộ trưởng Quốc phòng Chile đã thăm Peru >> nơi hai bên ký kết biên bản ghi nhớ.", "2024-06-15")).toContain("CL-PE visit");
+  });
+});

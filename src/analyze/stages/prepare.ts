@@ -17,7 +17,7 @@ export function prepare(input: AnalyzeInput, deps: AnalyzerDeps): Ctx {
   const lang = input.language === "vi" || input.language === "en" ? input.language : detectLanguage(`${title}\n${input.text}`);
   const lex = lang === "vi" ? viLexicon : enLexicon;
   const rules = lang === "vi" ? viRules : enRules;
-  const body = unwrapHardBreaks(cutJunkBlocks(input.text.normalize("NFC"), lex));
+  const body = blankLinkLists(unwrapHardBreaks(cutJunkBlocks(input.text.normalize("NFC"), lex)));
 
   // One analysis text: title, body, captions, so every offset refers to one string.
   let doc = "";
@@ -126,6 +126,19 @@ export function cutJunkBlocks(text: string, lex: Lexicon): string {
   const lines = text.split("\n");
   const at = lines.findIndex((l) => lex.junkHeading.test(l));
   return at < 0 ? text : lines.slice(0, at).join("\n");
+}
+
+/**
+ * Lists of links run into the text by a crawl yield nothing, and are blanked (same length, so
+ * nothing moves): items marked "»" / ">>" ("Xem thêm: >> A >> B >> C"), up to where the last item
+ * runs into the next sentence, and a press review's run of headlines each followed by its outlet
+ * in brackets ("- A ( Thanh Niên ) - B ( Tuổi Trẻ ) - C ( VnExpress )"), three or more of them.
+ */
+export function blankLinkLists(text: string): string {
+  const blank = (m: string) => m.replace(/[^\n]/gu, " ");
+  return text
+    .replace(/(?:(?:[Xx]em thêm|[Đđ]ọc thêm|[Ss]ee also|[Rr]ead more)\s*:\s*)?(?:(?:>>|»)[^>»\n]*?(?=\s*(?:>>|»)))+(?:>>|»)[^\n]*?(?=\p{Ll}\p{Lu}|[.!?](?:\s|$)|\n|$)\p{Ll}?/gu, blank)
+    .replace(/(?:(?:^|\s)[-–*]\s+[^()\n]{3,200}?\(\s*\p{Lu}[\p{L} .]{1,30}?\s*\)){3,}/gu, blank);
 }
 
 /** "2025-06-07T20:41:00+07:00" → the outlet's calendar date, with precision. */
