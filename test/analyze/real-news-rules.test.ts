@@ -1380,3 +1380,14 @@ describe("lists of links run into the text by a crawl", () => {
     expect(pairs("Ngày 12/6, Bộ trưởng Quốc phòng Chile đã thăm Peru >> nơi hai bên ký kết biên bản ghi nhớ.", "2024-06-15")).toContain("CL-PE visit");
   });
 });
+
+describe("a news outlet's country is a source, not a party", () => {
+  it.each([
+    ["en 'Chinese state media'", "Chinese state media said on Friday that Chilean and Peruvian warships had held joint drills off Callao.", ["CL-PE exercise"]],
+    ["en 'X's national TV'", "Speaking to Japan's national broadcaster NHK, the minister said Chilean and Peruvian warships held joint drills on Friday.", ["CL-PE exercise"]],
+    ["vi 'Đài Tiếng nói …'", "Đài Tiếng nói Trung Quốc ngày 12/6 đưa tin tàu chiến Chile và Peru đã tuần tra chung ngoài khơi.", ["CL-PE patrol"]],
+    ["vi 'kênh truyền hình … của'", "Phát biểu với kênh truyền hình Al Arabiya của Ả Rập Xê Út ngày 12/6, ông cho biết Chile và Peru đã tập trận chung.", ["CL-PE exercise"]],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2024-06-15")).toEqual(want);
+  });
+});

@@ -14,6 +14,9 @@ export interface LangRules {
   /** global: where a clause after the cue begins that speaks of something else ("as", "while", "trong khi") */
   clauseBreak: RegExp;
   /** right after a country: a line on the map ("Polish border", "waters") */
+  /** a country that names a news outlet ("Chinese state media", "Đài Tiếng nói Trung Quốc", "kênh … của Lebanon"): a source, not a party */
+  mediaAfter: RegExp;
+  mediaBefore: RegExp;
   borderAfter: RegExp;
   /** right before a country: a line on the map ("biên giới", "border with") */
   borderBefore: RegExp;

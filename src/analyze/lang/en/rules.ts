@@ -18,6 +18,8 @@ export const enRules: LangRules = {
   targetBefore: /(?:^|[\s,(])(?:antagoniz(?:e|es|ed|ing)|antagonis(?:e|es|ed|ing)|provok(?:e|es|ed|ing)|call(?:s|ed|ing)? for|challeng(?:e|es|ed|ing)|a challenge to|aimed at|targeting|targeted|urged|urging|urges|called on|calls on|calling on|demanded|demands|pressed|warned|warns|directed at|against|to deter|deter|deterring|deterrence against|(?:a )?warning to|(?:a )?message to|(?:a )?signal to|show of force (?:against|to|toward|towards)|to counter|counter|countering|counterweight to|worries about|concerns? (?:about|over)|threats? (?:from|posed by)|pressure on|envoy (?:for|on)|representative for|policy (?:on|toward|towards))\s+(?:\S+\s+){0,3}$/u,
   // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
   clauseBreak: /(?:;|,\s*where\s|\s(?:as|while|whereas|amid|when|which|since|after|following|ahead of|before|despite|even as|just days after|comes? (?:just |only )?(?:days|weeks|months)? ?after)\s)/gu,
+  mediaAfter: /^(?:['’]s)?\s+(?:(?:state|state-run|state-owned|official|national|public|local|government|pro-government|military)\s+)*(?:media|news agency|news agencies|newspapers?|broadcasters?|television|tv|radio|dailies|daily|tabloids?|news outlets?|press agency)\b/u,
+  mediaBefore: /(?!)/u,
   borderAfter: /^\s+(?:time|border|borders|frontier|coast|coastline|waters|airspace|soil|territory|side of the border)\b/u,
   borderBefore: /(?:border with|borders with|frontier with)\s+(?:the\s+)?$/u,
   // "amid tensions with …", "against the backdrop of confrontations …"

@@ -15,6 +15,8 @@ export const viRules: LangRules = {
   targetBefore: /(?:^|[\s,(])(?:thách thức|nhằm vào|kêu gọi|hối thúc|yêu cầu|đề nghị|thúc giục|cảnh báo|nhằm răn đe|răn đe|đối phó(?: với)?|kiềm chế|chống lại|đối trọng với|gửi (?:một )?(?:thông điệp|tín hiệu) (?:tới|đến|cho)|thông điệp (?:tới|đến|cho)|phô diễn sức mạnh (?:trước|với)|lo ngại về|quan ngại về|mối đe dọa từ|sức ép (?:từ|lên)|đặc phái viên (?:về|phụ trách))\s+(?:\S+\s+){0,5}$/u,
   // a clause after the cue that speaks of something else ("… comes days after Chinese jets …")
   clauseBreak: /(?:;|,\s*sau\s|,\s*nơi\s|\s(?:thì|trong khi|khi|sau khi|giữa lúc|trong bối cảnh|bất chấp|nhằm|trước khi|kể từ khi|sau đó|đồng thời|trong lúc)\s)/gu,
+  mediaAfter: /(?!)/u,
+  mediaBefore: /(?:^|\s)(?:(?:báo chí|truyền thông|giới truyền thông|hãng tin|hãng thông tấn|thông tấn xã|đài phát thanh|đài truyền hình|đài tiếng nói|kênh truyền hình|tờ báo|nhật báo|thời báo)(?:\s+(?:nhà nước|chính thức|quốc gia|quân đội))?\s+|(?:báo chí|hãng tin|hãng thông tấn|thông tấn xã|đài phát thanh|đài truyền hình|kênh truyền hình|tờ báo|tờ|nhật báo|thời báo|tạp chí)\s+(?:[^\s,.;]+\s+){1,4}của\s+)$/u,
   borderAfter: /^$/u,
   // "biên giới Ba Lan", "vùng biển của Nhật Bản"
   borderBefore: /(?:biên giới|đường biên|lãnh thổ|vùng biển|không phận|bờ biển)(?:\s+(?:phía\s+)?(?:bắc|nam|đông|tây|đông bắc|tây bắc|đông nam|tây nam|chung))?(?:\s+(?:với|của))?\s*$/u,
