@@ -1391,3 +1391,23 @@ describe("a news outlet's country is a source, not a party", () => {
     expect(pairs(text, "2024-06-15")).toEqual(want);
   });
 });
+
+describe("a document's year, and a meeting 'set for' a day", () => {
+  it("'Công ước … năm 1982' lends no year to a later bare day", () => {
+    const out = run("Hai bên nhấn mạnh tôn trọng luật pháp quốc tế, trong đó có Công ước Liên hợp quốc về Luật Biển năm 1982, tại cuộc hội đàm ngày 1/8 giữa Thủ tướng Việt Nam và Thủ tướng Chile.", "2024-08-03");
+    expect(out.map((d) => `${d.pair} ${d.type} ${d.date}`)).toContain("CL-VN talks 2024-08-01");
+    expect(out.some((d) => d.date.startsWith("1982"))).toBe(false);
+  });
+  it("a pledge whose only year is a convention's is not dated by it", () => {
+    const out = run("Ngày 1/8, Thủ tướng Việt Nam hội đàm với Tổng thống Chile tại Hà Nội. Về vấn đề trên biển, hai bên cam kết ủng hộ an ninh hàng hải, giải quyết tranh chấp trên cơ sở luật pháp quốc tế, Công ước Liên hợp quốc về Luật Biển năm 1982.", "2024-08-03");
+    expect(out.some((d) => d.date.startsWith("1982"))).toBe(false);
+  });
+  it("'hiệp ước quốc phòng ký kết năm 1951' still dates that treaty", () => {
+    const out = run("Bộ trưởng Quốc phòng Chile cam kết tuân thủ hiệp ước quốc phòng ký kết năm 1951 với Peru.", "2024-08-03");
+    expect(out.filter((d) => d.type === "agreement").map((d) => d.date)).toEqual(["1951"]);
+  });
+  it("'X's meeting with Y is set for Thursday' is planned for the coming Thursday", () => {
+    const out = run("The Chilean president's meeting with the Peruvian president is set for Thursday, officials said.", "2024-07-22");
+    expect(out.map((d) => `${d.pair} ${d.type} ${d.status} ${d.date}`)).toEqual(["CL-PE talks planned 2024-07-25"]);
+  });
+});

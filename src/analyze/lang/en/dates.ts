@@ -402,7 +402,7 @@ export function scanEnDates(text: string): DateCandidate[] {
 /** The English language for findDates. */
 export const EN_DATE_LANGUAGE: DateLanguage = {
   scan: scanEnDates,
-  futureCue: /\b(?:will|shall|plans?\s+to|planned|is\s+to|are\s+to|scheduled|(?:is|are)\s+expected|expected\s+to|set\s+to|upcoming)\b/iu,
+  futureCue: /\b(?:will|shall|plans?\s+to|planned|is\s+to|are\s+to|scheduled|(?:is|are)\s+expected|expected\s+to|set\s+(?:to|for)|slated|due\s+(?:to|on|for)|upcoming)\b/iu,
   rangeJoin: /^\s*(?:to|until|till|through|and|-|–|—)\s*$/iu,
   rangeNeedsOpener: /^\s*and\s*$/iu,
   rangeOpener: /\b(?:between|from)\s*$/iu,

@@ -307,16 +307,23 @@ const MONTH_RELATIVE: Rule = {
   },
 };
 
+/** a document's name ending right before "năm YYYY" ("Công ước … về Luật Biển", "Hiệp ước Hữu nghị và Hợp tác") */
+const DOCUMENT_BEFORE_YEAR = /(?:^|\s)(?:công ước|hiệp ước|hiệp định|hiến chương|tuyên bố chung|nghị quyết|unclos|luật biển)(?:\s+[^\s,.;]+){0,8}\s+$/u;
+
 /** "năm 2005", "cuối năm 2023", "đầu năm 2024" */
 const YEAR_RULE: Rule = {
   name: "vi.nam-yyyy",
   trigger: T_YEAR,
   re: rx(`${WB}(?:(?<part>đầu|giữa|cuối)\\s+)?(?:năm\\s+|(?<=(?:đầu|giữa|cuối)\\s+))(?<y>${YEAR})${WE}(?![.,]\\d|\\s*%)`),
-  make(m) {
+  make(m, text) {
     const g = m.groups!;
     const y = Number(g.y);
     const part = partOf(g.part);
-    return { rule: part ? "vi.part-nam-yyyy" : "vi.nam-yyyy", resolve: (r) => at(r.year(y, true, part), false, y) };
+    // "Công ước Liên hợp quốc về Luật Biển năm 1982": a document's year names the document and
+    // lends no year to a later bare day ("tại cuộc hội đàm ngày 1/8")
+    const ofDocument = DOCUMENT_BEFORE_YEAR.test(text.slice(Math.max(0, m.index - 70), m.index).toLowerCase());
+    // (it dates the document only, as an attributive year does: rule vi.doc-attr-year)
+    return { rule: ofDocument ? "vi.doc-attr-year" : part ? "vi.part-nam-yyyy" : "vi.nam-yyyy", resolve: (r) => at(r.year(y, true, part), false, ofDocument ? undefined : y) };
   },
 };
 
