@@ -188,7 +188,9 @@ export function compileLexicon(raw: unknown, name: string): Lexicon {
   for (const type of EVENT_TYPES) {
     const alternatives: CuePattern["alternatives"] = [];
     const parts: string[] = [];
-    for (const p of [...f.types[type]].sort((a, b) => b.length - a.length)) {
+    // longest first, measured without the "(?=@…)" marks, so "tiếp kiến" is tried before "tiếp (?=@TITLE)"
+    const bare = (p: string) => p.replace(/\(\?=@(?:PLACE|TITLE)\)/gu, "").length;
+    for (const p of [...f.types[type]].sort((a, b) => bare(b) - bare(a))) {
       let needs: "place" | "title" | null = null;
       let src = p;
       if (src.includes("(?=@PLACE)")) {

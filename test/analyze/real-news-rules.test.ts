@@ -1411,3 +1411,14 @@ describe("a document's year, and a meeting 'set for' a day", () => {
     expect(out.map((d) => `${d.pair} ${d.type} ${d.status} ${d.date}`)).toEqual(["CL-PE talks planned 2024-07-25"]);
   });
 });
+
+describe("Vietnamese receptions: 'đón', and a longer cue before a shorter one that needs a title", () => {
+  it.each([
+    ["'đã đón Bộ trưởng …'", "Chiều 5/12, Bộ trưởng Quốc phòng Việt Nam đã đón Bộ trưởng Quốc phòng Chile tại Hà Nội.", ["CL-VN talks"]],
+    ["'chào đón Tổng thống … tới Hà Nội' is the guest's visit", "Ngày 5/12, Việt Nam đã chào đón Tổng thống Chile tới Hà Nội.", ["CL-VN visit"]],
+    ["'tiếp kiến' is not lost to 'tiếp' + a title", "Chiều 5/12, Thủ tướng Việt Nam tiếp kiến Quốc vương Campuchia tại Hà Nội.", ["KH-VN talks"]],
+    ["'đón tiếp' stays one cue", "Chiều 5/12, Thủ tướng Việt Nam đón tiếp Thủ tướng Chile tại Hà Nội.", ["CL-VN talks"]],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2024-12-06")).toEqual(want);
+  });
+});
