@@ -1422,3 +1422,15 @@ describe("Vietnamese receptions: 'đón', and a longer cue before a shorter one 
     expect(pairs(text, "2024-12-06")).toEqual(want);
   });
 });
+
+describe("the country talks are about, and a faction or a truce named by a demonym", () => {
+  it.each([
+    ["en 'differed over the future of'", "On Tuesday the Chilean and Peruvian ministers met in Lima but differed over the future of Bolivian President Luis Arce.", ["CL-PE talks"]],
+    ["en a demonym's ceasefire", "The Chilean foreign minister met his Peruvian counterpart in Oslo on Wednesday and discussed ways to revive a frayed Bolivian ceasefire.", ["CL-PE talks"]],
+    // controls: the two-party reading already wins here
+    ["en talks 'on' a country", "The Chilean and Peruvian foreign ministers opened talks in Lima on Bolivia on Tuesday.", ["CL-PE talks"]],
+    ["vi a faction ('phe đối lập')", "Ngày 3/6, Bộ trưởng Quốc phòng Chile đã hội đàm với Bộ trưởng Quốc phòng Peru và phe đối lập Bolivia tại Lima.", ["CL-PE talks"]],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2024-06-05")).toEqual(want);
+  });
+});

@@ -17,6 +17,8 @@ export interface LangRules {
   /** a country that names a news outlet ("Chinese state media", "Đài Tiếng nói Trung Quốc", "kênh … của Lebanon"): a source, not a party */
   mediaAfter: RegExp;
   mediaBefore: RegExp;
+  /** right after a demonym, what makes it a topic, not a party ("Syrian ceasefire", "Syrian rebels") */
+  topicAfter: RegExp;
   borderAfter: RegExp;
   /** right before a country: a line on the map ("biên giới", "border with") */
   borderBefore: RegExp;

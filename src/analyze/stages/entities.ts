@@ -57,6 +57,8 @@ export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier
   if (dateline && m.start - s.start < dateline[0].length) return "location";
   const before = ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase();
   if (ctx.rules.topicBefore.test(before)) return "topic";
+  // "a frayed Syrian ceasefire", "Syrian rebels": a war, a truce or a faction, not the state
+  if (m.kind === "country" && ctx.rules.topicAfter.test(ctx.doc.slice(m.end, m.end + 30).toLowerCase())) return "topic";
   // "Chinese state media reported …", "theo Đài Tiếng nói Trung Quốc": a news outlet's country is a source
   if (m.kind === "country" && (ctx.rules.mediaBefore.test(before) || ctx.rules.mediaAfter.test(ctx.doc.slice(m.end, m.end + 40).toLowerCase()))) return "org";
   // "Given the disruption caused by US President Trump's tariffs, the visit of …": a fronted

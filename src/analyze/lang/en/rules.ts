@@ -8,7 +8,8 @@ const DEFENSE_FIRMS =
 
 export const enRules: LangRules = {
   // "the war in Ukraine", "sanctions against Russia", "attacks on"
-  topicBefore: /(?:war|conflict|crisis|invasion|fighting|attack|attacks|strikes|sanctions|aggression|offensive|hostilities)\s+(?:in|on|of|against|with|over)\s+(?:the\s+)?$/u,
+  topicBefore: /(?:(?:war|conflict|crisis|invasion|fighting|attack|attacks|strikes|sanctions|aggression|offensive|hostilities|future|fate|ceasefire|truce|peace process|situation)\s+(?:in|on|of|against|with|over|for)|(?:talks|negotiations|consultations|discussions|discussed|talked|differed|disagreed)\s+(?:[^\s,.;]+\s+){0,4}?(?:on|about|over|regarding|concerning))\s+(?:the\s+)?$/u,
+  topicAfter: /^\s+(?:civil\s+)?(?:war|conflict|crisis|ceasefire|truce|peace process|peace talks|rebels|rebel groups|opposition|refugees|insurgents|militants)\b/u,
   // "in Minsk", "off the coast of", "drills around Taiwan", "leaving Pyongyang"; a target or an
   // audience is not a partner either: "aimed at China", "to deter North Korea", "a warning to Beijing"
   locationBefore:

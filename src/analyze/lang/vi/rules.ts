@@ -4,6 +4,7 @@ import { documentName } from "./document.ts";
 
 export const viRules: LangRules = {
   // "xung đột ở Ukraine", "chiến dịch quân sự đặc biệt tại", "lệnh trừng phạt với Nga"
+  topicAfter: /^\s+(?:(?:lực lượng|phe|nhóm|quân)\s+)?(?:nổi dậy|đối lập|phiến quân)(?![\p{L}])/u,
   topicBefore:
     /(?:xung đột|khủng hoảng|chiến tranh|chiến sự|cuộc chiến|chiến dịch quân sự(?: đặc biệt)?(?: ở| tại)?|vấn đề|tình hình|lập trường(?: của)?|tấn công|xâm lược|không kích|giao tranh(?: với)?|trừng phạt|cấm vận)\s*(?:ở|tại|với)?\s*$/u,
   // "tại Bắc Kinh", "ngoài khơi Philippines", "rời Bình Nhưỡng"; a target or an audience is not a
