@@ -1434,3 +1434,17 @@ describe("the country talks are about, and a faction or a truce named by a demon
     expect(pairs(text, "2024-06-05")).toEqual(want);
   });
 });
+
+describe("a forum by its name, and travel to attend a meeting", () => {
+  it.each([
+    ["vi 'Đối thoại Shangri-La' is a forum's name", "Ngày 1/6, Bộ trưởng Quốc phòng Chile phát biểu tại Đối thoại Shangri-La ở Singapore về an ninh khu vực và Peru.", []],
+    ["en 'the Raisina Dialogue' is a forum's name", "The Chilean minister and his Peruvian counterpart both spoke at the Raisina Dialogue in New Delhi on Saturday.", []],
+    ["en a dialogue named for two countries stays talks", "The Chilean and Peruvian ministers held the Chile-Peru Strategic Dialogue in Lima on Saturday.", ["CL-PE talks"]],
+    ["en travel to attend a forum is no visit to its host", "The Chilean defence minister flew to Singapore on Friday to attend the Shangri-La Dialogue.", []],
+    ["vi travel to attend a forum is no visit to its host", "Ngày 31/5, đoàn Bộ Quốc phòng Chile đã đến Singapore dự Đối thoại Shangri-La.", []],
+    ["vi an official visit that also attends a meeting stays a visit", "Ngày 31/5, Thủ tướng Chile đến Singapore, bắt đầu chuyến thăm chính thức và dự hội nghị.", ["CL-SG visit"]],
+    ["vi a meeting named for the two countries is theirs", "Ngày 30/5, Thứ trưởng Quốc phòng Việt Nam đã tiếp Trợ lý Bộ trưởng Quốc phòng Chile tới Hà Nội dự Đối thoại Việt Nam - Chile về an ninh.", ["CL-VN visit"]],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2024-06-02")).toEqual(want);
+  });
+});

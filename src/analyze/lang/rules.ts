@@ -147,6 +147,8 @@ export interface LangRules {
   /** an agreement cue that is a statement ("joint statement", "tuyên bố chung") */
   statementCue: RegExp;
   /** right after a visit cue: coming to attend a meeting ("… to attend the meeting", "để dự hội nghị") */
+  /** a visit cue that is itself an official, state or working visit (not travel to a meeting) */
+  officialVisit: RegExp;
   attendAfter: RegExp;
   /** a sentence opening with a clause of circumstance, up to its comma ("Given …,", "Amid …,", "Trong bối cảnh …,") */
   circumstanceOpener?: RegExp;

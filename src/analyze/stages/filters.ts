@@ -446,6 +446,29 @@ const forumMeeting: CueFilter = {
       : null,
 };
 
+/**
+ * "Đối thoại Shangri-La", "the Shangri-La Dialogue", "the Raisina Dialogue": a talks word that is
+ * part of a forum's proper name (capitalised, with a capitalised name beside it that is no
+ * country) names the forum, not talks of two countries.
+ */
+const forumName: CueFilter = {
+  name: "forum-name",
+  drop: (v) => {
+    if (v.cue.type !== "talks") return null;
+    const doc = v.ctx.doc;
+    if (!/^\p{Lu}/u.test(doc.slice(v.cue.start, v.cue.end)) || v.cue.start <= v.s.start) return null;
+    const isCountry = (from: number, to: number) => v.mentions.some((m) => m.country && m.start < to && m.end > from);
+    // the capitalised words of the name, after the cue ("Đối thoại Shangri-La") and before it
+    // ("the Shangri-La Dialogue"); a name that holds a country ("the US-India Strategic Dialogue",
+    // "Đối thoại Chiến lược Việt Nam - Ấn Độ") or a number ("2+2 Dialogue") is the two countries' own
+    const next = /^(?:\s+[\p{Lu}\d][\p{L}\d-]*){1,5}/u.exec(doc.slice(v.cue.end, v.cue.end + 60))?.[0] ?? "";
+    const prev = /(?:[\p{Lu}\d][\p{L}\d+-]*\s+){1,4}$/u.exec(doc.slice(Math.max(v.s.start, v.cue.start - 60), v.cue.start))?.[0] ?? "";
+    if (!next && !prev) return null;
+    if (isCountry(v.cue.start - prev.length, v.cue.end + next.length) || /\d/u.test(prev + next)) return null;
+    return "the name of a forum, not talks of two countries";
+  },
+};
+
 /** "Trong cuộc họp với Tổng thư ký NATO …", "a meeting with the NATO chief": talks with an organization, not a country. */
 const talksWithOrganization: CueFilter = {
   name: "talks-with-organization",
@@ -460,7 +483,7 @@ const talksWithOrganization: CueFilter = {
   },
 };
 
-export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, sentNotTravel, warTalks, cueModifier, domesticMeeting, forumMeeting, talksWithOrganization, civilMinisters, civilTraining, economicOnly, abstractDialogue, regionTour, sponsoredTalks, nonOfficialVisitors];
+export const CUE_FILTERS: readonly CueFilter[] = [agreementContent, conflictBefore, armsContractSigning, armistice, negated, modal, modalAfter, generic, agreementWithoutDefense, documentWithoutAct, notJoint, vesselVisit, nobodyTravels, sentNotTravel, warTalks, cueModifier, domesticMeeting, forumMeeting, forumName, talksWithOrganization, civilMinisters, civilTraining, economicOnly, abstractDialogue, regionTour, sponsoredTalks, nonOfficialVisitors];
 
 /** The first filter's reason to drop the cue (and whether the cue still continues what was just reported), or null. */
 export function dropReason(v: CueView): { reason: string; continues: boolean } | null {

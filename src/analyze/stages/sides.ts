@@ -184,6 +184,15 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   // "Qin, Lavrov, Bhutto-Zardari … are arriving in Goa to attend the meeting": those who come to one
   // meeting are no visit to each other
   if (cue.type === "visit" && sides.length >= 3 && ctx.rules.attendAfter.test(ctx.doc.slice(cue.end, cue.end + 60).toLowerCase()) && !destination) return none("arrivals for a multilateral meeting");
+  // "Hagel flew to Singapore to attend the Shangri-La Dialogue", "đến Singapore dự Đối thoại
+  // Shangri-La": travel to a meeting held there is no visit to its host (an official visit is)
+  // ("… dự Đối thoại Việt Nam - Mỹ": a meeting named for the two countries is theirs)
+  const attend = cue.type === "visit" ? ctx.rules.attendAfter.exec(ctx.doc.slice(cue.end, cue.end + 80)) : null;
+  if (attend && !ctx.rules.officialVisit.test(ctx.doc.slice(cue.start, cue.end + 25).toLowerCase())) {
+    const at = cue.end + attend[0].length;
+    const named = new Set(mentions.filter((m) => m.country && m.start >= at && m.start <= at + 30).map((m) => m.country));
+    if (named.size < 2) return none("travel to attend a multilateral meeting, not a visit to its host");
+  }
   // "met top officials of Cambodia and Vietnam" with nobody else named: who met them is unknown
   const met = cue.type === "talks" && ctx.rules.meetsObject.test(cue.text.toLowerCase()) ? tripDestinations(ctx, placeable, cue) : [];
   if (met.length >= 2 && sides.every((c) => met.includes(c))) return none("the ones met are named, not who met them");
