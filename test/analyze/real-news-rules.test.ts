@@ -1448,3 +1448,14 @@ describe("a forum by its name, and travel to attend a meeting", () => {
     expect(pairs(text, "2024-06-02")).toEqual(want);
   });
 });
+
+describe("a deputy, an assistant or an acting holder is not the office's holder", () => {
+  it.each([
+    ["vi 'Phó Ngoại trưởng Mỹ'", "Ngày 30/5, Thứ trưởng Quốc phòng Việt Nam Nguyễn Chí Vịnh đã tiếp Phó Ngoại trưởng Mỹ tới Hà Nội.", /Kerry|Blinken|Rubio/],
+    ["en 'the U.S. deputy secretary of defense'", "On Thursday, the U.S. deputy secretary of defense arrived in Hanoi for talks.", /Hagel|Austin|Hegseth|Carter/],
+  ])("%s is named by no minister's name", (_n, text, wrong) => {
+    const out = run(text, "2013-06-01");
+    expect(out.length).toBeGreaterThan(0);
+    for (const d of out) expect(d.summary).not.toMatch(wrong);
+  });
+});

@@ -126,6 +126,8 @@ export interface LangRules {
   /** offices named without a person ("the defense ministers of Japan and Italy", "Bộ trưởng Quốc phòng Nhật Bản"): [pattern, gazetteer role] */
   offices: [RegExp, string][];
   /** right before an office: someone who held it ("former", "cựu") */
+  /** right before an office: a deputy, an assistant, an acting holder ("Phó Ngoại trưởng", "deputy defense minister") is not its holder */
+  deputyBefore: RegExp;
   formerBefore: RegExp;
   /**
    * A sentence opening with two people just named ("The two co-chaired …", "Hai bộ trưởng đã …"),

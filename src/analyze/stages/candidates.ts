@@ -405,7 +405,8 @@ function officeHolderNamed(ctx: Ctx, mentions: EntityMention[], country: string,
       const b = beforeRe.exec(before);
       const a = afterRe.exec(after);
       if (!a && !b) continue;
-      if (b && ctx.rules.formerBefore.test(before.slice(0, b.index))) continue;
+      // "cựu / former …", and "Phó / Trợ lý … Ngoại trưởng", "deputy / assistant …": not the office's holder
+      if (b && (ctx.rules.formerBefore.test(before.slice(0, b.index)) || ctx.rules.deputyBefore.test(before.slice(0, b.index)))) continue;
       const id = ctx.officeHolder(country, role, at);
       if (id) return id;
     }

@@ -89,6 +89,7 @@ export const enRules: LangRules = {
     [/prime (?:minister|ministers)|premiers?/u, "head_of_government"],
     [/presidents?/u, "head_of_state"],
   ],
+  deputyBefore: /\b(?:deputy|assistant|under|vice|acting|associate)\s*$/u,
   formerBefore: /\b(?:former|ex-|then-|late)\s*$/u,
   twoPeople: /^(?:the two|both)(?:\s+(?:men|women|leaders|ministers|officials|presidents|premiers|prime ministers|generals|commanders|chiefs|secretaries)(?![\p{L}])|(?![\p{L}-])(?!\s+(?:countries|nations|sides|militaries|navies|armies|air forces|governments|states|neighbou?rs|allies|partners|of)\b))/iu,
   conjoinedPerson: /^\s*,?\s+and\s+(?:\p{L}+\s+){0,6}$/u,

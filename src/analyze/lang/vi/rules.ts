@@ -83,6 +83,7 @@ export const viRules: LangRules = {
     [/thủ tướng/u, "head_of_government"],
     [/tổng thống|chủ tịch nước/u, "head_of_state"],
   ],
+  deputyBefore: /(?:^|\s)(?:phó|trợ lý|quyền)\s*$/u,
   formerBefore: /(?:^|\s)(?:cựu|nguyên)\s*$/u,
   twoPeople: /^hai\s+(?:ông|bà|vị|người|nhà lãnh đạo|lãnh đạo|bộ trưởng|tổng thống|thủ tướng|chủ tịch|tướng|tư lệnh|đại tướng|ngoại trưởng)(?![\p{L}])/iu,
   conjoinedPerson: /^\s*,?\s+và\s+(?:\p{L}+\s+){0,6}$/u,
