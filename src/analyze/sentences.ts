@@ -22,7 +22,8 @@ const ABBREVIATIONS = new Set(
 // ". " + next sentence start: capital letter (any script), digit, or an opening quote/bracket.
 // Copies that lost the space between paragraphs ("… trong tương lai.Đoàn Việt Nam …") end a
 // sentence too, when a lower-case word ends it and a capitalised word follows at once.
-const BOUNDARY = /([.!?…]+["”’»)\]]?)(\s+|(?=\p{Lu}\p{Ll}))(?=["“‘«(\[]?[\p{Lu}\p{N}])/gu;
+// A photo credit in brackets ends a caption too ("… (Ảnh: TTXVN)Thứ trưởng …", "(Photo: Reuters) The …").
+const BOUNDARY = /([.!?…]+["”’»)\]]?|\((?:Ảnh|ảnh|Photo|photo|Nguồn ảnh)\s*:[^()\n]{1,80}\))(\s+|(?=\p{Lu}\p{Ll}))(?=["“‘«(\[]?[\p{Lu}\p{N}])/gu;
 
 /** Splits one block of text (body or a caption) into sentences; `offset` is its start in the article. */
 export function splitSentences(text: string, part: Sentence["part"] = "body", offset = 0, startIndex = 0, startParagraph = 0): Sentence[] {
@@ -38,11 +39,12 @@ export function splitSentences(text: string, part: Sentence["part"] = "body", of
     for (let m = BOUNDARY.exec(para); m; m = BOUNDARY.exec(para)) {
       const endPunct = m.index + m[1]!.length;
       const before = para.slice(sStart, m.index);
+      const credit = m[1]!.startsWith("(");
       const lastWord = /([\p{L}.]+)$/u.exec(before)?.[1]?.toLowerCase() ?? "";
       // "U.S. Navy", "Gen. Dong", single initials "A. Belousov" are not ends
-      if (ABBREVIATIONS.has(lastWord.replace(/\.$/, "")) || /^\p{L}$/u.test(lastWord) || /^(?:\p{L}\.)+\p{L}?$/u.test(lastWord)) continue;
+      if (!credit && (ABBREVIATIONS.has(lastWord.replace(/\.$/, "")) || /^\p{L}$/u.test(lastWord) || /^(?:\p{L}\.)+\p{L}?$/u.test(lastWord))) continue;
       // with no space, only after a lower-case word of two letters or more ("TP.Hồ", "Node.JS" stay)
-      if (!m[2] && !/^\p{Ll}[\p{Ll}\p{N}]+$/u.test(lastWord)) continue;
+      if (!credit && !m[2] && !/^\p{Ll}[\p{Ll}\p{N}]+$/u.test(lastWord)) continue;
       push(para.slice(sStart, endPunct), pStart + sStart);
       sStart = m.index + m[0].length;
     }

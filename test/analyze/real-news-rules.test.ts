@@ -1459,3 +1459,18 @@ describe("a deputy, an assistant or an acting holder is not the office's holder"
     for (const d of out) expect(d.summary).not.toMatch(wrong);
   });
 });
+
+describe("photo captions a crawl left in the body only corroborate", () => {
+  it.each([
+    ["vi a sentence followed by a credit, then the body glued to it", "Bộ trưởng Quốc phòng Chile gặp người đồng cấp Peru. (Ảnh: Minh Anh)Ngày 2/6, Bộ trưởng Quốc phòng Chile đã làm việc với Bộ trưởng Quốc phòng các nước Ấn Độ, Nhật Bản và Úc.", ["AU-CL talks", "CL-IN talks", "CL-JP talks"]],
+    ["vi who stands where ('(trái)')", "Bộ trưởng Quốc phòng Chile (trái) bắt tay Bộ trưởng Quốc phòng Peru tại Lima ngày 2/6.", []],
+    ["en who stands where ('(right)')", "Chile's president (right) and Peru's president shake hands on June 2 as they meet in Lima.", []],
+    ["en a sentence ending with a credit", "Chile's president meets Peru's president in Lima on June 2. - Photo: Reuters", []],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2024-06-04")).toEqual(want);
+  });
+  it("the same meeting told in the body as well is kept", () => {
+    const text = "Chile's president (right) and Peru's president shake hands in Lima. On June 2, the Chilean president held talks with the Peruvian president in Lima.";
+    expect(pairs(text, "2024-06-04")).toEqual(["CL-PE talks"]);
+  });
+});

@@ -32,6 +32,7 @@ export function prepare(input: AnalyzeInput, deps: AnalyzerDeps): Ctx {
   };
   add(title, "title");
   add(body, "body");
+  markInlineCaptions(sentences);
   for (const c of captions) add(c, "caption");
 
   let pub: AnalysisResult["published"] = null;
@@ -126,6 +127,26 @@ export function cutJunkBlocks(text: string, lex: Lexicon): string {
   const lines = text.split("\n");
   const at = lines.findIndex((l) => lex.junkHeading.test(l));
   return at < 0 ? text : lines.slice(0, at).join("\n");
+}
+
+/** a photo credit: "(Ảnh: TTXVN)", "- Ảnh: Reuters", "(Photo: AP)" */
+const CREDIT = /(?:\(\s*(?:Ảnh|ảnh|Photo|photo|Nguồn ảnh)\s*:[^()]{1,80}\)|\s[-–]\s*(?:Ảnh|Photo)\s*:\s*[^.()]{1,60})\.?$/u;
+/** where people stand in a photo: "(trái)", "(bên phải)", "(L)", "(right)", or a file photo */
+const POSITION = /\((?:bên |ngoài cùng bên |thứ hai từ |thứ ba từ )?(?:trái|phải|giữa)(?: sang)?\)|\((?:L|R|C|left|right|center|centre)\)|\b(?:file photo|photo-op|pose for a photo)\b/iu;
+
+/**
+ * Photo captions a crawl left in the body are captions: a sentence that ends with a photo
+ * credit, one followed by a credit standing alone, or one that says who stands where. Captions
+ * only corroborate (stage keep).
+ */
+function markInlineCaptions(sentences: Sentence[]): void {
+  for (let i = 0; i < sentences.length; i++) {
+    const s = sentences[i]!;
+    if (s.part !== "body") continue;
+    const next = sentences[i + 1];
+    const creditNext = next && next.part === "body" && /^\(\s*(?:Ảnh|ảnh|Photo|photo|Nguồn ảnh)\s*:[^()]{1,80}\)\.?$/u.test(next.text);
+    if (CREDIT.test(s.text) || POSITION.test(s.text) || creditNext) s.part = "caption";
+  }
 }
 
 /**
