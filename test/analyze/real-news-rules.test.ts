@@ -1474,3 +1474,18 @@ describe("photo captions a crawl left in the body only corroborate", () => {
     expect(pairs(text, "2024-06-04")).toEqual(["CL-PE talks"]);
   });
 });
+
+describe("two drills told as happening at the same time", () => {
+  it.each([
+    ["en 'at the same time as'", "At the same time as the Chilean navy's drill on June 12, a Peruvian carrier group held exercises with its navy's ships."],
+    ["en 'while X …, Y also …'", "While Chile held live-fire drills on June 12, Peru also staged joint exercises of its fleets."],
+    // controls: already read as one country's drill each
+    ["vi 'gần như đồng thời với'", "Gần như đồng thời với cuộc tập trận này của Hải quân Chile ngày 12/6, đội tàu sân bay thuộc Hạm đội 3, Hải quân Peru, có đợt diễn tập bảo vệ an ninh biển."],
+    ["vi 'trong lúc … thì … cũng'", "Trong lúc Chile tổ chức cuộc tập trận ngày 12/6 thì Peru cũng cho hạm đội diễn tập cùng với lực lượng hải quân."],
+  ])("%s: neither is a joint exercise", (_n, text) => {
+    expect(run(text, "2024-06-15").filter((d) => d.type === "exercise")).toEqual([]);
+  });
+  it("a joint drill stays joint", () => {
+    expect(pairs("Ngày 12/6, hải quân Chile và Peru đã tập trận chung ngoài khơi Callao.", "2024-06-15")).toEqual(["CL-PE exercise"]);
+  });
+});

@@ -128,6 +128,8 @@ export interface LangRules {
   /** right before an office: someone who held it ("former", "cựu") */
   /** right before an office: a deputy, an assistant, an acting holder ("Phó Ngoại trưởng", "deputy defense minister") is not its holder */
   deputyBefore: RegExp;
+  /** two drills told as happening at one time ("đồng thời với", "while X drilled, Y also …"): neither is joint */
+  simultaneous: RegExp;
   formerBefore: RegExp;
   /**
    * A sentence opening with two people just named ("The two co-chaired …", "Hai bộ trưởng đã …"),
