@@ -131,6 +131,8 @@ export function cutJunkBlocks(text: string, lex: Lexicon): string {
 
 /** a photo credit: "(Ảnh: TTXVN)", "- Ảnh: Reuters", "(Photo: AP)" */
 const CREDIT = /(?:\(\s*(?:Ảnh|ảnh|Photo|photo|Nguồn ảnh)\s*:[^()]{1,80}\)|\s[-–]\s*(?:Ảnh|Photo)\s*:\s*[^.()]{1,60})\.?$/u;
+/** a caption that says so: "(Trong ảnh: …", "Ảnh: …", "Pictured: …" */
+const CAPTION_START = /^\(?\s*(?:Trong ảnh|Ảnh|Photo|Pictured|In the photo)\s*:/u;
 /** where people stand in a photo: "(trái)", "(bên phải)", "(L)", "(right)", or a file photo */
 const POSITION = /\((?:bên |ngoài cùng bên |thứ hai từ |thứ ba từ )?(?:trái|phải|giữa)(?: sang)?\)|\((?:L|R|C|left|right|center|centre)\)|\b(?:file photo|photo-op|pose for a photo)\b/iu;
 
@@ -145,7 +147,7 @@ function markInlineCaptions(sentences: Sentence[]): void {
     if (s.part !== "body") continue;
     const next = sentences[i + 1];
     const creditNext = next && next.part === "body" && /^\(\s*(?:Ảnh|ảnh|Photo|photo|Nguồn ảnh)\s*:[^()]{1,80}\)\.?$/u.test(next.text);
-    if (CREDIT.test(s.text) || POSITION.test(s.text) || creditNext) s.part = "caption";
+    if (CREDIT.test(s.text) || POSITION.test(s.text) || CAPTION_START.test(s.text) || creditNext) s.part = "caption";
   }
 }
 
