@@ -1466,7 +1466,7 @@ describe("photo captions a crawl left in the body only corroborate", () => {
     ["vi who stands where ('(trái)')", "Bộ trưởng Quốc phòng Chile (trái) bắt tay Bộ trưởng Quốc phòng Peru tại Lima ngày 2/6.", []],
     ["en who stands where ('(right)')", "Chile's president (right) and Peru's president shake hands on June 2 as they meet in Lima.", []],
     ["en a sentence ending with a credit", "Chile's president meets Peru's president in Lima on June 2. - Photo: Reuters", []],
-    ["vi a caption that says so ('(Trong ảnh: …')", "(Trong ảnh: Bộ trưởng Quốc phòng Chile thăm Peru ngày 2/6.", []],
+    ["vi a caption that says so ('(Trong ảnh: …'), a control", "(Trong ảnh: Bộ trưởng Quốc phòng Chile thăm Peru ngày 2/6.", []],
   ])("%s", (_n, text, want) => {
     expect(pairs(text, "2024-06-04")).toEqual(want);
   });
