@@ -1490,3 +1490,14 @@ describe("two drills told as happening at the same time", () => {
     expect(pairs("Ngày 12/6, hải quân Chile và Peru đã tập trận chung ngoài khơi Callao.", "2024-06-15")).toEqual(["CL-PE exercise"]);
   });
 });
+
+describe("an official named as being in another country's capital", () => {
+  it.each([
+    ["a minister 'in <capital>' is there on a visit", "Chilean Defence Minister Maya Fernandez in Canberra announces joint patrols on Thursday.", ["AU-CL visit"]],
+    ["a host in his own capital is no visit", "He paid a courtesy call to Australian Prime Minister Anthony Albanese in Canberra in April.", []],
+    ["a poster of a leader 'in' a country is no visit", "Activists burned a poster of Chilean President Gabriel Boric in Peru in June.", []],
+    ["no official named: a commander of a group 'in' a capital", "Chile targets rebel commander in Lima strike after the attack.", []],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2024-06-15").filter((p) => p.endsWith("visit"))).toEqual(want);
+  });
+});

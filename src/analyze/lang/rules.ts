@@ -130,6 +130,10 @@ export interface LangRules {
   deputyBefore: RegExp;
   /** two drills told as happening at one time ("đồng thời với", "while X drilled, Y also …"): neither is joint */
   simultaneous: RegExp;
+  /** the visit cue that only says where an official is ("… Ash Carter in Manila") */
+  presenceCue: RegExp;
+  /** right before a person: the person is an object ("a poster of …") */
+  objectOfBefore: RegExp;
   formerBefore: RegExp;
   /**
    * A sentence opening with two people just named ("The two co-chaired …", "Hai bộ trưởng đã …"),

@@ -142,6 +142,14 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
         ? (sides.find((c) => c !== visitor.country) ?? null)
         : (nearest?.country ?? placeable.find((m) => m.start >= cue.start && !/[,;]/u.test(ctx.doc.slice(cue.end, m.start)))?.country ?? null)
       : null;
+  // "Defense Secretary Ash Carter in Manila …": the person right before "in <place>" is the one
+  // there; at home ("Kishida in Tokyo"), no one named, or the object of "a poster of …", no visit
+  if (cue.type === "visit" && ctx.rules.presenceCue.test(cue.text)) {
+    const person = [...mentions].reverse().find((m) => m.end <= cue.start);
+    const adjacent = person?.kind === "person" && /^,?\s*$/u.test(ctx.doc.slice(person.end, cue.start));
+    if (!person || !adjacent || !destination || person.country === destination || ctx.rules.objectOfBefore.test(ctx.doc.slice(Math.max(s.start, person.start - 30), person.start).toLowerCase())) return none("no official named as being there");
+    return { pairs: [pairOf(person.country!, destination)], actor: person.country!, destination, via: `${via}+present`, reason: "" };
+  }
   // A visit needs a traveller: when the only country besides the destination is a place where
   // something else happens ("a summit in Peru and a first trip to Chile"), no one is known to travel.
   if (cue.type === "visit" && via === "location" && sides.length === 2 && destination) {

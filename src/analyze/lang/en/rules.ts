@@ -91,6 +91,8 @@ export const enRules: LangRules = {
   ],
   deputyBefore: /\b(?:deputy|assistant|under|vice|acting|associate)\s*$/u,
   simultaneous: /\b(?:at the same time as|simultaneously with|in parallel with|(?:almost|nearly) simultaneously)\b|^(?:while|as)\b[^,;]{0,120},\s*(?:[^\s,;]+\s+){1,6}(?:also|too|likewise)\b/u,
+  presenceCue: /^in\s*$/u,
+  objectOfBefore: /\b(?:poster|portrait|effigy|photo|image|picture|statue|mask)s?\s+of\s+(?:\S+\s+){0,3}$/u,
   formerBefore: /\b(?:former|ex-|then-|late)\s*$/u,
   twoPeople: /^(?:the two|both)(?:\s+(?:men|women|leaders|ministers|officials|presidents|premiers|prime ministers|generals|commanders|chiefs|secretaries)(?![\p{L}])|(?![\p{L}-])(?!\s+(?:countries|nations|sides|militaries|navies|armies|air forces|governments|states|neighbou?rs|allies|partners|of)\b))/iu,
   conjoinedPerson: /^\s*,?\s+and\s+(?:\p{L}+\s+){0,6}$/u,
