@@ -1501,3 +1501,12 @@ describe("an official named as being in another country's capital", () => {
     expect(pairs(text, "2024-06-15").filter((p) => p.endsWith("visit"))).toEqual(want);
   });
 });
+
+describe("arms told as an induction or a handover", () => {
+  it.each([
+    ["'inducted … supplied by'", "The Chilean Air Force on Monday inducted the first four transport helicopters supplied by the United States.", ["CL-US arms"]],
+    ["'the handover of'", "On Monday Peru completed the handover of two patrol boats to the Chilean navy.", ["CL-PE arms"]],
+  ])("%s", (_n, text, want) => {
+    expect(pairs(text, "2024-06-15")).toEqual(want);
+  });
+});
