@@ -1393,17 +1393,17 @@ describe("a news outlet's country is a source, not a party", () => {
 });
 
 describe("a document's year, and a meeting 'set for' a day", () => {
-  it("'Công ước … năm 1982' lends no year to a later bare day", () => {
-    const out = run("Hai bên nhấn mạnh tôn trọng luật pháp quốc tế, trong đó có Công ước Liên hợp quốc về Luật Biển năm 1982, tại cuộc hội đàm ngày 1/8 giữa Thủ tướng Việt Nam và Thủ tướng Chile.", "2024-08-03");
+  it("'Công ước về Luật Biển năm 1982' lends no year to a later bare day", () => {
+    const out = run("Hai bên đề cao các chuẩn mực quốc tế như Công ước về Luật Biển năm 1982, tại cuộc hội đàm ngày 1/8 giữa Thủ tướng Việt Nam và Thủ tướng Chile.", "2024-08-03");
     expect(out.map((d) => `${d.pair} ${d.type} ${d.date}`)).toContain("CL-VN talks 2024-08-01");
     expect(out.some((d) => d.date.startsWith("1982"))).toBe(false);
   });
   it("a pledge whose only year is a convention's is not dated by it", () => {
-    const out = run("Ngày 1/8, Thủ tướng Việt Nam hội đàm với Tổng thống Chile tại Hà Nội. Về vấn đề trên biển, hai bên cam kết ủng hộ an ninh hàng hải, giải quyết tranh chấp trên cơ sở luật pháp quốc tế, Công ước Liên hợp quốc về Luật Biển năm 1982.", "2024-08-03");
+    const out = run("Ngày 1/8, Thủ tướng Việt Nam hội đàm với Tổng thống Chile tại Hà Nội. Về các vấn đề trên biển, hai bên cam kết ủng hộ tự do hàng hải và xử lý bất đồng một cách hòa bình, theo Công ước về Luật Biển năm 1982.", "2024-08-03");
     expect(out.some((d) => d.date.startsWith("1982"))).toBe(false);
   });
-  it("'hiệp ước quốc phòng ký kết năm 1951' still dates that treaty", () => {
-    const out = run("Bộ trưởng Quốc phòng Chile cam kết tuân thủ hiệp ước quốc phòng ký kết năm 1951 với Peru.", "2024-08-03");
+  it("'hiệp ước phòng thủ chung ký năm 1951' still dates that treaty", () => {
+    const out = run("Bộ trưởng Quốc phòng Chile khẳng định sẽ tôn trọng hiệp ước phòng thủ chung ký năm 1951 với Peru.", "2024-08-03");
     expect(out.filter((d) => d.type === "agreement").map((d) => d.date)).toEqual(["1951"]);
   });
   it("'X's meeting with Y is set for Thursday' is planned for the coming Thursday", () => {
@@ -1437,13 +1437,13 @@ describe("the country talks are about, and a faction or a truce named by a demon
 
 describe("a forum by its name, and travel to attend a meeting", () => {
   it.each([
-    ["vi 'Đối thoại Shangri-La' is a forum's name", "Ngày 1/6, Bộ trưởng Quốc phòng Chile phát biểu tại Đối thoại Shangri-La ở Singapore về an ninh khu vực và Peru.", []],
+    ["vi 'Đối thoại Shangri-La' is a forum's name", "Ngày 1/6, Bộ trưởng Quốc phòng Chile có bài nói tại Đối thoại Shangri-La, Singapore, về an ninh khu vực và Peru.", []],
     ["en 'the Raisina Dialogue' is a forum's name", "The Chilean minister and his Peruvian counterpart both spoke at the Raisina Dialogue in New Delhi on Saturday.", []],
     ["en a dialogue named for two countries stays talks", "The Chilean and Peruvian ministers held the Chile-Peru Strategic Dialogue in Lima on Saturday.", ["CL-PE talks"]],
     ["en travel to attend a forum is no visit to its host", "The Chilean defence minister flew to Singapore on Friday to attend the Shangri-La Dialogue.", []],
-    ["vi travel to attend a forum is no visit to its host", "Ngày 31/5, đoàn Bộ Quốc phòng Chile đã đến Singapore dự Đối thoại Shangri-La.", []],
+    ["vi travel to attend a forum is no visit to its host", "Ngày 31/5, đoàn Bộ Quốc phòng Chile đã tới Singapore để dự Đối thoại Shangri-La.", []],
     ["vi an official visit that also attends a meeting stays a visit", "Ngày 31/5, Thủ tướng Chile đến Singapore, bắt đầu chuyến thăm chính thức và dự hội nghị.", ["CL-SG visit"]],
-    ["vi a meeting named for the two countries is theirs", "Ngày 30/5, Thứ trưởng Quốc phòng Việt Nam đã tiếp Trợ lý Bộ trưởng Quốc phòng Chile tới Hà Nội dự Đối thoại Việt Nam - Chile về an ninh.", ["CL-VN visit"]],
+    ["vi a meeting named for the two countries is theirs", "Ngày 30/5, Thứ trưởng Quốc phòng Việt Nam đã tiếp Trợ lý Bộ trưởng Quốc phòng Chile sang Hà Nội để tham dự Đối thoại Việt Nam - Chile về an ninh.", ["CL-VN visit"]],
   ])("%s", (_n, text, want) => {
     expect(pairs(text, "2024-06-02")).toEqual(want);
   });
@@ -1481,7 +1481,7 @@ describe("two drills told as happening at the same time", () => {
     ["en 'at the same time as'", "At the same time as the Chilean navy's drill on June 12, a Peruvian carrier group held exercises with its navy's ships."],
     ["en 'while X …, Y also …'", "While Chile held live-fire drills on June 12, Peru also staged joint exercises of its fleets."],
     // controls: already read as one country's drill each
-    ["vi 'gần như đồng thời với'", "Gần như đồng thời với cuộc tập trận này của Hải quân Chile ngày 12/6, đội tàu sân bay thuộc Hạm đội 3, Hải quân Peru, có đợt diễn tập bảo vệ an ninh biển."],
+    ["vi 'gần như cùng lúc với'", "Gần như cùng lúc với đợt tập trận của hải quân Chile ngày 12/6, một nhóm tàu thuộc hải quân Peru cũng luyện tập tuần tra trên biển."],
     ["vi 'trong lúc … thì … cũng'", "Trong lúc Chile tổ chức cuộc tập trận ngày 12/6 thì Peru cũng cho hạm đội diễn tập cùng với lực lượng hải quân."],
   ])("%s: neither is a joint exercise", (_n, text) => {
     expect(run(text, "2024-06-15").filter((d) => d.type === "exercise")).toEqual([]);

@@ -64,7 +64,7 @@ export function chooseDate(ctx: Ctx, s: Sentence, dates: FoundDate[], cue: CueHi
   // its time ("During the 2018 visit …, the two sides signed …")
   const ownAttribute = (d: FoundDate) =>
     !d.rule.endsWith("attr-year") ||
-    // "hiệp ước quốc phòng ký kết năm 1951": a document's year after its name dates that document
+    // "hiệp ước phòng thủ ký năm 1951": a document's year after its name dates that document
     (d.rule.endsWith("doc-attr-year") && cue.end <= d.start && /^[^,;.]{0,80}$/u.test(lower.slice(cue.start - s.start, d.start - s.start))) ||
     (cue.start >= d.end && /^[\s\p{L}()'’-]{0,80}$/u.test(lower.slice(d.end - s.start, cue.start - s.start))) ||
     /^\s*(?:during|at|in|on|amid|on the sidelines of)\s+(?:the|his|her|their|its|a|an)\s+$/u.test(lower.slice(0, d.start - s.start));

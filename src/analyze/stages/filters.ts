@@ -245,7 +245,7 @@ const notJoint: CueFilter = {
   drop: (v) => {
     if (v.cue.type !== "exercise" && v.cue.type !== "patrol") return null;
     if (test(v.ctx.lex.separate, v.clause.text)) return "each side on its own: not a joint exercise";
-    // "Gần như đồng thời với cuộc tập trận của Trung Quốc, tàu sân bay Mỹ có đợt diễn tập", "while
+    // "cùng lúc với cuộc tập trận của X, hải quân Y cũng diễn tập", "while
     // China drilled, the US also …": two drills at one time, each its own
     if (v.ctx.rules.simultaneous.test(v.lower)) return "two drills at the same time, each side its own";
     if (test(v.ctx.lex.jointMarks, v.lower) || namedTogether(v) || withPartner(v)) return null;

@@ -231,7 +231,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
     via += "+each";
   } else if (cue.type === "talks" && (metHub = talksHub(ctx, mentions, cue, sides))) {
     if (!metHub.subject) return none("the ones met are named, not who met them");
-    // "Thứ trưởng … Việt Nam đã làm việc với Bộ trưởng Quốc phòng các nước Malaysia, Ấn Độ và
+    // "Thứ trưởng … Việt Nam đã làm việc với Bộ trưởng Quốc phòng các nước Chile, Ấn Độ và
     // Nhật Bản", "the minister met with his counterparts from Japan, Chile and Peru": the one
     // country named before the cue with each of those it met, not those with each other
     pairs = metHub.partners.map((c) => pairOf(metHub!.subject!, c));

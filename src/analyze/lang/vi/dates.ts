@@ -319,7 +319,7 @@ const YEAR_RULE: Rule = {
     const g = m.groups!;
     const y = Number(g.y);
     const part = partOf(g.part);
-    // "Công ước Liên hợp quốc về Luật Biển năm 1982": a document's year names the document and
+    // "Công ước về Luật Biển năm 1982": a document's year names the document and
     // lends no year to a later bare day ("tại cuộc hội đàm ngày 1/8")
     const ofDocument = DOCUMENT_BEFORE_YEAR.test(text.slice(Math.max(0, m.index - 70), m.index).toLowerCase());
     // (it dates the document only, as an attributive year does: rule vi.doc-attr-year)
