@@ -327,7 +327,7 @@ function recipient(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: stri
 /** A person of the actor's side named before the talks cue as its subject, and every other side only after it. */
 function meetsEach(ctx: Ctx, mentions: EntityMention[], sides: string[], actor: string, cue: CueHit): boolean {
   // (the object of an earlier "talks with …" is not the one who met)
-  const byActor = mentions.some((m) => m.kind === "person" && m.country === actor && m.end <= cue.start && !ctx.rules.objectBefore.test(ctx.doc.slice(Math.max(0, m.start - 40), m.start).toLowerCase()));
+  const byActor = mentions.some((m) => m.kind === "person" && m.country === actor && m.end <= cue.start && !namedAsObject(ctx, m));
   if (!byActor) return false;
   const others = sides.filter((c) => c !== actor);
   return others.every((c) => !mentions.some((m) => m.country === c && m.use === "side" && m.end <= cue.start));
@@ -387,8 +387,13 @@ function talksHub(ctx: Ctx, mentions: EntityMention[], cue: CueHit, sides: strin
   if (after[0]!.start - cue.end > 60 || /[,;.:]/u.test(ctx.doc.slice(cue.end, after[0]!.start))) return null;
   if (ctx.lex.forumAfter.test(ctx.doc.slice(cue.end, cue.end + 60))) return null;
   // the country before is the object of an earlier "talks with …" or an "envoy for …": who met the others is not a country named
-  if (beforeMentions.every((m) => ctx.rules.objectBefore.test(ctx.doc.slice(Math.max(0, m.start - 40), m.start).toLowerCase()))) return { subject: null, partners };
+  if (beforeMentions.every((m) => namedAsObject(ctx, m))) return { subject: null, partners };
   return { subject: before[0]!, partners };
+}
+
+/** Whether a mention is the object of what comes before it ("talks with …", "envoy for …", "làm việc với …"). */
+function namedAsObject(ctx: Ctx, m: EntityMention): boolean {
+  return ctx.rules.objectBefore.test(ctx.doc.slice(Math.max(0, m.start - 40), m.start).toLowerCase());
 }
 
 /** Whether the first country of a list follows a word of motion ("visits to Kyiv, Moscow and Beijing", "sang Lào, Campuchia và Thái Lan"). */
