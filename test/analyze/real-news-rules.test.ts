@@ -1510,3 +1510,13 @@ describe("arms told as an induction or a handover", () => {
     expect(pairs(text, "2024-06-15")).toEqual(want);
   });
 });
+
+describe("a hyphenated pair's war, and the antecedent of 'which'", () => {
+  it("'discussed Peru-Bolivia war' names no party", () => {
+    expect(pairs("Boric says he had a very good phone call with Lula, discussed Peru-Bolivia war.", "2024-06-15")).toEqual(["BR-CL talks"]);
+  });
+  it("', which formed a pact with X' pairs the country before 'which' with X", () => {
+    const text = "Brazil fears that Uruguay will follow Paraguay, which signed a defence pact with Chile in March.";
+    expect(pairs(text, "2024-06-15")).toEqual(["CL-PY agreement"]);
+  });
+});

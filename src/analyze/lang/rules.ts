@@ -134,6 +134,8 @@ export interface LangRules {
   presenceCue: RegExp;
   /** right before a person: the person is an object ("a poster of …") */
   objectOfBefore: RegExp;
+  /** ", which / who …" right before a cue: the country before the pronoun did the act */
+  relativeBeforeCue: RegExp;
   formerBefore: RegExp;
   /**
    * A sentence opening with two people just named ("The two co-chaired …", "Hai bộ trưởng đã …"),

@@ -204,6 +204,15 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   // "met top officials of Cambodia and Vietnam" with nobody else named: who met them is unknown
   const met = cue.type === "talks" && ctx.rules.meetsObject.test(cue.text.toLowerCase()) ? tripDestinations(ctx, placeable, cue) : [];
   if (met.length >= 2 && sides.every((c) => met.includes(c))) return none("the ones met are named, not who met them");
+  // "… would follow Solomon Islands, which formed a military pact with China": the country right
+  // before ", which" did the act, with the one named after the cue's "with"
+  const rel = cue.type !== "visit" && sides.length > 2 ? ctx.rules.relativeBeforeCue.exec(ctx.doc.slice(Math.max(s.start, cue.start - 60), cue.start)) : null;
+  if (rel) {
+    const pronounAt = cue.start - rel[0].length;
+    const antecedent = mentions.find((m) => m.country && m.use === "side" && sides.includes(m.country) && /^\s*$/u.test(ctx.doc.slice(m.end, pronounAt)));
+    const with_ = antecedent ? partnerAfter(ctx, mentions, cue, sides, antecedent.country!) : null;
+    if (antecedent && with_) return { pairs: [pairOf(antecedent.country!, with_)], actor: antecedent.country!, destination, via: `${via}+relative`, reason: "" };
+  }
   if (betweenSides.length >= 2 && sides.length > 2) {
     pairs = betweenSides.length === 2 ? [pairOf(betweenSides[0]!, betweenSides[1]!)] : allPairs(betweenSides);
     via += "+between";

@@ -9,7 +9,7 @@ const DEFENSE_FIRMS =
 export const enRules: LangRules = {
   // "the war in Ukraine", "sanctions against Russia", "attacks on"
   topicBefore: /(?:(?:war|conflict|crisis|invasion|fighting|attack|attacks|strikes|sanctions|aggression|offensive|hostilities|future|fate|ceasefire|truce|peace process|situation)\s+(?:in|on|of|against|with|over|for)|(?:talks|negotiations|consultations|discussions|discussed|talked|differed|disagreed)\s+(?:[^\s,.;]+\s+){0,4}?(?:on|about|over|regarding|concerning))\s+(?:the\s+)?$/u,
-  topicAfter: /^\s+(?:civil\s+)?(?:war|conflict|crisis|ceasefire|truce|peace process|peace talks|rebels|rebel groups|opposition|refugees|insurgents|militants)\b/u,
+  topicAfter: /^(?:\s+|[-–][\p{L}]+\s+)(?:civil\s+)?(?:war|conflict|crisis|ceasefire|truce|peace process|peace talks|rebels|rebel groups|opposition|refugees|insurgents|militants)\b/u,
   // "in Minsk", "off the coast of", "drills around Taiwan", "leaving Pyongyang"; a target or an
   // audience is not a partner either: "aimed at China", "to deter North Korea", "a warning to Beijing"
   locationBefore:
@@ -93,6 +93,7 @@ export const enRules: LangRules = {
   simultaneous: /\b(?:at the same time as|simultaneously with|in parallel with|(?:almost|nearly) simultaneously)\b|^(?:while|as)\b[^,;]{0,120},\s*(?:[^\s,;]+\s+){1,6}(?:also|too|likewise)\b/u,
   presenceCue: /^in\s*$/u,
   objectOfBefore: /\b(?:poster|portrait|effigy|photo|image|picture|statue|mask)s?\s+of\s+(?:\S+\s+){0,3}$/u,
+  relativeBeforeCue: /,\s*(?:which|who)\s+(?:[^\s,.;]+\s+){0,4}$/u,
   formerBefore: /\b(?:former|ex-|then-|late)\s*$/u,
   twoPeople: /^(?:the two|both)(?:\s+(?:men|women|leaders|ministers|officials|presidents|premiers|prime ministers|generals|commanders|chiefs|secretaries)(?![\p{L}])|(?![\p{L}-])(?!\s+(?:countries|nations|sides|militaries|navies|armies|air forces|governments|states|neighbou?rs|allies|partners|of)\b))/iu,
   conjoinedPerson: /^\s*,?\s+and\s+(?:\p{L}+\s+){0,6}$/u,

@@ -87,6 +87,7 @@ export const viRules: LangRules = {
   simultaneous: /(?:^|\s)(?:(?:gần như\s+)?(?:đồng thời|cùng lúc|song song)\s+với|trong (?:lúc|khi)\s[^,;]{0,120}\s+thì\s+(?:[^\s,;]+\s+){1,6}cũng)(?![\p{L}])/u,
   presenceCue: /(?!)/u,
   objectOfBefore: /(?!)/u,
+  relativeBeforeCue: /(?!)/u,
   formerBefore: /(?:^|\s)(?:cựu|nguyên)\s*$/u,
   twoPeople: /^hai\s+(?:ông|bà|vị|người|nhà lãnh đạo|lãnh đạo|bộ trưởng|tổng thống|thủ tướng|chủ tịch|tướng|tư lệnh|đại tướng|ngoại trưởng)(?![\p{L}])/iu,
   conjoinedPerson: /^\s*,?\s+và\s+(?:\p{L}+\s+){0,6}$/u,
