@@ -23,7 +23,9 @@ const ABBREVIATIONS = new Set(
 // Copies that lost the space between paragraphs ("… trong tương lai.Đoàn Việt Nam …") end a
 // sentence too, when a lower-case word ends it and a capitalised word follows at once.
 // A photo credit in brackets ends a caption too ("… (Ảnh: TTXVN)Thứ trưởng …", "(Photo: Reuters) The …").
-const BOUNDARY = /([.!?…]+["”’»)\]]?|\((?:Ảnh|ảnh|Photo|photo|Nguồn ảnh)\s*:[^()\n]{1,80}\))(\s+|(?=\p{Lu}\p{Ll}))(?=["“‘«(\[]?[\p{Lu}\p{N}])/gu;
+/** a photo credit in brackets, "(Ảnh: TTXVN)", "(Photo: Reuters)": a regular expression's source, shared with stage prepare */
+export const CREDIT_BRACKET = "\\((?:Ảnh|ảnh|Photo|photo|Nguồn ảnh)\\s*:[^()\\n]{1,80}\\)";
+const BOUNDARY = new RegExp(`([.!?…]+["”’»)\\]]?|${CREDIT_BRACKET})(\\s+|(?=\\p{Lu}\\p{Ll}))(?=["“‘«(\\[]?[\\p{Lu}\\p{N}])`, "gu");
 
 /** Splits one block of text (body or a caption) into sentences; `offset` is its start in the article. */
 export function splitSentences(text: string, part: Sentence["part"] = "body", offset = 0, startIndex = 0, startParagraph = 0): Sentence[] {

@@ -58,9 +58,12 @@ export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier
   const before = ctx.doc.slice(Math.max(s.start, m.start - 40), m.start).toLowerCase();
   if (ctx.rules.topicBefore.test(before)) return "topic";
   // "a frayed Syrian ceasefire", "Syrian rebels": a war, a truce or a faction, not the state
-  if (m.kind === "country" && ctx.rules.topicAfter.test(ctx.doc.slice(m.end, m.end + 30).toLowerCase())) return "topic";
+  // (the text right after the mention, lower-cased once: 40 characters, and the first 30 of them)
+  const after = ctx.doc.slice(m.end, m.end + 40).toLowerCase();
+  const after30 = after.slice(0, 30);
+  if (m.kind === "country" && ctx.rules.topicAfter.test(after30)) return "topic";
   // "Chinese state media reported …", "theo Đài Tiếng nói Trung Quốc": a news outlet's country is a source
-  if (m.kind === "country" && (ctx.rules.mediaBefore.test(before) || ctx.rules.mediaAfter.test(ctx.doc.slice(m.end, m.end + 40).toLowerCase()))) return "org";
+  if (m.kind === "country" && (ctx.rules.mediaBefore.test(before) || ctx.rules.mediaAfter.test(after))) return "org";
   // "Given the disruption caused by US President Trump's tariffs, the visit of …": a fronted
   // clause of circumstance names the background, not a party
   const opener = ctx.rules.circumstanceOpener?.exec(s.text);
@@ -75,7 +78,7 @@ export function classifyMention(m: EntityMention, ctx: Ctx, s: Sentence, earlier
   const prev = earlier[earlier.length - 1];
   if (m.kind !== "person" && prev?.use === "location" && prev.via === "metonym" && /^\s*(?:,|của|of)\s*$/u.test(ctx.doc.slice(prev.end, m.start))) return "location";
   // "a few kilometres from the Polish border", "biên giới Ba Lan": a line on the map, not a party.
-  if (m.kind !== "person" && (ctx.rules.borderAfter.test(ctx.doc.slice(m.end, m.end + 30).toLowerCase()) || ctx.rules.borderBefore.test(before))) return "location";
+  if (m.kind !== "person" && (ctx.rules.borderAfter.test(after30) || ctx.rules.borderBefore.test(before))) return "location";
   return "side";
 }
 

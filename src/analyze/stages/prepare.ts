@@ -7,7 +7,7 @@ import { detectLanguage } from "../language.ts";
 import { enLexicon, enRules } from "../lang/en/index.ts";
 import { viLexicon, viRules } from "../lang/vi/index.ts";
 import type { Lexicon } from "../lexicon.ts";
-import { splitSentences, type Sentence } from "../sentences.ts";
+import { CREDIT_BRACKET, splitSentences, type Sentence } from "../sentences.ts";
 import type { AnalysisResult } from "../types.ts";
 import { refDay, test, type AnalyzeInput, type AnalyzerDeps, type Ctx } from "./context.ts";
 
@@ -130,7 +130,9 @@ export function cutJunkBlocks(text: string, lex: Lexicon): string {
 }
 
 /** a photo credit: "(Ảnh: TTXVN)", "- Ảnh: Reuters", "(Photo: AP)" */
-const CREDIT = /(?:\(\s*(?:Ảnh|ảnh|Photo|photo|Nguồn ảnh)\s*:[^()]{1,80}\)|\s[-–]\s*(?:Ảnh|Photo)\s*:\s*[^.()]{1,60})\.?$/u;
+const CREDIT = new RegExp(`(?:${CREDIT_BRACKET}|\\s[-–]\\s*(?:Ảnh|Photo)\\s*:\\s*[^.()]{1,60})\\.?$`, "u");
+/** a sentence that is only a credit */
+const CREDIT_ALONE = new RegExp(`^${CREDIT_BRACKET}\\.?$`, "u");
 /** a caption that says so: "(Trong ảnh: …", "Ảnh: …", "Pictured: …" */
 const CAPTION_START = /^\(?\s*(?:Trong ảnh|Ảnh|Photo|Pictured|In the photo)\s*:/u;
 /** where people stand in a photo: "(trái)", "(bên phải)", "(L)", "(right)", or a file photo */
@@ -146,7 +148,7 @@ function markInlineCaptions(sentences: Sentence[]): void {
     const s = sentences[i]!;
     if (s.part !== "body") continue;
     const next = sentences[i + 1];
-    const creditNext = next && next.part === "body" && /^\(\s*(?:Ảnh|ảnh|Photo|photo|Nguồn ảnh)\s*:[^()]{1,80}\)\.?$/u.test(next.text);
+    const creditNext = next && next.part === "body" && CREDIT_ALONE.test(next.text);
     if (CREDIT.test(s.text) || POSITION.test(s.text) || CAPTION_START.test(s.text) || creditNext) s.part = "caption";
   }
 }
