@@ -1513,7 +1513,7 @@ describe("arms told as an induction or a handover", () => {
 
 describe("a hyphenated pair's war, and the antecedent of 'which'", () => {
   it("'discussed Peru-Bolivia war' names no party", () => {
-    expect(pairs("Boric says he had a very good phone call with Lula, discussed Peru-Bolivia war.", "2024-06-15")).toEqual(["BR-CL talks"]);
+    expect(pairs("Boric says his phone call with Lula went well, discussed Peru-Bolivia war.", "2024-06-15")).toEqual(["BR-CL talks"]);
   });
   it("', which formed a pact with X' pairs the country before 'which' with X", () => {
     const text = "Brazil fears that Uruguay will follow Paraguay, which signed a defence pact with Chile in March.";

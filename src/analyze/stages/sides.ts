@@ -204,7 +204,7 @@ export function resolveSides(ctx: Ctx, s: Sentence, mentions: EntityMention[], c
   // "met top officials of Cambodia and Vietnam" with nobody else named: who met them is unknown
   const met = cue.type === "talks" && ctx.rules.meetsObject.test(cue.text.toLowerCase()) ? tripDestinations(ctx, placeable, cue) : [];
   if (met.length >= 2 && sides.every((c) => met.includes(c))) return none("the ones met are named, not who met them");
-  // "… would follow Solomon Islands, which formed a military pact with China": the country right
+  // "… fears Uruguay will follow Paraguay, which signed a defence pact with Chile": the country right
   // before ", which" did the act, with the one named after the cue's "with"
   const rel = cue.type !== "visit" && sides.length > 2 ? ctx.rules.relativeBeforeCue.exec(ctx.doc.slice(Math.max(s.start, cue.start - 60), cue.start)) : null;
   if (rel) {
